@@ -1,0 +1,57 @@
+# Relais — two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Two cores here; override with `make test WORKERS=4`.
+WORKERS ?= 2
+
+.PHONY: run test install install-dev messages translations chromium lint fmt clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compile the .po files with Babel (pure Python: no GNU gettext needed).
+translations: $(VENV)/.installed
+	$(PY) -m babel.messages.frontend compile --domain django --directory locale --use-fuzzy --statistics 2>&1 | grep -v "^$$" || true
+	@for l in fr en nl; do test -f locale/$$l/LC_MESSAGES/django.mo || { echo "missing locale/$$l/LC_MESSAGES/django.mo"; exit 1; }; done
+
+# Re-extract the strings to translate (needs GNU gettext, a developer tool only).
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale fr --locale en --locale nl --ignore ".venv/*" --ignore "tests/*"
+
+run: $(VENV)/.installed translations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "Relais runs at http://$(HOST):$(PORT)/"
+	$(VENV)/bin/uvicorn website.asgi:application --host $(HOST) --port $(PORT)
+
+chromium:
+	@command -v chromium >/dev/null || test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+test: $(VENV)/.installed-dev translations chromium
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+fmt: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,198 @@
+"""Forms of the community app. Labels and errors in the person's language."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Membership, Organisation, Region, Sector, Theme, User
+
+MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
+
+
+def validate_image_size(image):
+    if image and hasattr(image, "size") and image.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("L'image dépasse %(max)s Mo : choisissez un fichier plus léger."),
+            params={"max": MAX_IMAGE_BYTES // (1024 * 1024)},
+            code="too_large",
+        )
+
+
+class SignupExtraForm(forms.Form):
+    """Fields allauth's sign-up form gets in addition to email and password."""
+
+    display_name = forms.CharField(
+        label=_("Votre nom"),
+        max_length=120,
+        help_text=_("Tel qu'il apparaîtra aux autres membres, par exemple « Camille Dubois »."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"].strip()
+        lang = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        if lang in dict(settings.LANGUAGES):
+            user.preferred_language = lang
+        user.save(update_fields=["display_name", "preferred_language"])
+
+
+class ProfileForm(forms.ModelForm):
+    interests = forms.ModelMultipleChoiceField(
+        label=_("Centres d'intérêt"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "bio", "avatar", "interests", "preferred_language", "time_zone"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_avatar(self):
+        avatar = self.cleaned_data.get("avatar")
+        validate_image_size(avatar)
+        return avatar
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise ValidationError(_("Indiquez votre nom."))
+        return name
+
+
+class OrganisationForm(forms.ModelForm):
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Secteurs"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "legal_form",
+            "sectors",
+            "region",
+            "city",
+            "staff_size",
+            "volunteers",
+            "website",
+            "description",
+            "logo",
+            "contact_email",
+            "contact_phone",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].empty_label = _("— choisir —")
+        # Once an organisation exists, its kind decides who may do what (federations
+        # announce events…): editors change it in the admin, not its members.
+        if self.instance.pk:
+            self.fields["kind"].disabled = True
+            self.fields["kind"].help_text = _("Pour changer le type, contactez l'équipe Relais.")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        clash = Organisation.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError(
+                _("Une organisation porte déjà ce nom : demandez plutôt à la rejoindre.")
+            )
+        return name
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        validate_image_size(logo)
+        return logo
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Un mot pour les administrateurs (facultatif)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AffiliationRequestForm(forms.Form):
+    federation = forms.ModelChoiceField(
+        label=_("Fédération"), queryset=Organisation.objects.none(), empty_label=_("— choisir —")
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["federation"].queryset = (
+            Organisation.objects.federations()
+            .exclude(pk=organisation.pk)
+            .exclude(member_affiliations__organisation=organisation)
+        )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Membership.Role.choices)
+
+
+class DirectoryFilterForm(forms.Form):
+    """Filters of /organisations/. Unknown values are reported, never a server error."""
+
+    q = forms.CharField(label=_("Rechercher"), max_length=100, required=False)
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("Tous"))] + Organisation.Kind.choices
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Secteur"),
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Tous"),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Région"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Toutes"),
+    )
+    federation = forms.ModelChoiceField(
+        label=_("Fédération"),
+        queryset=Organisation.objects.federations(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Toutes"),
+    )
+
+    def filter(self, queryset):
+        """Apply the valid filters; invalid ones are listed in `self.errors` and ignored."""
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("q"):
+            for word in data["q"].split()[:8]:
+                queryset = queryset.filter(
+                    Q(name__icontains=word)
+                    | Q(description__icontains=word)
+                    | Q(city__icontains=word)
+                )
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        if data.get("sector"):
+            queryset = queryset.filter(sectors=data["sector"])
+        if data.get("region"):
+            queryset = queryset.filter(region=data["region"])
+        if data.get("federation"):
+            queryset = queryset.filter(
+                affiliations__federation=data["federation"], affiliations__status="active"
+            )
+        return queryset.distinct()

@@ -1,0 +1,344 @@
+"""The network: people, their organisations, federations and the shared taxonomies."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+def _time_zone_choices():
+    return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz]
+
+
+class Taxonomy(models.Model):
+    """A shared term, editable by editors as a Wagtail snippet."""
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        super().save(*args, **kwargs)
+
+
+class Sector(Taxonomy):
+    """Field of activity of an organisation (home care, culture, circular economy…)."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("secteur")
+        verbose_name_plural = _("secteurs")
+
+
+class Region(Taxonomy):
+    """Where an organisation works: Wallonia, Brussels, Flanders, France, Québec, other."""
+
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    panels = Taxonomy.panels + [FieldPanel("position")]
+
+    class Meta(Taxonomy.Meta):
+        ordering = ["position", "name"]
+        verbose_name = _("région")
+        verbose_name_plural = _("régions")
+
+
+class Theme(Taxonomy):
+    """A subject of digital transformation (CRM, GDPR, collaborative tools…)."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+
+class UserManager(BaseUserManager):
+    """Users are identified by their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required")
+        email = self.normalize_email(email)
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person on Relais. The email address is the login."""
+
+    username = None
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    display_name = models.CharField(_("nom affiché"), max_length=120)
+    avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
+    bio = models.TextField(_("présentation courte"), max_length=600, blank=True)
+    interests = models.ManyToManyField(
+        Theme, verbose_name=_("centres d'intérêt"), blank=True, related_name="interested_users"
+    )
+    preferred_language = models.CharField(
+        _("langue préférée"), max_length=8, choices=settings.LANGUAGES, default="fr"
+    )
+    time_zone = models.CharField(
+        _("fuseau horaire"), max_length=64, default="Europe/Brussels", choices=_time_zone_choices
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("personne")
+        verbose_name_plural = _("personnes")
+
+    def __str__(self):
+        return self.display_name or self.email.split("@")[0]
+
+    @property
+    def name(self):
+        return str(self)
+
+    def get_absolute_url(self):
+        return reverse("community:person", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if not self.display_name:
+            self.display_name = (self.get_full_name() or self.email.split("@")[0])[:120]
+        super().save(*args, **kwargs)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def federations(self):
+        return self.filter(kind=Organisation.Kind.FEDERATION)
+
+    def for_listing(self):
+        return self.select_related("region").prefetch_related("sectors")
+
+
+class Organisation(index.Indexed, models.Model):
+    """A social-economy enterprise (EES), a federation or a support structure."""
+
+    class Kind(models.TextChoices):
+        EES = "ees", _("Entreprise d'économie sociale")
+        FEDERATION = "federation", _("Fédération ou coupole")
+        SUPPORT = "support", _("Structure d'accompagnement")
+
+    class LegalForm(models.TextChoices):
+        ASSOCIATION = "association", _("ASBL / association")
+        COOPERATIVE = "cooperative", _("Coopérative")
+        SOCIAL_PURPOSE = "social_purpose", _("Société à finalité sociale")
+        FOUNDATION = "foundation", _("Fondation")
+        MUTUAL = "mutual", _("Mutuelle")
+        OTHER = "other", _("Autre")
+
+    class Size(models.TextChoices):
+        NONE = "0", _("Aucun salarié")
+        MICRO = "1-9", _("1 à 9 salariés")
+        SMALL = "10-49", _("10 à 49 salariés")
+        MEDIUM = "50-249", _("50 à 249 salariés")
+        LARGE = "250+", _("250 salariés et plus")
+
+    name = models.CharField(_("nom"), max_length=160, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=160, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.EES)
+    legal_form = models.CharField(
+        _("forme juridique"), max_length=20, choices=LegalForm.choices, default=LegalForm.ASSOCIATION
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("secteurs"), blank=True, related_name="organisations"
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("région"),
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        null=True,
+        blank=True,
+    )
+    city = models.CharField(_("localité"), max_length=120, blank=True)
+    staff_size = models.CharField(
+        _("taille (salariés)"), max_length=8, choices=Size.choices, blank=True
+    )
+    volunteers = models.PositiveIntegerField(_("nombre de bénévoles"), null=True, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    description = models.TextField(_("description"), max_length=3000, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    contact_email = models.EmailField(_("e-mail de contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("legal_form"),
+        FieldPanel("sectors"),
+        FieldPanel("region"),
+        FieldPanel("city"),
+        FieldPanel("staff_size"),
+        FieldPanel("volunteers"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("contact_email"),
+        FieldPanel("contact_phone"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("community:organisation", args=[self.slug])
+
+    @property
+    def is_federation(self):
+        return self.kind == self.Kind.FEDERATION
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, text, max_length=160):
+    base = slugify(text)[: max_length - 6] or "organisation"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+class Membership(models.Model):
+    """A person in an organisation. Requests start pending; an admin of the organisation
+    approves them (refusing deletes the request, so the person may ask again later)."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrateur·rice")
+        MEMBER = "member", _("Membre")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente")
+        ACTIVE = "active", _("Active")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rôle"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["organisation__name", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership"),
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(role="member"),
+                name="pending_membership_is_not_admin",
+            ),
+        ]
+        verbose_name = _("adhésion")
+        verbose_name_plural = _("adhésions")
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation} ({self.role}, {self.status})"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+
+class Affiliation(models.Model):
+    """An organisation belongs to a federation: requested by the organisation's admins,
+    accepted by the federation's admins."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("En attente")
+        ACTIVE = "active", _("Active")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    federation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="member_affiliations",
+        limit_choices_to={"kind": Organisation.Kind.FEDERATION},
+    )
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["federation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "federation"], name="unique_affiliation"
+            ),
+            models.CheckConstraint(
+                condition=~Q(organisation=models.F("federation")), name="no_self_affiliation"
+            ),
+        ]
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+
+    def __str__(self):
+        return f"{self.organisation} ∈ {self.federation} ({self.status})"

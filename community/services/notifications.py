@@ -1,0 +1,27 @@
+"""Emails to people, each in their own language, sent by a background task after commit."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from community.tasks import send_email
+
+
+def email_people(people, template: str, context: dict) -> None:
+    """Render `templates/<template>_subject.txt` and `_body.txt` for each person in their
+    preferred language and queue one email each, once the current transaction commits."""
+    site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    for person in people:
+        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+            ctx = {**context, "person": person, "site_url": site_url}
+            subject = render_to_string(f"{template}_subject.txt", ctx).strip()
+            body = render_to_string(f"{template}_body.txt", ctx)
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+        transaction.on_commit(
+            lambda s=subject, b=body, to=person.email: send_email.enqueue(
+                subject=s, body=b, to=[to]
+            )
+        )

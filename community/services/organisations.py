@@ -1,0 +1,224 @@
+"""Organisations, memberships and federation affiliations: every write goes through here."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community import access
+from community.models import Affiliation, Membership, Organisation, User
+
+from . import ServiceError
+from .notifications import email_people
+
+
+def _admins(organisation: Organisation):
+    return User.objects.filter(
+        memberships__organisation=organisation,
+        memberships__role=Membership.Role.ADMIN,
+        memberships__status=Membership.Status.ACTIVE,
+        is_active=True,
+    )
+
+
+@transaction.atomic
+def create_organisation(*, user: User, form) -> Organisation:
+    """Save a new organisation from a valid form; its creator becomes its first admin."""
+    organisation = form.save()
+    Membership.objects.create(
+        user=user,
+        organisation=organisation,
+        role=Membership.Role.ADMIN,
+        status=Membership.Status.ACTIVE,
+        decided_at=timezone.now(),
+    )
+    return organisation
+
+
+def update_organisation(*, user: User, form) -> Organisation:
+    access.require(access.can_edit_organisation(user, form.instance))
+    return form.save()
+
+
+def request_membership(*, user: User, organisation: Organisation, message: str = "") -> Membership:
+    access.require(access.can_request_membership(user, organisation))
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user, organisation=organisation, message=message.strip()[:500]
+            )
+            email_people(
+                _admins(organisation),
+                "community/email/join_requested",
+                {"membership": membership, "organisation": organisation, "requester": user},
+            )
+    except IntegrityError:
+        existing = Membership.objects.get(user=user, organisation=organisation)
+        if existing.is_active:
+            raise ServiceError(_("Vous êtes déjà membre de cette organisation.")) from None
+        raise ServiceError(_("Votre demande est déjà en attente.")) from None
+    return membership
+
+
+def _locked_pending_membership(membership_id: int, organisation: Organisation) -> Membership:
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("user", "organisation")
+        .filter(pk=membership_id, organisation=organisation)
+        .first()
+    )
+    if membership is None or membership.is_active:
+        raise ServiceError(_("Cette demande a déjà été traitée."))
+    return membership
+
+
+@transaction.atomic
+def approve_membership(*, actor: User, organisation: Organisation, membership_id: int) -> Membership:
+    access.require(access.can_manage_members(actor, organisation))
+    membership = _locked_pending_membership(membership_id, organisation)
+    membership.status = Membership.Status.ACTIVE
+    membership.decided_at = timezone.now()
+    membership.decided_by = actor
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    email_people(
+        [membership.user],
+        "community/email/join_approved",
+        {"organisation": organisation, "actor": actor},
+    )
+    return membership
+
+
+@transaction.atomic
+def refuse_membership(*, actor: User, organisation: Organisation, membership_id: int) -> None:
+    access.require(access.can_manage_members(actor, organisation))
+    membership = _locked_pending_membership(membership_id, organisation)
+    requester = membership.user
+    membership.delete()
+    email_people(
+        [requester], "community/email/join_refused", {"organisation": organisation, "actor": actor}
+    )
+
+
+@transaction.atomic
+def leave_organisation(*, user: User, organisation: Organisation) -> None:
+    """Leave an organisation, or withdraw a pending request. The last admin cannot leave,
+    so that no organisation is left without anyone to manage it."""
+    membership = (
+        Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
+    )
+    if membership is None:
+        raise ServiceError(_("Vous n'êtes pas membre de cette organisation."))
+    if membership.role == Membership.Role.ADMIN:
+        admins = (
+            Membership.objects.select_for_update()
+            .filter(organisation=organisation, role=Membership.Role.ADMIN, status="active")
+            .count()
+        )
+        if admins <= 1:
+            raise ServiceError(
+                _("Vous êtes le dernier administrateur : nommez-en un autre avant de partir.")
+            )
+    membership.delete()
+
+
+@transaction.atomic
+def set_member_role(
+    *, actor: User, organisation: Organisation, membership_id: int, role: str
+) -> Membership:
+    access.require(access.can_manage_members(actor, organisation))
+    if role not in Membership.Role.values:
+        raise ServiceError(_("Rôle inconnu."))
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(pk=membership_id, organisation=organisation, status=Membership.Status.ACTIVE)
+        .first()
+    )
+    if membership is None:
+        raise ServiceError(_("Ce membre n'existe pas."))
+    if membership.role == Membership.Role.ADMIN and role == Membership.Role.MEMBER:
+        admins = Membership.objects.filter(
+            organisation=organisation, role=Membership.Role.ADMIN, status="active"
+        ).count()
+        if admins <= 1:
+            raise ServiceError(_("Une organisation garde au moins un administrateur."))
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+def request_affiliation(
+    *, actor: User, organisation: Organisation, federation: Organisation
+) -> Affiliation:
+    access.require(access.can_request_affiliation(actor, organisation))
+    if not federation.is_federation or federation.pk == organisation.pk:
+        raise ServiceError(_("Choisissez une fédération."))
+    try:
+        with transaction.atomic():
+            affiliation = Affiliation.objects.create(
+                organisation=organisation, federation=federation, requested_by=actor
+            )
+            email_people(
+                _admins(federation),
+                "community/email/affiliation_requested",
+                {"organisation": organisation, "federation": federation, "requester": actor},
+            )
+    except IntegrityError:
+        raise ServiceError(
+            _("%(org)s est déjà affiliée à %(fed)s ou l'a déjà demandé.")
+            % {"org": organisation.name, "fed": federation.name}
+        ) from None
+    return affiliation
+
+
+def _locked_pending_affiliation(affiliation_id: int, federation: Organisation) -> Affiliation:
+    affiliation = (
+        Affiliation.objects.select_for_update()
+        .select_related("organisation", "federation")
+        .filter(pk=affiliation_id, federation=federation)
+        .first()
+    )
+    if affiliation is None or affiliation.status != Affiliation.Status.PENDING:
+        raise ServiceError(_("Cette demande a déjà été traitée."))
+    return affiliation
+
+
+@transaction.atomic
+def accept_affiliation(*, actor: User, federation: Organisation, affiliation_id: int) -> Affiliation:
+    access.require(access.can_decide_affiliations(actor, federation))
+    affiliation = _locked_pending_affiliation(affiliation_id, federation)
+    affiliation.status = Affiliation.Status.ACTIVE
+    affiliation.decided_at = timezone.now()
+    affiliation.save(update_fields=["status", "decided_at"])
+    email_people(
+        _admins(affiliation.organisation),
+        "community/email/affiliation_accepted",
+        {"organisation": affiliation.organisation, "federation": federation},
+    )
+    return affiliation
+
+
+@transaction.atomic
+def refuse_affiliation(*, actor: User, federation: Organisation, affiliation_id: int) -> None:
+    access.require(access.can_decide_affiliations(actor, federation))
+    affiliation = _locked_pending_affiliation(affiliation_id, federation)
+    organisation = affiliation.organisation
+    affiliation.delete()
+    email_people(
+        _admins(organisation),
+        "community/email/affiliation_refused",
+        {"organisation": organisation, "federation": federation},
+    )
+
+
+@transaction.atomic
+def end_affiliation(*, actor: User, organisation: Organisation, federation: Organisation) -> None:
+    """Either side's admins may end an affiliation."""
+    access.require(
+        access.is_org_admin(actor, organisation) or access.is_org_admin(actor, federation)
+    )
+    deleted, _n = Affiliation.objects.filter(
+        organisation=organisation, federation=federation
+    ).delete()
+    if not deleted:
+        raise ServiceError(_("Cette affiliation n'existe pas."))

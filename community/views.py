@@ -1,0 +1,294 @@
+"""Thin views: check access, parse input, call one service, render."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import access
+from .forms import (
+    AffiliationRequestForm,
+    DirectoryFilterForm,
+    JoinRequestForm,
+    OrganisationForm,
+    ProfileForm,
+    RoleForm,
+)
+from .models import Affiliation, Membership, Organisation, User
+from .services import ServiceError
+from .services import accounts as account_services
+from .services import organisations as org_services
+
+
+def _int_or_404(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    organisations = form.filter(Organisation.objects.all()) if request.GET else Organisation.objects.all()
+    organisations = organisations.for_listing().annotate(
+        member_count=Count("memberships", filter=Q(memberships__status="active"), distinct=True)
+    )
+    paginator = Paginator(organisations.order_by("name"), settings.RELAIS["DIRECTORY_PAGE_SIZE"])
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "community/directory.html",
+        {
+            "form": form,
+            "page": page,
+            "organisations": page.object_list,
+            "query": query.urlencode(),
+            "filtered": any(v for k, v in request.GET.items() if k != "page"),
+        },
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("region").prefetch_related("sectors"), slug=slug
+    )
+    user = request.user
+    active_members = Membership.objects.filter(
+        organisation=organisation, status=Membership.Status.ACTIVE
+    ).select_related("user")
+    my_membership = None
+    if user.is_authenticated:
+        my_membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    is_admin = bool(
+        my_membership and my_membership.is_active and my_membership.role == Membership.Role.ADMIN
+    )
+    federations = Affiliation.objects.filter(
+        organisation=organisation, status=Affiliation.Status.ACTIVE
+    ).select_related("federation")
+    context = {
+        "organisation": organisation,
+        "members": list(active_members) if access.can_see_member_names(user) else None,
+        "member_count": active_members.count(),
+        "my_membership": my_membership,
+        "is_admin": is_admin,
+        "federations": federations,
+        "join_form": JoinRequestForm(),
+    }
+    if organisation.is_federation:
+        context["member_organisations"] = Affiliation.objects.filter(
+            federation=organisation, status=Affiliation.Status.ACTIVE
+        ).select_related("organisation")
+    if is_admin:
+        context["pending_members"] = Membership.objects.filter(
+            organisation=organisation, status=Membership.Status.PENDING
+        ).select_related("user")
+        if organisation.is_federation:
+            context["pending_affiliations"] = Affiliation.objects.filter(
+                federation=organisation, status=Affiliation.Status.PENDING
+            ).select_related("organisation")
+        elif access.can_request_affiliation(user, organisation):
+            context["affiliation_form"] = AffiliationRequestForm(organisation=organisation)
+            context["my_pending_affiliations"] = Affiliation.objects.filter(
+                organisation=organisation, status=Affiliation.Status.PENDING
+            ).select_related("federation")
+    return render(request, "community/organisation_detail.html", context)
+
+
+@login_required
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = org_services.create_organisation(user=request.user, form=form)
+        messages.success(
+            request, _("%(name)s est créée : vous en êtes l'administrateur.") % {"name": organisation}
+        )
+        return redirect(organisation)
+    return render(request, "community/organisation_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def organisation_edit(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access.require(access.can_edit_organisation(request.user, organisation))
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        org_services.update_organisation(user=request.user, form=form)
+        messages.success(request, _("Le profil est enregistré."))
+        return redirect(organisation)
+    return render(
+        request,
+        "community/organisation_form.html",
+        {"form": form, "organisation": organisation, "creating": False},
+    )
+
+
+def _run(request, action, success_message):
+    try:
+        action()
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success_message)
+
+
+@login_required
+@require_POST
+def join(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = JoinRequestForm(request.POST)
+    message = form.cleaned_data["message"] if form.is_valid() else ""
+    _run(
+        request,
+        lambda: org_services.request_membership(
+            user=request.user, organisation=organisation, message=message
+        ),
+        _("Votre demande est envoyée aux administrateurs de %(name)s.") % {"name": organisation},
+    )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def leave(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    _run(
+        request,
+        lambda: org_services.leave_organisation(user=request.user, organisation=organisation),
+        _("C'est fait : vous ne faites plus partie de %(name)s.") % {"name": organisation},
+    )
+    return redirect(request.POST.get("next") == "me" and "community:me" or organisation)
+
+
+@login_required
+@require_POST
+def decide_membership(request, slug, membership_id, decision):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access.require(access.can_manage_members(request.user, organisation))
+    if decision == "approve":
+        action = lambda: org_services.approve_membership(  # noqa: E731
+            actor=request.user, organisation=organisation, membership_id=membership_id
+        )
+        done = _("La demande est acceptée.")
+    else:
+        action = lambda: org_services.refuse_membership(  # noqa: E731
+            actor=request.user, organisation=organisation, membership_id=membership_id
+        )
+        done = _("La demande est refusée.")
+    _run(request, action, done)
+    return redirect(request.POST.get("next") == "me" and "community:me" or organisation)
+
+
+@login_required
+@require_POST
+def change_role(request, slug, membership_id):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access.require(access.can_manage_members(request.user, organisation))
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Rôle inconnu."))
+        return redirect(organisation)
+    _run(
+        request,
+        lambda: org_services.set_member_role(
+            actor=request.user,
+            organisation=organisation,
+            membership_id=membership_id,
+            role=form.cleaned_data["role"],
+        ),
+        _("Le rôle est modifié."),
+    )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def request_affiliation(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access.require(access.can_request_affiliation(request.user, organisation))
+    form = AffiliationRequestForm(request.POST, organisation=organisation)
+    if not form.is_valid():
+        messages.error(request, _("Choisissez une fédération dans la liste."))
+        return redirect(organisation)
+    federation = form.cleaned_data["federation"]
+    _run(
+        request,
+        lambda: org_services.request_affiliation(
+            actor=request.user, organisation=organisation, federation=federation
+        ),
+        _("Votre demande d'affiliation est envoyée à %(name)s.") % {"name": federation},
+    )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def decide_affiliation(request, slug, affiliation_id, decision):
+    federation = get_object_or_404(Organisation, slug=slug)
+    access.require(access.can_decide_affiliations(request.user, federation))
+    if decision == "accept":
+        action = lambda: org_services.accept_affiliation(  # noqa: E731
+            actor=request.user, federation=federation, affiliation_id=affiliation_id
+        )
+        done = _("L'affiliation est acceptée.")
+    else:
+        action = lambda: org_services.refuse_affiliation(  # noqa: E731
+            actor=request.user, federation=federation, affiliation_id=affiliation_id
+        )
+        done = _("L'affiliation est refusée.")
+    _run(request, action, done)
+    return redirect(request.POST.get("next") == "me" and "community:me" or federation)
+
+
+@login_required
+def person(request, pk):
+    person = get_object_or_404(
+        User.objects.prefetch_related(
+            "interests",
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(status="active").select_related("organisation"),
+                to_attr="active_memberships",
+            ),
+        ),
+        pk=pk,
+        is_active=True,
+    )
+    access.require(access.can_view_person(request.user, person))
+    return render(request, "community/person.html", {"person": person})
+
+
+@login_required
+def me(request):
+    user = request.user
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    admin_of = [m.organisation for m in memberships if m.is_active and m.role == "admin"]
+    context = {
+        "active_memberships": [m for m in memberships if m.is_active],
+        "pending_memberships": [m for m in memberships if not m.is_active],
+        "requests_to_decide": Membership.objects.filter(
+            organisation__in=admin_of, status=Membership.Status.PENDING
+        ).select_related("user", "organisation"),
+        "affiliations_to_decide": Affiliation.objects.filter(
+            federation__in=admin_of, status=Affiliation.Status.PENDING
+        ).select_related("organisation", "federation"),
+    }
+    return render(request, "community/me.html", context)
+
+
+@login_required
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        account_services.update_profile(user=request.user, form=form)
+        messages.success(request, _("Votre profil est enregistré."))
+        return redirect("community:me")
+    return render(request, "community/profile_form.html", {"form": form})

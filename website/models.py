@@ -1,0 +1,76 @@
+"""Site-wide Wagtail content: the home page, standard pages, navigation and footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, LinkBlock
+
+
+class HomePage(Page):
+    """The front door of Relais: what it is, and the way in for each kind of visitor."""
+
+    intro = models.CharField(_("accroche"), max_length=250, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from community.models import Organisation
+
+        context = super().get_context(request, *args, **kwargs)
+        organisations = Organisation.objects.for_listing()
+        context["latest_organisations"] = organisations.order_by("-created_at")[:6]
+        context["federations"] = organisations.federations().order_by("name")[:8]
+        context["organisation_count"] = Organisation.objects.count()
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page: about, charter, legal notices, help."""
+
+    intro = models.CharField(_("chapeau"), max_length=300, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page standard")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """The main menu shown in the header of every page."""
+
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("liens du menu"))
+
+    panels = [FieldPanel("links")]
+
+    class Meta:
+        verbose_name = _("navigation")
+
+
+@register_setting(icon="placeholder")
+class FooterSettings(BaseSiteSetting):
+    """The footer: a short text about Relais and useful links."""
+
+    text = RichTextField(_("texte"), blank=True, features=["bold", "italic", "link"])
+    links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("liens"))
+    contact_email = models.EmailField(_("e-mail de contact"), blank=True)
+
+    panels = [FieldPanel("text"), FieldPanel("links"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("pied de page")

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from community import urls as community_urls
+
+from .api import api_router
+from .views import healthz, set_language
+
+
+class AdminLoginRedirect(RedirectView):
+    """The Wagtail admin's own login form is closed: editors sign in through allauth,
+    which is rate-limited and requires a verified email."""
+
+    permanent = False
+    query_string = True
+    pattern_name = "account_login"
+
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/login/", AdminLoginRedirect.as_view(), name="wagtailadmin_login"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v2/", api_router.urls),
+    path("", include(community_urls)),
+]
+
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,55 @@
+"""Site-wide views that are not Wagtail pages."""
+
+import logging
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+def healthz(request):
+    """Readiness: the database answers and, when configured, Redis answers."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not ready"
+        logger.exception("healthz: database unreachable")
+        checks["database"] = "error"
+    if settings.REDIS_URL:
+        try:
+            import redis
+
+            client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2)
+            client.ping()
+            checks["redis"] = "ok"
+        except Exception:  # noqa: BLE001
+            logger.exception("healthz: redis unreachable")
+            checks["redis"] = "error"
+    else:
+        checks["redis"] = "not configured"
+    healthy = all(v in ("ok", "not configured") for v in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
+    )
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also kept in their profile."""
+    response = django_set_language(request)
+    lang = request.POST.get("language")
+    user = request.user
+    if user.is_authenticated and lang in dict(settings.LANGUAGES):
+        if user.preferred_language != lang:
+            user.preferred_language = lang
+            user.save(update_fields=["preferred_language"])
+    return response
