@@ -107,11 +107,17 @@ def organisation_detail(request, slug):
 def organisation_create(request):
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        organisation = org_services.create_organisation(user=request.user, form=form)
-        messages.success(
-            request, _("%(name)s est créée : vous en êtes l'administrateur.") % {"name": organisation}
-        )
-        return redirect(organisation)
+        try:
+            organisation = org_services.create_organisation(user=request.user, form=form)
+        except ServiceError as error:
+            form.add_error("name", error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s est créée : vous en êtes l'administrateur·rice.")
+                % {"name": organisation},
+            )
+            return redirect(organisation)
     return render(request, "community/organisation_form.html", {"form": form, "creating": True})
 
 
@@ -119,15 +125,21 @@ def organisation_create(request):
 def organisation_edit(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     access.require(access.can_edit_organisation(request.user, organisation))
+    # The form writes its (maybe invalid) input onto the instance: keep the saved name.
+    saved_name = organisation.name
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        org_services.update_organisation(user=request.user, form=form)
-        messages.success(request, _("Le profil est enregistré."))
-        return redirect(organisation)
+        try:
+            org_services.update_organisation(user=request.user, form=form)
+        except ServiceError as error:
+            form.add_error("name", error.message)
+        else:
+            messages.success(request, _("Le profil est enregistré."))
+            return redirect(organisation)
     return render(
         request,
         "community/organisation_form.html",
-        {"form": form, "organisation": organisation, "creating": False},
+        {"form": form, "organisation": organisation, "saved_name": saved_name, "creating": False},
     )
 
 

@@ -22,23 +22,33 @@ def _admins(organisation: Organisation):
     )
 
 
-@transaction.atomic
 def create_organisation(*, user: User, form) -> Organisation:
-    """Save a new organisation from a valid form; its creator becomes its first admin."""
-    organisation = form.save()
-    Membership.objects.create(
-        user=user,
-        organisation=organisation,
-        role=Membership.Role.ADMIN,
-        status=Membership.Status.ACTIVE,
-        decided_at=timezone.now(),
-    )
+    """Save a new organisation from a valid form; its creator becomes its first admin.
+    Two people creating the same name at once: the second gets a clear message."""
+    try:
+        with transaction.atomic():
+            organisation = form.save()
+            Membership.objects.create(
+                user=user,
+                organisation=organisation,
+                role=Membership.Role.ADMIN,
+                status=Membership.Status.ACTIVE,
+                decided_at=timezone.now(),
+            )
+    except IntegrityError:
+        raise ServiceError(
+            _("Une organisation porte déjà ce nom : demandez plutôt à la rejoindre.")
+        ) from None
     return organisation
 
 
 def update_organisation(*, user: User, form) -> Organisation:
     access.require(access.can_edit_organisation(user, form.instance))
-    return form.save()
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError:
+        raise ServiceError(_("Une organisation porte déjà ce nom.")) from None
 
 
 def request_membership(*, user: User, organisation: Organisation, message: str = "") -> Membership:

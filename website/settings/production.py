@@ -1,7 +1,13 @@
 """Production: every secret from the environment, HTTPS everywhere, Redis and PostgreSQL."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import REDIS_URL, env
+
+if not REDIS_URL:
+    # Rate limits and WebSocket fan-out must be shared by every process.
+    raise ImproperlyConfigured("Production needs REDIS_URL (shared cache and channel layer).")
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -26,7 +32,10 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
 CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# Serve uploaded media from Django itself (single-host compose set-up without a proxy
+# serving /media/); leave off when a proxy or object storage serves them.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
