@@ -27,6 +27,11 @@ urlpatterns = [
         views.decide_affiliation,
         name="decide_affiliation",
     ),
+    path(
+        "organisations/<slug:slug>/federations/<slug:federation_slug>/quitter/",
+        views.end_affiliation,
+        name="end_affiliation",
+    ),
     path("personnes/<int:pk>/", views.person, name="person"),
     path("moi/", views.me, name="me"),
     path("moi/profil/", views.profile_edit, name="profile_edit"),

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -143,6 +144,18 @@ def organisation_edit(request, slug):
     )
 
 
+def _back(request, default):
+    """Redirect to the page the form came from (`next`, same site only), else `default`."""
+    target = request.POST.get("next", "")
+    if target == "me":
+        return redirect("community:me")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
 def _run(request, action, success_message):
     try:
         action()
@@ -177,7 +190,7 @@ def leave(request, slug):
         lambda: org_services.leave_organisation(user=request.user, organisation=organisation),
         _("C'est fait : vous ne faites plus partie de %(name)s.") % {"name": organisation},
     )
-    return redirect(request.POST.get("next") == "me" and "community:me" or organisation)
+    return _back(request, organisation)
 
 
 @login_required
@@ -196,7 +209,7 @@ def decide_membership(request, slug, membership_id, decision):
         )
         done = _("La demande est refusée.")
     _run(request, action, done)
-    return redirect(request.POST.get("next") == "me" and "community:me" or organisation)
+    return _back(request, organisation)
 
 
 @login_required
@@ -257,7 +270,22 @@ def decide_affiliation(request, slug, affiliation_id, decision):
         )
         done = _("L'affiliation est refusée.")
     _run(request, action, done)
-    return redirect(request.POST.get("next") == "me" and "community:me" or federation)
+    return _back(request, federation)
+
+
+@login_required
+@require_POST
+def end_affiliation(request, slug, federation_slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    federation = get_object_or_404(Organisation, slug=federation_slug)
+    _run(
+        request,
+        lambda: org_services.end_affiliation(
+            actor=request.user, organisation=organisation, federation=federation
+        ),
+        _("%(org)s ne fait plus partie de %(fed)s.") % {"org": organisation, "fed": federation},
+    )
+    return _back(request, organisation)
 
 
 @login_required
