@@ -68,6 +68,8 @@ class ProfileForm(forms.ModelForm):
 
 
 class OrganisationForm(forms.ModelForm):
+    # "asso.example" is understood as https://asso.example.
+    website = forms.URLField(label=_("Site web"), required=False, assume_scheme="https")
     sectors = forms.ModelMultipleChoiceField(
         label=_("Secteurs"),
         queryset=Sector.objects.all(),

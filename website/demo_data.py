@@ -717,6 +717,7 @@ PEOPLE = [
 
 HOME_PAGE = {
     "title": "Accueil",
+    "headline": "Échanger entre pairs pour réussir le numérique",
     "slug": "accueil",
     "intro": (
         "Relais met en lien les entreprises d'économie sociale et leurs fédérations pour "

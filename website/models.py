@@ -14,10 +14,20 @@ from .blocks import BodyBlock, LinkBlock
 class HomePage(Page):
     """The front door of Relais: what it is, and the way in for each kind of visitor."""
 
+    headline = models.CharField(
+        _("grand titre"),
+        max_length=120,
+        blank=True,
+        help_text=_("Le titre affiché en haut de l'accueil ; à défaut, le titre de la page."),
+    )
     intro = models.CharField(_("accroche"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("headline"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     max_count = 1

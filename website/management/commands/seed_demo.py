@@ -268,6 +268,7 @@ class Command(BaseCommand):
             home = HomePage(
                 title=spec["title"],
                 slug=spec["slug"],
+                headline=spec["headline"],
                 intro=spec["intro"],
                 body=copy.deepcopy(spec["body"]),
             )
