@@ -122,7 +122,7 @@ class OrganisationForm(forms.ModelForm):
 
 class JoinRequestForm(forms.Form):
     message = forms.CharField(
-        label=_("Un mot pour les administrateurs (facultatif)"),
+        label=_("Un mot pour l'équipe qui gère l'organisation (facultatif)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),

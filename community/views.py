@@ -176,7 +176,7 @@ def join(request, slug):
         lambda: org_services.request_membership(
             user=request.user, organisation=organisation, message=message
         ),
-        _("Votre demande est envoyée aux administrateurs de %(name)s.") % {"name": organisation},
+        _("Votre demande est envoyée à l'équipe de %(name)s.") % {"name": organisation},
     )
     return redirect(organisation)
 
@@ -185,10 +185,15 @@ def join(request, slug):
 @require_POST
 def leave(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
+    was_active = Membership.objects.filter(
+        user=request.user, organisation=organisation, status=Membership.Status.ACTIVE
+    ).exists()
     _run(
         request,
         lambda: org_services.leave_organisation(user=request.user, organisation=organisation),
-        _("C'est fait : vous ne faites plus partie de %(name)s.") % {"name": organisation},
+        _("C'est fait : vous ne faites plus partie de %(name)s.") % {"name": organisation}
+        if was_active
+        else _("Votre demande auprès de %(name)s est retirée.") % {"name": organisation},
     )
     return _back(request, organisation)
 

@@ -127,7 +127,7 @@ def leave_organisation(*, user: User, organisation: Organisation) -> None:
         )
         if admins <= 1:
             raise ServiceError(
-                _("Vous êtes le dernier administrateur : nommez-en un autre avant de partir.")
+                _("Vous êtes le dernier administrateur ou la dernière administratrice : nommez quelqu'un d'autre avant de partir.")
             )
     membership.delete()
 
@@ -151,7 +151,7 @@ def set_member_role(
             organisation=organisation, role=Membership.Role.ADMIN, status="active"
         ).count()
         if admins <= 1:
-            raise ServiceError(_("Une organisation garde au moins un administrateur."))
+            raise ServiceError(_("Une organisation doit garder au moins un administrateur ou une administratrice."))
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
