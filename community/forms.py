@@ -99,6 +99,9 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].empty_label = _("— choisir —")
+        self.fields["staff_size"].choices = [("", _("— choisir —"))] + list(
+            Organisation.Size.choices
+        )
         # Once an organisation exists, its kind decides who may do what (federations
         # announce events…): editors change it in the admin, not its members.
         if self.instance.pk:

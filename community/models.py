@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zoneinfo
 
+from anyascii import anyascii
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -246,7 +248,8 @@ class Organisation(index.Indexed, models.Model):
 
 
 def unique_slug(model, text, max_length=160):
-    base = slugify(text)[: max_length - 6] or "organisation"
+    # anyascii spells out what slugify would drop: "Cœur" → "coeur", "Québec" → "quebec".
+    base = slugify(anyascii(text))[: max_length - 6] or "organisation"
     slug, n = base, 2
     while model.objects.filter(slug=slug).exists():
         slug = f"{base}-{n}"

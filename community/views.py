@@ -91,11 +91,11 @@ def organisation_detail(request, slug):
     if is_admin:
         context["pending_members"] = Membership.objects.filter(
             organisation=organisation, status=Membership.Status.PENDING
-        ).select_related("user")
+        ).select_related("user", "organisation")
         if organisation.is_federation:
             context["pending_affiliations"] = Affiliation.objects.filter(
                 federation=organisation, status=Affiliation.Status.PENDING
-            ).select_related("organisation")
+            ).select_related("organisation", "federation")
         elif access.can_request_affiliation(user, organisation):
             context["affiliation_form"] = AffiliationRequestForm(organisation=organisation)
             context["my_pending_affiliations"] = Affiliation.objects.filter(

@@ -1,0 +1,1 @@
+"""Browser tests: Playwright drives the system's Chromium against Django's live server."""
