@@ -37,7 +37,7 @@ run: $(VENV)/.installed translations
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Relais runs at http://$(HOST):$(PORT)/"
-	$(VENV)/bin/uvicorn website.asgi:application --host $(HOST) --port $(PORT)
+	$(VENV)/bin/uvicorn website.asgi:application --host $(HOST) --port $(PORT) --lifespan off
 
 chromium:
 	@command -v chromium >/dev/null || test -x /usr/bin/chromium || { \

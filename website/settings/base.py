@@ -198,6 +198,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of every editor's email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Content Security Policy (django-csp). The public site uses no inline script or style;
 # the Wagtail admin, which needs inline code, is excluded and sits behind a login.
