@@ -1,9 +1,33 @@
-"""allauth adapters: how accounts are created and which emails they get."""
+"""allauth adapters: how accounts are created and how their emails leave."""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.conf import settings
+
+from community.tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # No username on Relais: the email address is the login.
         return None
+
+    def send_mail(self, template_prefix, email, context):
+        """Render allauth's email (confirmation, password reset…) as allauth does, signed
+        "Relais" rather than with the request's host name, and hand it to the background
+        worker so that a slow mail server never slows down signing up."""
+        site = SimpleNamespace(
+            name=settings.WAGTAIL_SITE_NAME,
+            domain=urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or "relais",
+        )
+        context = {"request": allauth_context.request, "email": email, **context}
+        context["current_site"] = site
+        message = self.render_mail(template_prefix, email, context)
+        html = ""
+        for alternative, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html = alternative
+        send_email.enqueue(subject=message.subject, body=message.body, to=message.to, html=html)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organisation, Region, Sector, Theme, User
+from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
 
 MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
 
@@ -183,13 +182,8 @@ class DirectoryFilterForm(forms.Form):
         """Apply the valid filters; invalid ones are listed in `self.errors` and ignored."""
         self.is_valid()
         data = self.cleaned_data
-        if data.get("q"):
-            for word in data["q"].split()[:8]:
-                queryset = queryset.filter(
-                    Q(name__icontains=word)
-                    | Q(description__icontains=word)
-                    | Q(city__icontains=word)
-                )
+        for term in search_terms(data.get("q") or ""):
+            queryset = queryset.filter(search_text__contains=term)
         if data.get("kind"):
             queryset = queryset.filter(kind=data["kind"])
         if data.get("sector"):

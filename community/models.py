@@ -199,6 +199,9 @@ class Organisation(index.Indexed, models.Model):
     contact_phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Name, city and description without accents and in lower case, so that the
+    # directory's text filter finds "Vélo" from "velo" on every database.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -244,7 +247,27 @@ class Organisation(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name)
+        self.search_text = fold(" ".join([self.name, self.city, self.description]))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or ligatures: "Cœur Vélo" → "coeur velo"."""
+    return anyascii(text).lower()
+
+
+def search_terms(query: str, limit: int = 8) -> list[str]:
+    """Folded words of a query; a final plural s/x is dropped so that "bénévoles" also
+    finds "bénévole"."""
+    terms = []
+    for word in fold(query).split()[:limit]:
+        if len(word) > 3 and word[-1] in "sx":
+            word = word[:-1]
+        terms.append(word)
+    return terms
 
 
 def unique_slug(model, text, max_length=160):

@@ -78,6 +78,8 @@ def test_signup_creates_unverified_user_and_sends_confirmation(client, mailoutbo
     assert [m.to for m in mailoutbox] == [["camille@example.org"]]
     assert mailoutbox[0].subject == "[Relais] Confirmez votre adresse e-mail"
     assert _confirmation_path(mailoutbox[0]).startswith("/accounts/confirm-email/")
+    # Signed by the site's name, not by the host name the request came in on.
+    assert mailoutbox[0].body.startswith("Bonjour, c'est Relais !")
 
 
 def test_signup_language_follows_interface_language(client):

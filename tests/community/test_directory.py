@@ -467,3 +467,27 @@ def test_federation_page_query_count_admin_independent_of_affiliations(
         response = client.get(federation.get_absolute_url())
 
     assert len(response.context["pending_affiliations"]) == size
+
+
+# --- Text search forgives accents, case and plurals -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("velo", ["Vélo-Quartier"]),
+        ("VÉLO", ["Vélo-Quartier"]),
+        ("benevoles", ["Les Petites Mains"]),
+        ("bénévole", ["Les Petites Mains"]),
+        ("coeur", ["Ateliers du Cœur"]),
+        ("namur velo", []),
+    ],
+)
+def test_directory_text_search_ignores_accents_case_and_plurals(client, query, expected):
+    OrganisationFactory(name="Vélo-Quartier", city="Schaerbeek", description="Atelier vélo.")
+    OrganisationFactory(name="Les Petites Mains", city="Namur", description="Nos bénévoles.")
+    OrganisationFactory(name="Ateliers du Cœur", city="Liège", description="Réemploi.")
+
+    response = client.get("/organisations/", {"q": query})
+
+    assert [o.name for o in response.context["organisations"]] == expected
