@@ -69,3 +69,39 @@ def can_view_person(user, person) -> bool:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+# --- Practice sheets (duck-typed: community never imports practices) ----------------------
+
+
+def member_organisations(user):
+    """The organisations where this person is an active member, by name."""
+    if not _active(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+    ).order_by("name")
+
+
+def can_propose_sheet(user) -> bool:
+    """Members of at least one organisation write sheets in its name."""
+    return member_organisations(user).exists()
+
+
+def can_edit_sheet(user, sheet) -> bool:
+    """Members of the sheet's organisation edit it; nobody else does in the front end."""
+    organisation_id = getattr(sheet, "organisation_id", None)
+    if not _active(user) or organisation_id is None:
+        return False
+    return Membership.objects.filter(
+        user=user, organisation_id=organisation_id, status=Membership.Status.ACTIVE
+    ).exists()
+
+
+def can_react(user) -> bool:
+    """Mark a sheet useful or bookmark it."""
+    return _active(user)
+
+
+def can_report_adoption(user, organisation) -> bool:
+    return is_org_member(user, organisation)

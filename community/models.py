@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 
 from anyascii import anyascii
@@ -259,11 +260,11 @@ def fold(text: str) -> str:
     return anyascii(text).lower()
 
 
-def search_terms(query: str, limit: int = 8) -> list[str]:
+def search_terms(query: str, limit: int | None = 8) -> list[str]:
     """Folded words of a query; a final plural s/x is dropped so that "bénévoles" also
-    finds "bénévole"."""
+    finds "bénévole". Applied to both the indexed text and the query."""
     terms = []
-    for word in fold(query).split()[:limit]:
+    for word in re.findall(r"[a-z0-9]+", fold(query))[:limit]:
         if len(word) > 3 and word[-1] in "sx":
             word = word[:-1]
         terms.append(word)
@@ -368,3 +369,21 @@ class Affiliation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ∈ {self.federation} ({self.status})"
+
+
+class Notification(models.Model):
+    """Something that happened for a person, listed in /moi/ (in-app notification)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    message = models.CharField(_("message"), max_length=300)
+    url = models.CharField(_("lien"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return self.message

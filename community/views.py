@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access
+from . import access, dashboard
 from .forms import (
     AffiliationRequestForm,
     DirectoryFilterForm,
@@ -22,7 +22,7 @@ from .forms import (
     ProfileForm,
     RoleForm,
 )
-from .models import Affiliation, Membership, Organisation, User
+from .models import Affiliation, Membership, Notification, Organisation, User
 from .services import ServiceError
 from .services import accounts as account_services
 from .services import organisations as org_services
@@ -325,6 +325,8 @@ def me(request):
         "affiliations_to_decide": Affiliation.objects.filter(
             federation__in=admin_of, status=Affiliation.Status.PENDING
         ).select_related("organisation", "federation"),
+        "notifications": Notification.objects.filter(user=user)[:10],
+        "sections": dashboard.sections_for(request),
     }
     return render(request, "community/me.html", context)
 

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community import urls as community_urls
+from practices import urls as practices_urls
 
 from .api import api_router
 from .views import healthz, set_language
@@ -30,6 +31,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v2/", api_router.urls),
     path("", include(community_urls)),
+    path("", include(practices_urls)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -25,3 +25,12 @@ def email_people(people, template: str, context: dict) -> None:
                 subject=s, body=b, to=[to]
             )
         )
+
+
+def notify(people, *, message: str, url: str = "") -> None:
+    """In-app notifications, listed in /moi/."""
+    from community.models import Notification
+
+    Notification.objects.bulk_create(
+        [Notification(user=person, message=message[:300], url=url[:300]) for person in people]
+    )

@@ -474,7 +474,8 @@ def test_person_page_deactivated_person_404(client):
     assert response.status_code == 404
 
 
-MY_SPACE_QUERIES = 8
+# memberships, requests to decide, affiliations to decide, notifications, + session/user/settings
+MY_SPACE_QUERIES = 9
 
 
 def _busy_person(size: int):

@@ -1,0 +1,463 @@
+"""Practice sheets: what an organisation learned from a digital project, passed on to the
+next ones in a fixed shape (why, 3 difficulties, 3 tips, 3 phases, 3 tools, 3 keywords)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from community.models import (
+    Organisation,
+    Region,
+    Sector,
+    Theme,
+    fold,
+    search_terms,
+    unique_slug,
+)
+
+# The parts of a sheet that hold exactly three items, by relation name.
+THREE_PARTS = {
+    "difficulties": _("Difficultés"),
+    "tips": _("Conseils"),
+    "phases": _("Phases"),
+    "sheet_tools": _("Outils"),
+    "keywords": _("Mots-clés"),
+}
+ITEMS_PER_PART = 3
+
+
+def three_items_errors(counts: dict[str, int]) -> list[str]:
+    """One clear message per part that does not hold exactly three items.
+    Shared by the admin form and the submission wizard."""
+    errors = []
+    for part, label in THREE_PARTS.items():
+        count = counts.get(part, 0)
+        if count != ITEMS_PER_PART:
+            errors.append(
+                _("%(part)s : %(count)s sur 3. Une fiche en compte exactement trois.")
+                % {"part": label, "count": count}
+            )
+    return errors
+
+
+class Tool(index.Indexed, models.Model):
+    """A digital tool of the catalogue, shared by every sheet that used it."""
+
+    class Category(models.TextChoices):
+        CRM = "crm", _("Relation aux membres (CRM)")
+        COLLABORATION = "collaboration", _("Travail collaboratif")
+        COMMUNICATION = "communication", _("Communication et site web")
+        ECOMMERCE = "ecommerce", _("Vente en ligne")
+        ACCOUNTING = "accounting", _("Comptabilité et gestion")
+        SECURITY = "security", _("Sécurité et données")
+        TRAINING = "training", _("Formation et inclusion")
+        PROJECT = "project", _("Gestion de projet")
+        OTHER = "other", _("Autre")
+
+    class Licence(models.TextChoices):
+        FREE_SOFTWARE = "free_software", _("Logiciel libre")
+        FREEMIUM = "freemium", _("Freemium")
+        PROPRIETARY = "proprietary", _("Propriétaire")
+
+    class Hosting(models.TextChoices):
+        BELGIUM = "belgium", _("En Belgique")
+        EU = "eu", _("Dans l'Union européenne")
+        OUTSIDE_EU = "outside_eu", _("Hors de l'Union européenne")
+        SELF = "self", _("Chez soi (auto-hébergé)")
+        UNKNOWN = "unknown", _("Inconnu")
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
+    category = models.CharField(
+        _("catégorie"), max_length=20, choices=Category.choices, default=Category.OTHER
+    )
+    website = models.URLField(_("site web"), blank=True)
+    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices)
+    cost = models.CharField(
+        _("coût indicatif"), max_length=120, blank=True, help_text=_("Par exemple « gratuit »")
+    )
+    data_hosting = models.CharField(
+        _("hébergement des données"),
+        max_length=20,
+        choices=Hosting.choices,
+        default=Hosting.UNKNOWN,
+    )
+    description = models.TextField(_("description courte"), max_length=600, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("category"),
+        FieldPanel("website"),
+        FieldRowPanel([FieldPanel("licence"), FieldPanel("cost")]),
+        FieldPanel("data_hosting"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outil")
+        verbose_name_plural = _("outils")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("practices:tool", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Tool, self.name, max_length=100)
+        super().save(*args, **kwargs)
+
+
+class PracticeIndexPage(Page):
+    """The library of sheets at /pratiques/: filters, search and sort live here."""
+
+    intro = models.CharField(_("chapeau"), max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["practices.PracticeSheetPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("bibliothèque des fiches")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import sheet_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(sheet_listing(request, index_page=self))
+        return context
+
+
+class PracticeSheetForm(WagtailAdminPageForm):
+    """The admin's form: every three-part holds exactly three items, or nothing is saved
+    (not even a draft), with a message naming the part and its count."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        counts = {}
+        for part in THREE_PARTS:
+            formset = self.formsets.get(part)
+            if formset is None:
+                continue
+            formset.is_valid()  # fills each form's cleaned_data
+            counts[part] = sum(
+                1
+                for form in formset.forms
+                if not (formset.can_delete and formset._should_delete_form(form))
+                and (form.instance.pk or form.has_changed())
+            )
+        for message in three_items_errors(counts):
+            self.add_error(None, message)
+        return cleaned_data
+
+
+class PracticeSheetPage(Page):
+    """One practice sheet, written by an organisation at the end of a digital project."""
+
+    summary = models.TextField(_("résumé"), max_length=500)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sheets",
+    )
+    authors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteurs"),
+        blank=True,
+        related_name="authored_sheets",
+    )
+    sectors = ParentalManyToManyField(
+        Sector, verbose_name=_("secteurs"), blank=True, related_name="sheets"
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("région"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sheets",
+    )
+    organisation_size = models.CharField(
+        _("taille de l'organisation"), max_length=8, choices=Organisation.Size.choices, blank=True
+    )
+    duration = models.CharField(
+        _("durée du projet"), max_length=100, blank=True, help_text=_("Par exemple « 8 mois »")
+    )
+    budget = models.CharField(
+        _("budget"), max_length=100, blank=True, help_text=_("Par exemple « 12 000 € »")
+    )
+    funding = models.CharField(_("financements mobilisés"), max_length=300, blank=True)
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("thèmes"), blank=True, related_name="sheets"
+    )
+    # The four dimensions of digital maturity a project can move; filterable on any database.
+    dim_infrastructure = models.BooleanField(_("infrastructure"), default=False)
+    dim_organisation = models.BooleanField(_("organisation"), default=False)
+    dim_processes = models.BooleanField(_("processus"), default=False)
+    dim_strategy = models.BooleanField(_("stratégie"), default=False)
+    why = RichTextField(
+        _("pourquoi se lancer"), features=["bold", "italic", "link", "ol", "ul"], blank=False
+    )
+    results = RichTextField(
+        _("résultats"), features=["bold", "italic", "link", "ol", "ul"], blank=True
+    )
+    social_impact = RichTextField(
+        _("impact social"), features=["bold", "italic", "link", "ol", "ul"], blank=True
+    )
+    media = StreamField(
+        [
+            ("image", ImageBlock(label=_("image"))),
+            ("document", DocumentChooserBlock(label=_("document"))),
+        ],
+        blank=True,
+        verbose_name=_("images et documents"),
+    )
+    related_sheets = ParentalManyToManyField(
+        "self", verbose_name=_("fiches liées"), blank=True, symmetrical=False
+    )
+
+    base_form_class = PracticeSheetForm
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("authors")], heading=_("Qui l'a écrite")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("sectors"),
+                FieldPanel("region"),
+                FieldPanel("organisation_size"),
+                FieldRowPanel([FieldPanel("duration"), FieldPanel("budget")]),
+                FieldPanel("funding"),
+            ],
+            heading=_("Contexte"),
+        ),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("dim_infrastructure"),
+                FieldPanel("dim_organisation"),
+                FieldPanel("dim_processes"),
+                FieldPanel("dim_strategy"),
+            ],
+            heading=_("Dimensions de maturité numérique"),
+        ),
+        FieldPanel("why"),
+        InlinePanel("difficulties", label=_("3 difficultés"), min_num=3, max_num=3),
+        InlinePanel("tips", label=_("3 conseils"), min_num=3, max_num=3),
+        InlinePanel("phases", label=_("3 phases"), min_num=3, max_num=3),
+        InlinePanel("sheet_tools", label=_("3 outils"), min_num=3, max_num=3),
+        InlinePanel("keywords", label=_("3 mots-clés"), min_num=3, max_num=3),
+        FieldPanel("results"),
+        FieldPanel("social_impact"),
+        FieldPanel("media"),
+        FieldPanel("related_sheets"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("search_document")]
+
+    class Meta:
+        verbose_name = _("fiche pratique")
+        verbose_name_plural = _("fiches pratiques")
+
+    DIMENSIONS = {
+        "infrastructure": ("dim_infrastructure", _("Infrastructure")),
+        "organisation": ("dim_organisation", _("Organisation")),
+        "processes": ("dim_processes", _("Processus")),
+        "strategy": ("dim_strategy", _("Stratégie")),
+    }
+
+    @property
+    def dimensions(self):
+        return [label for field, label in self.DIMENSIONS.values() if getattr(self, field)]
+
+    def search_document(self) -> str:
+        """Everything a reader may search for, folded (no accents, lower case) and with
+        plural endings dropped, so that "numerique" finds "numérique" and "bénévoles"
+        finds "bénévole" on PostgreSQL and SQLite alike. Queries get the same treatment
+        (`listing.search_query`)."""
+        parts = [self.title, self.summary, strip_tags(self.why), strip_tags(self.results)]
+        parts.append(strip_tags(self.social_impact))
+        for part in ("difficulties", "tips", "phases"):
+            for item in getattr(self, part).all():
+                parts += [item.title, item.text]
+        for item in self.sheet_tools.all():
+            parts += [item.tool.name if item.tool_id else "", item.usage]
+        parts += [keyword.word for keyword in self.keywords.all()]
+        if self.organisation_id:
+            parts.append(self.organisation.name)
+        return " ".join(search_terms(" ".join(parts), limit=None))
+
+
+class SheetItem(Orderable):
+    """One of the three difficulties, tips or phases."""
+
+    title = models.CharField(_("titre"), max_length=150)
+    text = models.TextField(_("texte"), max_length=1200)
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+
+class SheetDifficulty(SheetItem):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="difficulties")
+
+
+class SheetTip(SheetItem):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="tips")
+
+
+class SheetPhase(SheetItem):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="phases")
+
+
+class SheetTool(Orderable):
+    """A tool of the catalogue and how this organisation used it."""
+
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="sheet_tools")
+    tool = models.ForeignKey(
+        Tool, verbose_name=_("outil"), on_delete=models.PROTECT, related_name="usages"
+    )
+    usage = models.TextField(_("comment nous l'avons utilisé"), max_length=1000)
+
+    panels = [FieldPanel("tool"), FieldPanel("usage")]
+
+    def __str__(self):
+        return str(self.tool)
+
+
+class SheetKeyword(Orderable):
+    page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="keywords")
+    word = models.CharField(_("mot-clé"), max_length=40)
+    # The folded word, for the keyword filter: "Écoute" and "ecoute" are one keyword.
+    key = models.CharField(max_length=40, editable=False, db_index=True)
+
+    panels = [FieldPanel("word")]
+
+    def __str__(self):
+        return self.word
+
+    def save(self, *args, **kwargs):
+        self.key = fold(self.word).strip()[:40]
+        super().save(*args, **kwargs)
+
+
+class Reaction(models.Model):
+    """A person's mark on a sheet: at most one of each kind per person and sheet."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Useful(Reaction):
+    sheet = models.ForeignKey(
+        PracticeSheetPage, on_delete=models.CASCADE, related_name="useful_marks"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "sheet"], name="one_useful")]
+        verbose_name = _("« utile »")
+
+
+class Bookmark(Reaction):
+    sheet = models.ForeignKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="bookmarks")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "sheet"], name="one_bookmark")]
+        verbose_name = _("favori")
+
+
+class Adoption(models.Model):
+    """"We tried it too": an organisation reports how the practice worked for it."""
+
+    class Outcome(models.TextChoices):
+        WORKED = "worked", _("Ça a marché")
+        PARTLY = "partly", _("En partie")
+        NOT = "not", _("Ça n'a pas marché")
+
+    sheet = models.ForeignKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="adoptions")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="adoptions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    outcome = models.CharField(_("résultat"), max_length=10, choices=Outcome.choices)
+    comment = models.CharField(_("commentaire"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "organisation"], name="one_adoption_per_org")
+        ]
+        verbose_name = _("adoption")
+
+
+class SheetDraft(models.Model):
+    """A sheet being written in the front-end wizard, saved at every step so nothing is lost
+    between steps or sessions. It becomes (or updates) a PracticeSheetPage on submission."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sheet_drafts"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="sheet_drafts"
+    )
+    # Set when the draft edits an existing sheet (a resubmission after changes requested).
+    page = models.ForeignKey(
+        PracticeSheetPage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="drafts",
+    )
+    data = models.JSONField(default=dict, blank=True)
+    step = models.CharField(max_length=20, default="context")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("brouillon de fiche")
+
+    def __str__(self):
+        return self.data.get("title") or str(_("Fiche sans titre"))

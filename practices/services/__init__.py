@@ -1,0 +1,5 @@
+"""The only code that writes practice sheets, drafts and reactions."""
+
+from community.services import ServiceError
+
+__all__ = ["ServiceError"]
