@@ -33,6 +33,8 @@ RUN python -m babel.messages.frontend compile --domain django --directory locale
     ALLOWED_HOSTS=localhost \
     DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     REDIS_URL=redis://build-time-placeholder:6379/0 \
+    SITE_URL=https://build-time-placeholder.example \
+    EMAIL_URL=consolemail:// \
     python manage.py collectstatic --noinput --verbosity 0 \
  && rm -f /tmp/build.sqlite3 \
  && chmod 0755 docker/entrypoint.sh docker/healthcheck.py \

@@ -106,6 +106,17 @@ class OrganisationForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["kind"].disabled = True
             self.fields["kind"].help_text = _("Pour changer le type, contactez l'équipe Relais.")
+        else:
+            # A federation manager announces events for many organisations: federations
+            # are added by the Relais team (Wagtail admin), not self-declared.
+            self.fields["kind"].choices = [
+                choice
+                for choice in Organisation.Kind.choices
+                if choice[0] != Organisation.Kind.FEDERATION
+            ]
+            self.fields["kind"].help_text = _(
+                "Une fédération ? Contactez l'équipe Relais pour l'inscrire."
+            )
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -170,7 +170,10 @@ def _run(request, action, success_message):
 def join(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     form = JoinRequestForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("message", [])))
+        return redirect(organisation)
+    message = form.cleaned_data["message"]
     _run(
         request,
         lambda: org_services.request_membership(

@@ -34,6 +34,9 @@ class OrganisationViewSet(SnippetViewSet):
     list_filter = ["kind", "region"]
     search_fields = ["name"]
 
+    def get_queryset(self, request):
+        return Organisation.objects.select_related("region")
+
 
 class CommunityGroup(SnippetViewSetGroup):
     menu_label = _("Réseau")

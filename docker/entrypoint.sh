@@ -38,7 +38,7 @@ case "${1:-web}" in
     fi
     exec uvicorn website.asgi:application \
       --host 0.0.0.0 --port 8000 \
-      --proxy-headers --forwarded-allow-ips="*" \
+      --proxy-headers --forwarded-allow-ips="${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
       --workers "${WEB_CONCURRENCY:-2}" \
       --lifespan off
     ;;

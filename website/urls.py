@@ -35,8 +35,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Only public images: Wagtail documents go through /documents/, which checks their
+    # collection's privacy; serving media/documents/ directly would bypass it.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?P<path>(?:images|original_images|logos|avatars)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from community import access
 from community.models import Affiliation, Membership, Organisation, User
 
-from . import ServiceError
+from . import ServiceError, ratelimit
 from .notifications import email_people
 
 
@@ -53,6 +54,14 @@ def update_organisation(*, user: User, form) -> Organisation:
 
 def request_membership(*, user: User, organisation: Organisation, message: str = "") -> Membership:
     access.require(access.can_request_membership(user, organisation))
+    # Each request emails the organisation's admins: asking, withdrawing and asking again
+    # must not become a way to flood their inboxes.
+    if not ratelimit.allow(
+        f"join:{user.pk}", limit=settings.RELAIS["JOIN_REQUESTS_PER_HOUR"], window=3600
+    ):
+        raise ServiceError(
+            _("Vous avez envoyé beaucoup de demandes : réessayez dans une heure.")
+        )
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
@@ -114,6 +123,8 @@ def refuse_membership(*, actor: User, organisation: Organisation, membership_id:
 def leave_organisation(*, user: User, organisation: Organisation) -> None:
     """Leave an organisation, or withdraw a pending request. The last admin cannot leave,
     so that no organisation is left without anyone to manage it."""
+    # Lock the organisation: two admins leaving at once must not leave it with none.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     membership = (
         Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
     )
@@ -139,6 +150,7 @@ def set_member_role(
     access.require(access.can_manage_members(actor, organisation))
     if role not in Membership.Role.values:
         raise ServiceError(_("Rôle inconnu."))
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     membership = (
         Membership.objects.select_for_update()
         .filter(pk=membership_id, organisation=organisation, status=Membership.Status.ACTIVE)

@@ -178,14 +178,47 @@ def test_join_request_get_not_allowed(client, organisation, requester):
     assert Membership.objects.filter(user=requester).exists() is False
 
 
-def test_join_request_message_too_long_joins_without_message(
-    client, organisation, org_admin, requester
+def test_join_request_message_too_long_is_refused_and_nothing_sent(
+    client, organisation, org_admin, requester, mailoutbox, messages_of
 ):
     client.force_login(requester)
 
-    client.post(_join_url(organisation), {"message": "x" * 501})
+    response = client.post(_join_url(organisation), {"message": "x" * 501})
 
-    assert Membership.objects.get(user=requester).message == ""
+    assert response.status_code == 302
+    assert not Membership.objects.filter(user=requester).exists()
+    assert mailoutbox == []
+    assert messages_of(response) == [
+        "Assurez-vous que cette valeur comporte au plus 500 caractères (actuellement 501)."
+    ]
+
+
+def test_join_requests_are_rate_limited_per_person(
+    client,
+    organisation,
+    org_admin,
+    requester,
+    mailoutbox,
+    settings,
+    messages_of,
+    django_capture_on_commit_callbacks,
+):
+    settings.RELAIS = {**settings.RELAIS, "JOIN_REQUESTS_PER_HOUR": 2}
+    client.force_login(requester)
+    leave_url = f"/organisations/{organisation.slug}/quitter/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _attempt in range(2):
+            client.post(_join_url(organisation))
+            client.post(leave_url)
+        response = client.post(_join_url(organisation))
+
+    assert not Membership.objects.filter(user=requester).exists()
+    assert len(mailoutbox) == 2
+    # Unread flash messages pile up across the five posts; the last one is the refusal.
+    assert messages_of(response)[-1] == (
+        "Vous avez envoyé beaucoup de demandes : réessayez dans une heure."
+    )
 
 
 def test_join_request_unknown_organisation_404(client, requester):

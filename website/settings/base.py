@@ -240,4 +240,5 @@ RELAIS = {
     "DEFAULT_TIME_ZONE": "Europe/Brussels",
     "DIRECTORY_PAGE_SIZE": 12,
     "LOGO_MAX_BYTES": 2 * 1024 * 1024,
+    "JOIN_REQUESTS_PER_HOUR": 10,
 }

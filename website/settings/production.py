@@ -11,6 +11,9 @@ if not REDIS_URL:
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
+# No silent fallback to console email or a localhost site address in production.
+vars().update(env.email_url("EMAIL_URL"))
+WAGTAILADMIN_BASE_URL = env("SITE_URL")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 TASKS = {
     "default": {
