@@ -11,7 +11,11 @@ WORKERS ?= 2
 .PHONY: run test install install-dev messages translations chromium lint fmt clean
 
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	@# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the
+	@# venv without pip and let the system's pip install pip into it.
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  $(PYTHON) -m venv --without-pip $(VENV) && \
+	  $(PYTHON) -m pip --python $(VENV)/bin/python install --quiet pip; }
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -r requirements.txt
 	touch $@
