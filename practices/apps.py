@@ -6,3 +6,12 @@ class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Fiches pratiques")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from community import dashboard
+
+        from . import signals
+        from .dashboard import my_sheets_section
+
+        signals.connect()
+        dashboard.register(my_sheets_section)

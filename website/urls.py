@@ -32,6 +32,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("", include(community_urls)),
     path("", include(practices_urls)),
+    path("", include("practices.urls_wizard")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -474,8 +474,9 @@ def test_person_page_deactivated_person_404(client):
     assert response.status_code == 404
 
 
-# memberships, requests to decide, affiliations to decide, notifications, + session/user/settings
-MY_SPACE_QUERIES = 9
+# memberships, requests to decide, affiliations to decide, notifications, session/user/settings,
+# and the practices section (my organisations, drafts, sheets with their workflow states)
+MY_SPACE_QUERIES = 12
 
 
 def _busy_person(size: int):

@@ -4,12 +4,27 @@ from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils.html import escape
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, ReferenceIndex, Revision, Site, TaskState, WorkflowState
 
 from community.models import Affiliation, Membership, Organisation, Region, Sector, Theme, User
-from website import demo_data
+from practices.models import (
+    THREE_PARTS,
+    Adoption,
+    Bookmark,
+    PracticeIndexPage,
+    PracticeSheetPage,
+    SheetDifficulty,
+    SheetKeyword,
+    SheetPhase,
+    SheetTip,
+    SheetTool,
+    Tool,
+    Useful,
+)
+from website import demo_data, demo_practices
 from website.models import FooterSettings, HomePage, NavigationSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +39,18 @@ EXPECTED = {
     "memberships_pending": 2,
     "affiliations_active": 24,
     "affiliations_pending": 2,
+    "tools": 37,
+    "sheets_live": 16,  # 15 EES and 1 federation
+    "sheets_in_moderation": 1,
+    "useful": 44,
+    "bookmarks": 10,
+    "adoptions": 11,
 }
+
+
+def m2m(model, field):
+    return model._meta.get_field(field).remote_field.through
+
 
 SNAPSHOT_MODELS = [
     Region,
@@ -42,12 +68,30 @@ SNAPSHOT_MODELS = [
     Site,
     NavigationSettings,
     FooterSettings,
+    User.groups.through,
+    Tool,
+    PracticeIndexPage,
+    PracticeSheetPage,
+    SheetDifficulty,
+    SheetTip,
+    SheetPhase,
+    SheetTool,
+    SheetKeyword,
+    m2m(PracticeSheetPage, "authors"),
+    m2m(PracticeSheetPage, "sectors"),
+    m2m(PracticeSheetPage, "themes"),
+    m2m(PracticeSheetPage, "related_sheets"),
+    Useful,
+    Bookmark,
+    Adoption,
+    WorkflowState,
+    TaskState,
 ]
 
 
 def seed():
     out = StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", "--i-know-this-is-a-demo", stdout=out)
     return out.getvalue()
 
 
@@ -150,7 +194,8 @@ def test_site_root_is_the_published_home_page():
         "call_to_action",
     ]
     assert home.body[-1].value["link"]["url"] == "/organisations/"
-    # Wagtail's own welcome page is gone; the site has the home page and three pages.
+    # Wagtail's own welcome page is gone; the site has the home page, three pages and the
+    # library of practice sheets.
     assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
     assert Site.objects.count() == 1
     children = StandardPage.objects.child_of(home).live().order_by("path")
@@ -162,12 +207,16 @@ def test_site_root_is_the_published_home_page():
 
     navigation = NavigationSettings.for_site(site)
     assert [link.value["label"] for link in navigation.links] == [
+        "Pratiques",
+        "Outils",
         "Organisations",
         "À propos",
         "Charte",
     ]
-    assert navigation.links[0].value["url"] == "/organisations/"
-    assert navigation.links[1].value["page"].slug == "a-propos"
+    assert navigation.links[0].value["page"].slug == "pratiques"
+    assert navigation.links[1].value["url"] == "/outils/"
+    assert navigation.links[2].value["url"] == "/organisations/"
+    assert navigation.links[3].value["page"].slug == "a-propos"
     footer = FooterSettings.for_site(site)
     assert footer.contact_email == "contact@relais.example"
     assert [link.value["page"].slug for link in footer.links] == ["mentions-legales", "charte"]
@@ -244,3 +293,178 @@ def test_home_page_shows_the_intro(client):
     response = client.get("/")
     assert response.status_code == 200
     assert escape(demo_data.HOME_PAGE["intro"]) in response.content.decode()
+
+
+# --- practice sheets -----------------------------------------------------------------------
+
+
+def sheet_in_moderation():
+    return PracticeSheetPage.objects.get(slug=demo_practices.MODERATION_SHEET["slug"])
+
+
+def test_practices_counts_and_a_second_run_adds_no_row():
+    seed()
+    counts = {model._meta.label: model.objects.count() for model in SNAPSHOT_MODELS}
+    seed()
+
+    assert {model._meta.label: model.objects.count() for model in SNAPSHOT_MODELS} == counts
+    assert Tool.objects.count() == EXPECTED["tools"] == len(demo_practices.TOOLS)
+    sheets = PracticeSheetPage.objects.all()
+    assert sheets.live().count() == EXPECTED["sheets_live"] == len(demo_practices.SHEETS)
+    assert sheets.not_live().count() == EXPECTED["sheets_in_moderation"]
+    assert Useful.objects.count() == EXPECTED["useful"]
+    assert Bookmark.objects.count() == EXPECTED["bookmarks"]
+    assert Adoption.objects.count() == EXPECTED["adoptions"]
+    # Adoption reports on several sheets, with every outcome.
+    assert Adoption.objects.values("sheet").distinct().count() == 4
+    assert set(Adoption.objects.values_list("outcome", flat=True)) == {"worked", "partly", "not"}
+
+
+def test_published_sheets_are_complete_and_use_the_catalogue():
+    seed()
+
+    index = PracticeIndexPage.objects.get()
+    assert (index.title, index.slug, index.live) == ("Fiches pratiques", "pratiques", True)
+    assert index.get_parent().specific_class is HomePage
+    assert index.url == "/pratiques/"
+
+    sheets = PracticeSheetPage.objects.live().select_related("organisation", "region")
+    organisations = [sheet.organisation for sheet in sheets]
+    assert len(set(organisations)) == len(organisations) == EXPECTED["sheets_live"]
+    assert [o.kind for o in organisations].count("federation") == 1
+    assert {o.kind for o in organisations} == {"ees", "federation"}
+    assert len({sheet.first_published_at.date() for sheet in sheets}) == len(organisations)
+    for sheet in sheets:
+        for part in THREE_PARTS:
+            assert getattr(sheet, part).count() == 3, (sheet.slug, part)
+        assert sheet.live_revision is not None and not sheet.has_unpublished_changes
+        assert sheet.region_id == sheet.organisation.region_id, sheet.slug
+        assert sheet.organisation_size == sheet.organisation.staff_size, sheet.slug
+        assert sheet.sectors.exists() and sheet.themes.exists(), sheet.slug
+        assert 1 <= len(sheet.dimensions) <= 3, sheet.slug
+        assert sheet.why.count("<p>") == 2, sheet.slug
+        assert sheet.duration and sheet.budget and sheet.funding, sheet.slug
+        assert sheet.results and sheet.social_impact, sheet.slug
+        authors = sheet.authors.all()
+        assert authors.exists(), sheet.slug
+        for author in authors:
+            assert sheet.organisation.memberships.filter(user=author, status="active").exists()
+        # The published version carries the same content as the page (children included).
+        published = sheet.live_revision.as_object()
+        assert [tip.title for tip in published.tips.all()] == [
+            tip.title for tip in sheet.tips.all()
+        ]
+    linked = PracticeSheetPage.objects.live().filter(related_sheets__isnull=False).distinct()
+    assert linked.count() >= 5
+    # Indexing is deferred while the sheets are created, then done once per sheet.
+    assert PracticeSheetPage.objects.live().search("benevole").count() >= 3
+    nextcloud = Tool.objects.get(slug="nextcloud")
+    assert ReferenceIndex.get_references_to(nextcloud).count() == (
+        PracticeSheetPage.objects.filter(sheet_tools__tool=nextcloud).count()
+    )
+
+    # The catalogue: valid choices, every licence represented, most tools used by a sheet.
+    for tool in Tool.objects.all():
+        assert tool.category in Tool.Category.values, tool
+        assert tool.licence in Tool.Licence.values, tool
+        assert tool.data_hosting in Tool.Hosting.values, tool
+        assert tool.cost and tool.description and tool.website.startswith("https://"), tool
+    assert set(Tool.objects.values_list("licence", flat=True)) == set(Tool.Licence.values)
+    used = Tool.objects.filter(usages__page__live=True).distinct()
+    assert used.count() >= 25
+
+
+def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it():
+    seed()
+    seed()
+
+    sheet = sheet_in_moderation()
+    lea = User.objects.get(email=demo_data.MEMBER_EMAIL)
+    assert not sheet.live and sheet.first_published_at is None
+    assert list(sheet.authors.all()) == [lea]
+    assert sheet.latest_revision.user == lea
+    states = WorkflowState.objects.for_instance(sheet)
+    assert states.count() == 1  # the second run started no other workflow
+    state = states.get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == lea
+    assert state.workflow.name == "Moderators approval"
+    for part in THREE_PARTS:
+        assert getattr(sheet, part).count() == 3, part
+
+    editor = User.objects.get(email=demo_data.EDITOR_EMAIL)
+    assert editor.groups.filter(name="Moderators").exists()
+    task = state.current_task_state.task.specific
+    assert "approve" in [name for name, _label, _modal in task.get_actions(sheet, editor)]
+
+
+def test_the_default_workflow_is_put_back_when_missing():
+    """A site whose root lost Wagtail's default workflow gets it back for the demo sheet."""
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.all().delete()
+    seed()
+
+    state = WorkflowState.objects.for_instance(sheet_in_moderation()).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert (
+        Group.objects.get(name="Moderators").user_set.filter(email=demo_data.EDITOR_EMAIL).exists()
+    )
+
+
+def test_demo_practice_data_is_consistent():
+    """Checked on the data itself, so an edit that breaks a rule fails here and not halfway
+    through a seed."""
+    memberships = {}
+    for person in demo_data.PEOPLE:
+        for slug, _role in person.get("memberships", []):
+            memberships.setdefault(slug, set()).add(person["email"])
+    tools = {tool["slug"] for tool in demo_practices.TOOLS}
+    themes = {slug for slug, _name in demo_data.THEMES}
+    specs = demo_practices.SHEETS + [demo_practices.MODERATION_SHEET]
+    seen = []
+    for spec in specs:
+        assert set(spec["authors"]) <= memberships[spec["organisation"]], spec["slug"]
+        assert set(spec["themes"]) <= themes, spec["slug"]
+        for part in ("difficulties", "tips", "phases", "tools", "keywords"):
+            assert len(spec[part]) == 3, (spec["slug"], part)
+        assert {slug for slug, _usage in spec["tools"]} <= tools, spec["slug"]
+        assert len({slug for slug, _usage in spec["tools"]}) == 3, spec["slug"]
+        assert all(len(word) <= 40 for word in spec["keywords"]), spec["slug"]
+        # Related sheets are listed earlier, so they exist when the sheet is created.
+        assert set(spec["related"]) <= set(seen), spec["slug"]
+        seen.append(spec["slug"])
+    authors = {spec["slug"]: set(spec["authors"]) for spec in demo_practices.SHEETS}
+    for slug, emails in demo_practices.USEFUL.items():
+        assert not set(emails) & authors[slug], slug
+    organisations = {spec["slug"]: spec["organisation"] for spec in demo_practices.SHEETS}
+    for slug, organisation, email, outcome, _comment in demo_practices.ADOPTIONS:
+        assert organisation != organisations[slug]
+        assert email in memberships[organisation]
+        assert outcome in Adoption.Outcome.values
+    words = " ".join(spec["why"] + spec["summary"] for spec in demo_practices.SHEETS)
+    assert "numérique" in words and "bénévoles" in words
+
+
+def test_the_library_and_a_sheet_answer(client):
+    seed()
+
+    response = client.get("/pratiques/")
+    assert response.status_code == 200
+    sheet = PracticeSheetPage.objects.live().order_by("-first_published_at").first()
+    assert sheet.title in response.content.decode()
+    response = client.get(sheet.url)
+    assert response.status_code == 200
+    assert escape(sheet.tips.first().title) in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_without_debug_unless_told():
+    from django.core.management.base import CommandError
+
+    from community.models import Organisation
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+
+    assert Organisation.objects.count() == 0

@@ -52,7 +52,11 @@ def test_catalog_keeps_every_placeholder(lang):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("fr", "Annuaire des organisations"), ("en", "Organisation directory"), ("nl", "Organisatiegids")],
+    [
+        ("fr", "Annuaire des organisations"),
+        ("en", "Organisation directory"),
+        ("nl", "Organisatiegids"),
+    ],
 )
 def test_compiled_catalog_is_used(lang, expected):
     with translation.override(lang):

@@ -12,24 +12,60 @@ only what the demo logins depend on is brought back in line:
 Passwords are set only when an account is created. Pending join and affiliation requests
 are recreated if someone refused them, so admins always have something to decide.
 
-The data itself lives in `website/demo_data.py`.
+Practice sheets follow the same rule: the library page, the tools (by slug or name), the
+sheets (by slug under the library) and the reactions are created when missing and never
+rewritten. The sheet waiting in moderation is created, and its workflow started, only once.
+The editor is put back in Wagtail's "Moderators" group so she is notified of submissions.
+
+The data itself lives in `website/demo_data.py` and `website/demo_practices.py`.
 """
 
 import copy
 import logging
 from collections import Counter
 from contextlib import contextmanager
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.test.utils import override_settings
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.log_actions import log
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    ReferenceIndex,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+from wagtail.search.signal_handlers import post_save_signal_handler as search_post_save
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from community.models import Affiliation, Membership, Organisation, Region, Sector, Theme, User
+from practices.models import (
+    Adoption,
+    Bookmark,
+    PracticeIndexPage,
+    PracticeSheetPage,
+    SheetDifficulty,
+    SheetKeyword,
+    SheetPhase,
+    SheetTip,
+    SheetTool,
+    Tool,
+    Useful,
+)
 from website import demo_data as data
+from website import demo_practices as practices_data
 from website.models import FooterSettings, HomePage, NavigationSettings, StandardPage
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -52,7 +88,19 @@ LABELS = {
     Site: "site",
     NavigationSettings: "navigation",
     FooterSettings: "pied de page",
+    PracticeIndexPage: "bibliothèque des fiches",
+    PracticeSheetPage: "fiches pratiques publiées",
+    Tool: "outils",
+    Useful: "marques « utile »",
+    Bookmark: "favoris",
+    Adoption: "adoptions",
 }
+MODERATION_LABEL = "fiche en modération"
+MODERATORS_LABEL = "éditrice dans le groupe des modérateurs"
+# Wagtail's migrations create this group and attach a workflow of that name to the root page.
+MODERATORS_GROUP = "Moderators"
+DEFAULT_WORKFLOW = "Moderators approval"
+DUMMY_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 
 @contextmanager
@@ -69,12 +117,48 @@ def quiet_logs(enabled):
             logger.setLevel(level)
 
 
+@contextmanager
+def indexing_deferred(model):
+    """Saves of `model` update neither the search index nor Wagtail's reference index for
+    the duration; call `index_now` on each instance afterwards.
+
+    Creating and publishing a page saves it three times, and each save re-indexes it: for
+    practice sheets that is most of the seed's time. Should the search library rename its
+    handler, nothing is disconnected and the seed is only slower."""
+    disconnected = post_save.disconnect(search_post_save, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        if disconnected:
+            post_save.connect(search_post_save, sender=model)
+
+
+def index_now(instance):
+    """What the two handlers `indexing_deferred` holds back would have done, once."""
+    ReferenceIndex.create_or_update_for_object(instance)
+    search_post_save(instance)
+
+
 class Command(BaseCommand):
     help = (
         "Crée ou complète le réseau de démonstration : taxonomies, pages, organisations, personnes."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--i-know-this-is-a-demo",
+            action="store_true",
+            dest="demo_anyway",
+            help="Seed even with DEBUG off (the demo accounts' password is public).",
+        )
+
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["demo_anyway"]:
+            raise CommandError(
+                "seed_demo crée des comptes dont le mot de passe est public : il ne tourne "
+                "qu'avec DEBUG activé (make run), ou avec --i-know-this-is-a-demo."
+            )
         self.created = Counter()
         self.updated = Counter()
         with quiet_logs(options["verbosity"] < 2), transaction.atomic():
@@ -86,6 +170,7 @@ class Command(BaseCommand):
             site = self.seed_site(home)
             self.remove_wagtail_welcome_page(site)
             self.seed_settings(site, pages)
+            self.seed_practices(home, site)
         self.print_summary()
 
     # --- helpers ----------------------------------------------------------------------------
@@ -355,6 +440,207 @@ class Command(BaseCommand):
             )
         return raw
 
+    # --- practice sheets --------------------------------------------------------------------
+
+    def seed_practices(self, home, site):
+        """The library at /pratiques/, its menu links, the tool catalogue, the published
+        sheets with what other members did with them, and one sheet waiting in moderation."""
+        index = self._practice_index(home)
+        self._practice_navigation(site, index)
+        tools = self._tools()
+        editor = User.objects.get(email__iexact=data.EDITOR_EMAIL)
+        self._editor_moderates(editor)
+
+        context = {
+            "index": index,
+            "tools": tools,
+            "editor": editor,
+            "people": {user.email.lower(): user for user in User.objects.all()},
+            "organisations": {
+                organisation.slug: organisation
+                for organisation in Organisation.objects.prefetch_related("sectors")
+            },
+            "sectors": {sector.slug: sector for sector in Sector.objects.all()},
+            "themes": {theme.slug: theme for theme in Theme.objects.all()},
+            "sheets": {sheet.slug: sheet for sheet in PracticeSheetPage.objects.child_of(index)},
+        }
+        now = timezone.now()
+        created = []
+        with indexing_deferred(PracticeSheetPage):
+            for spec in practices_data.SHEETS:
+                if spec["slug"] not in context["sheets"]:
+                    published_at = now - timedelta(days=spec["published_days_ago"], hours=2)
+                    created.append(self._sheet(spec, context, published_at=published_at))
+            spec = practices_data.MODERATION_SHEET
+            if spec["slug"] not in context["sheets"]:
+                created.append(self._sheet(spec, context, published_at=None))
+        for page in created:
+            index_now(page)
+        self._reactions(context)
+
+    def _practice_index(self, home):
+        spec = practices_data.PRACTICE_INDEX
+        index = PracticeIndexPage.objects.first()
+        if index is None:
+            index = PracticeIndexPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+            home.add_child(instance=index)
+            index.save_revision().publish()
+            self._count(PracticeIndexPage, self.created)
+        return index
+
+    def _practice_navigation(self, site, index):
+        """Put "Pratiques" and "Outils" at the front of the menu unless already there."""
+        navigation = NavigationSettings.for_site(site)
+        existing = list(navigation.links.raw_data)
+        index_url = f"/{index.slug}/"
+
+        def present(link):
+            for item in existing:
+                value = item.get("value") or {}
+                url = value.get("url") or ""
+                if link.get("page_slug") and (value.get("page") == index.pk or url == index_url):
+                    return True
+                if link.get("url") and url == link["url"]:
+                    return True
+            return False
+
+        missing = [link for link in practices_data.NAVIGATION_LINKS if not present(link)]
+        if missing:
+            pages = {practices_data.PRACTICE_INDEX["slug"]: index}
+            navigation.links = self._links(missing, pages) + existing
+            navigation.save()
+            if not self.created[LABELS[NavigationSettings]]:  # a menu made by this run is new
+                self._count(NavigationSettings, self.updated)
+
+    def _tools(self):
+        """The catalogue, by slug; a tool an editor created by hand is found by its name."""
+        tools = {}
+        for spec in practices_data.TOOLS:
+            tool = (
+                Tool.objects.filter(slug=spec["slug"]).first()
+                or Tool.objects.filter(name__iexact=spec["name"]).first()
+            )
+            if tool is None:
+                tool = Tool.objects.create(**spec)
+                self._count(Tool, self.created)
+            tools[spec["slug"]] = tool
+        return tools
+
+    def _editor_moderates(self, editor):
+        """Superusers may approve anyway; the group also brings Wagtail's notifications."""
+        group = Group.objects.filter(name=MODERATORS_GROUP).first()
+        if group is not None and not editor.groups.filter(pk=group.pk).exists():
+            editor.groups.add(group)
+            self.updated[MODERATORS_LABEL] += 1
+
+    def _sheet(self, spec, context, *, published_at):
+        """Create one sheet under the library. With a publication date it is published (as
+        approved by the editor); without one it is submitted to the moderation workflow."""
+        organisation = context["organisations"][spec["organisation"]]
+        authors = [context["people"][email] for email in spec["authors"]]
+        dimensions = set(spec["dimensions"])
+        page = PracticeSheetPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            organisation=organisation,
+            region_id=organisation.region_id,
+            organisation_size=organisation.staff_size,
+            duration=spec["duration"],
+            budget=spec["budget"],
+            funding=spec["funding"],
+            why=spec["why"],
+            results=spec["results"],
+            social_impact=spec["social_impact"],
+            live=published_at is not None,
+            first_published_at=published_at,
+            owner=authors[0],
+            difficulties=self._items(SheetDifficulty, spec["difficulties"]),
+            tips=self._items(SheetTip, spec["tips"]),
+            phases=self._items(SheetPhase, spec["phases"]),
+            sheet_tools=[
+                SheetTool(tool=context["tools"][slug], usage=usage, sort_order=n)
+                for n, (slug, usage) in enumerate(spec["tools"])
+            ],
+            keywords=[
+                SheetKeyword(word=word, sort_order=n) for n, word in enumerate(spec["keywords"])
+            ],
+        )
+        for name, (field, _label) in PracticeSheetPage.DIMENSIONS.items():
+            setattr(page, field, name in dimensions)
+        page.authors = authors
+        if "sectors" in spec:
+            page.sectors = [context["sectors"][slug] for slug in spec["sectors"]]
+        else:
+            page.sectors = list(organisation.sectors.all())
+        page.themes = [context["themes"][slug] for slug in spec["themes"]]
+        page.related_sheets = [
+            context["sheets"][slug] for slug in spec["related"] if slug in context["sheets"]
+        ]
+        # As the submission wizard does: the authors create the sheet, the editor publishes.
+        context["index"].add_child(instance=page)
+        log(instance=page, action="wagtail.create", user=authors[0])
+        revision = page.save_revision(user=authors[0], log_action=True)
+        if published_at is not None:
+            revision.publish(user=context["editor"])
+            # Spread the demo over past months, so "newest first" and the feed mean something.
+            PracticeSheetPage.objects.filter(pk=page.pk).update(last_published_at=published_at)
+            self._count(PracticeSheetPage, self.created)
+        else:
+            workflow = page.get_workflow() or self._default_workflow()
+            # Wagtail emails the moderators about a submission; a demo one is not news, and
+            # `make run` would print the messages through the console email backend.
+            with override_settings(EMAIL_BACKEND=DUMMY_EMAIL_BACKEND):
+                workflow.start(page, authors[0])
+            self.created[MODERATION_LABEL] += 1
+        context["sheets"][page.slug] = page
+        return page
+
+    @staticmethod
+    def _items(model, pairs):
+        return [
+            model(title=title, text=text, sort_order=n) for n, (title, text) in enumerate(pairs)
+        ]
+
+    def _default_workflow(self):
+        """Wagtail's "Moderators approval" workflow on the root page, should it be missing."""
+        workflow = Workflow.objects.filter(name=DEFAULT_WORKFLOW, active=True).first()
+        if workflow is None:
+            moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+            task = GroupApprovalTask.objects.create(name=DEFAULT_WORKFLOW)
+            task.groups.set([moderators])
+            workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW)
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.update_or_create(
+            page=Page.get_first_root_node(), defaults={"workflow": workflow}
+        )
+        return workflow
+
+    def _reactions(self, context):
+        """Marks of usefulness, bookmarks and adoption reports on the published sheets."""
+        sheets = {slug: sheet for slug, sheet in context["sheets"].items() if sheet.live}
+        people = context["people"]
+        for slug, emails in practices_data.USEFUL.items():
+            for email in emails:
+                if slug in sheets:
+                    self._get_or_create(Useful, {"user": people[email], "sheet": sheets[slug]}, {})
+        for email, slugs in practices_data.BOOKMARKS.items():
+            for slug in slugs:
+                if slug in sheets:
+                    self._get_or_create(
+                        Bookmark, {"user": people[email], "sheet": sheets[slug]}, {}
+                    )
+        for slug, organisation_slug, email, outcome, comment in practices_data.ADOPTIONS:
+            if slug in sheets:
+                self._get_or_create(
+                    Adoption,
+                    {
+                        "sheet": sheets[slug],
+                        "organisation": context["organisations"][organisation_slug],
+                    },
+                    {"author": people[email], "outcome": outcome, "comment": comment},
+                )
+
     # --- report -----------------------------------------------------------------------------
 
     def print_summary(self):
@@ -373,10 +659,20 @@ class Command(BaseCommand):
             f"  {Organisation.objects.count()} organisations, {User.objects.count()} personnes, "
             f"{Affiliation.objects.count()} affiliations."
         )
+        sheets = PracticeSheetPage.objects.all()
+        in_moderation = WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in sheets.values_list("pk", flat=True)],
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        ).count()
+        write(
+            f"  {sheets.live().count()} fiches pratiques publiées, {in_moderation} en "
+            f"modération, {Tool.objects.count()} outils."
+        )
         write("")
         write(f"Comptes de démonstration (mot de passe commun : {data.DEMO_PASSWORD})")
         write(f"  Éditrice (administration Wagtail) : {data.EDITOR_EMAIL}")
         write(f"  Camille, fédération               : {data.FEDERATION_ADMIN_EMAIL}")
         write(f"  Karim, administrateur d'une EES   : {data.EES_ADMIN_EMAIL}")
         write(f"  Léa, membre                       : {data.MEMBER_EMAIL}")
-        write("Administration : /admin/")
+        write("Administration : /admin/ (les fiches à relire sont sur le tableau de bord)")

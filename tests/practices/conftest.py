@@ -1,0 +1,142 @@
+"""Fixtures for the practices tests: a small page tree (home → /pratiques/), a few catalogue
+tools and a member of an organisation. Each test builds only what it asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import MembershipFactory, OrganisationFactory
+
+
+@pytest.fixture
+def home_page(db):
+    """A `HomePage` under Wagtail's root, served by the default site.
+
+    It sits under the root page, so the default "Moderators approval" workflow that
+    Wagtail's migrations attach to the root applies to every sheet below it."""
+    from wagtail.models import Locale, Page, Site
+
+    from website.models import HomePage
+
+    Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    root.refresh_from_db()
+    home = root.add_child(instance=HomePage(title="Relais", slug="accueil"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "site_name": "Relais"},
+    )
+    return home
+
+
+@pytest.fixture
+def practice_index(home_page):
+    """The library of sheets at /pratiques/."""
+    from practices.models import PracticeIndexPage
+
+    return home_page.add_child(
+        instance=PracticeIndexPage(title="Fiches pratiques", slug="pratiques")
+    )
+
+
+@pytest.fixture
+def tools(db):
+    """Three catalogue tools, by name: Nextcloud, Dolibarr, Signal."""
+    from practices.models import Tool
+
+    return [
+        Tool.objects.create(
+            name="Nextcloud",
+            category=Tool.Category.COLLABORATION,
+            licence=Tool.Licence.FREE_SOFTWARE,
+            website="https://nextcloud.com",
+        ),
+        Tool.objects.create(
+            name="Dolibarr",
+            category=Tool.Category.CRM,
+            licence=Tool.Licence.FREE_SOFTWARE,
+            website="https://www.dolibarr.org",
+        ),
+        Tool.objects.create(
+            name="Signal",
+            category=Tool.Category.COMMUNICATION,
+            licence=Tool.Licence.FREE_SOFTWARE,
+            website="https://signal.org",
+        ),
+    ]
+
+
+@pytest.fixture
+def member_org(db):
+    """The organisation of `member_with_org`."""
+    return OrganisationFactory(name="La Ressourcerie du Val")
+
+
+@pytest.fixture
+def member_with_org(member_org):
+    """A plain, active member of `member_org` (not an admin)."""
+    return MembershipFactory(organisation=member_org, user__display_name="Marie Membre").user
+
+
+@pytest.fixture
+def sheet_data(tools):
+    """`sheet_data(**changes)`: a complete draft's `data` (see `practices.wizard`), using
+    the three catalogue tools."""
+
+    def build(**changes):
+        data = {
+            "title": "Un CRM pour l'aide à domicile",
+            "summary": "Nous avons remplacé trois tableurs par un CRM libre.",
+            "sectors": [],
+            "region": None,
+            "organisation_size": "10-49",
+            "duration": "8 mois",
+            "budget": "12 000 €",
+            "funding": "Région wallonne",
+            "themes": [],
+            "dimensions": ["processes"],
+            "why": "Les dossiers des bénéficiaires étaient éparpillés.",
+            "difficulties": [{"title": f"Difficulté {n}", "text": f"Texte {n}"} for n in (1, 2, 3)],
+            "tips": [{"title": f"Conseil {n}", "text": f"Texte {n}"} for n in (1, 2, 3)],
+            "phases": [{"title": f"Phase {n}", "text": f"Texte {n}"} for n in (1, 2, 3)],
+            "tools": [
+                {
+                    "tool": tool.pk,
+                    "new_name": "",
+                    "new_website": "",
+                    "new_licence": "",
+                    "usage": f"Usage de {tool.name}",
+                }
+                for tool in tools
+            ],
+            "keywords": ["écoute", "patience", "formation"],
+            "results": "Une heure gagnée par jour.",
+            "social_impact": "",
+        }
+        data.update(changes)
+        return data
+
+    return build
+
+
+@pytest.fixture
+def submitted_sheet(practice_index, member_with_org, member_org, sheet_data):
+    """A sheet `member_with_org` submitted through the wizard's service: not live, waiting
+    in Wagtail's default "Moderators approval" workflow."""
+    from practices.models import SheetDraft
+    from practices.services.submission import submit_draft
+
+    draft = SheetDraft.objects.create(
+        author=member_with_org, organisation=member_org, data=sheet_data()
+    )
+    return submit_draft(draft=draft, user=member_with_org)
+
+
+@pytest.fixture
+def editor(db):
+    """A Wagtail editor (superuser), who moderates in the admin."""
+    from tests.factories import UserFactory
+
+    return UserFactory(staff=True, display_name="Eddy Éditeur")
