@@ -6,7 +6,6 @@ import re
 import zoneinfo
 
 from anyascii import anyascii
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -175,7 +174,10 @@ class Organisation(index.Indexed, models.Model):
     slug = models.SlugField(_("identifiant"), max_length=160, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.EES)
     legal_form = models.CharField(
-        _("forme juridique"), max_length=20, choices=LegalForm.choices, default=LegalForm.ASSOCIATION
+        _("forme juridique"),
+        max_length=20,
+        choices=LegalForm.choices,
+        default=LegalForm.ASSOCIATION,
     )
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("secteurs"), blank=True, related_name="organisations"

@@ -21,7 +21,11 @@ urlpatterns = [
         views.change_role,
         name="change_role",
     ),
-    path("organisations/<slug:slug>/affiliation/", views.request_affiliation, name="request_affiliation"),
+    path(
+        "organisations/<slug:slug>/affiliation/",
+        views.request_affiliation,
+        name="request_affiliation",
+    ),
     re_path(
         r"^organisations/(?P<slug>[-\w]+)/affiliations/(?P<affiliation_id>\d+)/(?P<decision>accept|refuse)/$",
         views.decide_affiliation,

@@ -37,7 +37,9 @@ def _int_or_404(value) -> int:
 
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    organisations = form.filter(Organisation.objects.all()) if request.GET else Organisation.objects.all()
+    organisations = (
+        form.filter(Organisation.objects.all()) if request.GET else Organisation.objects.all()
+    )
     organisations = organisations.for_listing().annotate(
         member_count=Count("memberships", filter=Q(memberships__status="active"), distinct=True)
     )

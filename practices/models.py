@@ -73,7 +73,7 @@ class Tool(index.Indexed, models.Model):
 
     class Hosting(models.TextChoices):
         BELGIUM = "belgium", _("En Belgique")
-        EU = "eu", _("Dans l'Union européenne")
+        EU = "eu", _("Ailleurs dans l'Union européenne")
         OUTSIDE_EU = "outside_eu", _("Hors de l'Union européenne")
         SELF = "self", _("Chez soi (auto-hébergé)")
         UNKNOWN = "unknown", _("Inconnu")
@@ -393,7 +393,11 @@ class Useful(Reaction):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "sheet"], name="one_useful")]
-        verbose_name = _("« utile »")
+        verbose_name = _("marque « utile »")
+        verbose_name_plural = _("marques « utile »")
+
+    def __str__(self):
+        return f"{self.user} → {self.sheet}"
 
 
 class Bookmark(Reaction):
@@ -402,10 +406,14 @@ class Bookmark(Reaction):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "sheet"], name="one_bookmark")]
         verbose_name = _("favori")
+        verbose_name_plural = _("favoris")
+
+    def __str__(self):
+        return f"{self.user} → {self.sheet}"
 
 
 class Adoption(models.Model):
-    """"We tried it too": an organisation reports how the practice worked for it."""
+    """ "We tried it too": an organisation reports how the practice worked for it."""
 
     class Outcome(models.TextChoices):
         WORKED = "worked", _("Ça a marché")
@@ -430,6 +438,10 @@ class Adoption(models.Model):
             models.UniqueConstraint(fields=["sheet", "organisation"], name="one_adoption_per_org")
         ]
         verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+
+    def __str__(self):
+        return f"{self.organisation} → {self.sheet} ({self.outcome})"
 
 
 class SheetDraft(models.Model):
@@ -458,6 +470,7 @@ class SheetDraft(models.Model):
     class Meta:
         ordering = ["-updated_at"]
         verbose_name = _("brouillon de fiche")
+        verbose_name_plural = _("brouillons de fiches")
 
     def __str__(self):
         return self.data.get("title") or str(_("Fiche sans titre"))

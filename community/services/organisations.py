@@ -59,9 +59,7 @@ def request_membership(*, user: User, organisation: Organisation, message: str =
     if not ratelimit.allow(
         f"join:{user.pk}", limit=settings.RELAIS["JOIN_REQUESTS_PER_HOUR"], window=3600
     ):
-        raise ServiceError(
-            _("Vous avez envoyé beaucoup de demandes : réessayez dans une heure.")
-        )
+        raise ServiceError(_("Vous avez envoyé beaucoup de demandes : réessayez dans une heure."))
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
@@ -93,7 +91,9 @@ def _locked_pending_membership(membership_id: int, organisation: Organisation) -
 
 
 @transaction.atomic
-def approve_membership(*, actor: User, organisation: Organisation, membership_id: int) -> Membership:
+def approve_membership(
+    *, actor: User, organisation: Organisation, membership_id: int
+) -> Membership:
     access.require(access.can_manage_members(actor, organisation))
     membership = _locked_pending_membership(membership_id, organisation)
     membership.status = Membership.Status.ACTIVE
@@ -138,7 +138,10 @@ def leave_organisation(*, user: User, organisation: Organisation) -> None:
         )
         if admins <= 1:
             raise ServiceError(
-                _("Vous êtes le dernier administrateur ou la dernière administratrice : nommez quelqu'un d'autre avant de partir.")
+                _(
+                    "Vous êtes le dernier administrateur ou la dernière administratrice : "
+                    "nommez quelqu'un d'autre avant de partir."
+                )
             )
     membership.delete()
 
@@ -163,7 +166,9 @@ def set_member_role(
             organisation=organisation, role=Membership.Role.ADMIN, status="active"
         ).count()
         if admins <= 1:
-            raise ServiceError(_("Une organisation doit garder au moins un administrateur ou une administratrice."))
+            raise ServiceError(
+                _("Une organisation doit garder au moins un administrateur ou une administratrice.")
+            )
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -206,7 +211,9 @@ def _locked_pending_affiliation(affiliation_id: int, federation: Organisation) -
 
 
 @transaction.atomic
-def accept_affiliation(*, actor: User, federation: Organisation, affiliation_id: int) -> Affiliation:
+def accept_affiliation(
+    *, actor: User, federation: Organisation, affiliation_id: int
+) -> Affiliation:
     access.require(access.can_decide_affiliations(actor, federation))
     affiliation = _locked_pending_affiliation(affiliation_id, federation)
     affiliation.status = Affiliation.Status.ACTIVE

@@ -1137,3 +1137,18 @@ T.update(
         "Enregistrer le brouillon": ("Save draft", "Concept opslaan"),
     }
 )
+
+T.update(
+    {
+        "Ailleurs dans l'Union européenne": (
+            "Elsewhere in the European Union",
+            "Elders in de Europese Unie",
+        ),
+        "marque « utile »": ("“useful” mark", "‘nuttig’-markering"),
+        "marques « utile »": ("“useful” marks", "‘nuttig’-markeringen"),
+        "favoris": ("bookmarks", "favorieten"),
+        "adoptions": ("adoptions", "toepassingen"),
+        "brouillons de fiches": ("sheet drafts", "fiche-concepten"),
+        "Pratiques": ("Practices", "Praktijken"),
+    }
+)
