@@ -77,7 +77,11 @@ def organisation_detail(request, slug):
     federations = Affiliation.objects.filter(
         organisation=organisation, status=Affiliation.Status.ACTIVE
     ).select_related("federation")
+    # Practice sheets point at their organisation (`sheets` is the reverse relation);
+    # community does not import the practices app.
+    sheets = getattr(organisation, "sheets", None)
     context = {
+        "sheets": list(sheets.live().order_by("-first_published_at")[:12]) if sheets else [],
         "organisation": organisation,
         "members": list(active_members) if access.can_see_member_names(user) else None,
         "member_count": active_members.count(),
