@@ -12,6 +12,26 @@ from .models import Membership, Organisation, Region, Sector, Theme, User, searc
 MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
 
 
+def slug_choice(label, queryset, empty_label):
+    """A filter that picks a row by its slug (the value used in addresses)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+    )
+
+
+def labelled_errors(form) -> list[tuple[str, str]]:
+    """A bound form's errors as (field label, message) pairs, in field order."""
+    return [
+        (form.fields[name].label if name in form.fields else "", message)
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
 def validate_image_size(image):
     if image and hasattr(image, "size") and image.size > MAX_IMAGE_BYTES:
         raise ValidationError(
@@ -167,27 +187,9 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Tous"))] + Organisation.Kind.choices
     )
-    sector = forms.ModelChoiceField(
-        label=_("Secteur"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Tous"),
-    )
-    region = forms.ModelChoiceField(
-        label=_("Région"),
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Toutes"),
-    )
-    federation = forms.ModelChoiceField(
-        label=_("Fédération"),
-        queryset=Organisation.objects.federations(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Toutes"),
-    )
+    sector = slug_choice(_("Secteur"), Sector.objects.all(), _("Tous"))
+    region = slug_choice(_("Région"), Region.objects.all(), _("Toutes"))
+    federation = slug_choice(_("Fédération"), Organisation.objects.federations(), _("Toutes"))
 
     def filter(self, queryset):
         """Apply the valid filters; invalid ones are listed in `self.errors` and ignored."""

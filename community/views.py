@@ -21,6 +21,7 @@ from .forms import (
     OrganisationForm,
     ProfileForm,
     RoleForm,
+    labelled_errors,
 )
 from .models import Affiliation, Membership, Notification, Organisation, User
 from .services import ServiceError
@@ -52,6 +53,7 @@ def directory(request):
         "community/directory.html",
         {
             "form": form,
+            "filter_errors": labelled_errors(form) if form.is_bound else [],
             "page": page,
             "organisations": page.object_list,
             "query": query.urlencode(),

@@ -21,6 +21,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from community.forms import labelled_errors, slug_choice
 from community.models import Region, Sector, Theme, fold, search_terms
 
 from .models import Adoption, PracticeSheetPage, SheetKeyword, SheetTool, Tool, Useful
@@ -95,34 +96,10 @@ class SheetFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_("Accents et pluriels n'ont pas d'importance."),
     )
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Tous"),
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Secteur"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Tous"),
-    )
-    region = forms.ModelChoiceField(
-        label=_("Région"),
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Toutes"),
-    )
-    tool = forms.ModelChoiceField(
-        label=_("Outil"),
-        queryset=Tool.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Tous"),
-    )
+    theme = slug_choice(_("Thème"), Theme.objects.all(), _("Tous"))
+    sector = slug_choice(_("Secteur"), Sector.objects.all(), _("Tous"))
+    region = slug_choice(_("Région"), Region.objects.all(), _("Toutes"))
+    tool = slug_choice(_("Outil"), Tool.objects.all(), _("Tous"))
     dimension = forms.ChoiceField(
         label=_("Dimension de maturité"),
         required=False,
@@ -300,11 +277,7 @@ def sheet_listing(request, *, index_page) -> dict:
     params = request.GET
     form = SheetFilterForm(params or None)
     filters = form.valid_filters() if form.is_bound else {}
-    errors = [
-        (form.fields[name].label, message)
-        for name, messages in form.errors.items()
-        for message in messages
-    ]
+    errors = labelled_errors(form)
 
     # What narrows the list: the filters, with the text search turned into matching ids.
     narrowing = dict(filters)

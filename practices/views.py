@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.forms import labelled_errors
 from community.models import Organisation
 from community.services import ServiceError
 
@@ -337,11 +338,7 @@ def tool_list(request):
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    errors = [
-        (form.fields[name].label, message)
-        for name, field_errors in form.errors.items()
-        for message in field_errors
-    ]
+    errors = labelled_errors(form)
     return render(
         request,
         "practices/tool_list.html",
