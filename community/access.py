@@ -5,7 +5,11 @@ Each `can_*` answers a question; `require(...)` turns a "no" into PermissionDeni
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils import timezone
 
 from .models import Membership, Organisation
 
@@ -105,3 +109,240 @@ def can_react(user) -> bool:
 
 def can_report_adoption(user, organisation) -> bool:
     return is_org_member(user, organisation)
+
+
+# --- Events (duck-typed: community never imports events) ---------------------------------
+
+
+def announcing_federations(user):
+    """The federations this person manages (is an admin of): they announce events for
+    them, published at once."""
+    if not _active(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.FEDERATION,
+        memberships__user=user,
+        memberships__role=Membership.Role.ADMIN,
+        memberships__status=Membership.Status.ACTIVE,
+    ).order_by("name")
+
+
+def can_propose_event(user) -> bool:
+    """Any member of an organisation may propose an event (reviewed by editors)."""
+    return member_organisations(user).exists()
+
+
+def publishes_at_once(user, organisers) -> bool:
+    """An event is published without review when every organiser is a federation this
+    person manages."""
+    managed = set(announcing_federations(user).values_list("pk", flat=True))
+    ids = {getattr(o, "pk", o) for o in organisers}
+    return bool(ids) and ids <= managed
+
+
+def can_manage_event(user, event) -> bool:
+    """The admins of an organiser see the registrations, export them and change the
+    event in the front end. Editors do all of that in the Wagtail admin."""
+    if not _active(user):
+        return False
+    return Membership.objects.filter(
+        user=user,
+        role=Membership.Role.ADMIN,
+        status=Membership.Status.ACTIVE,
+        organisation__in=event.organisers.all(),
+    ).exists()
+
+
+def in_event_audience(user, event) -> bool:
+    """Open events: anyone signed in. Federation events: the active members of the
+    organiser federations and of their member organisations."""
+    if not _active(user):
+        return False
+    if event.audience == "open":
+        return True
+    from .models import Affiliation
+
+    federations = [o.pk for o in event.organisers.all() if o.kind == Organisation.Kind.FEDERATION]
+    return Membership.objects.filter(
+        Q(organisation_id__in=federations)
+        | Q(
+            organisation__affiliations__federation_id__in=federations,
+            organisation__affiliations__status=Affiliation.Status.ACTIVE,
+        ),
+        user=user,
+        status=Membership.Status.ACTIVE,
+    ).exists()
+
+
+def can_register(user, event) -> bool:
+    return in_event_audience(user, event)
+
+
+# --- rooms ----------------------------------------------------------------------------------
+# Who may read, write in and moderate a room. The room pages, the WebSocket consumer, the
+# history endpoint and the rooms service all ask here.
+#
+# - Every room needs a signed-in, active person: messages carry people's names, which
+#   visitors see nowhere else on Relais either (see `can_see_member_names`).
+# - Thematic rooms and page rooms (sheets, events): every member reads and writes.
+# - An organisation's room: its active members; a federation's room also the active
+#   members of its member organisations (active affiliation).
+# - A direct conversation: its two people, nobody else.
+# - Muted people read but do not write; banned people do neither. Archived rooms are
+#   read only.
+# - Moderators: people with the `community.moderate_rooms` permission (give it to the
+#   group "Modérateurs" in the Wagtail admin) in every room they can read, and through the
+#   report queue for any reported message; and a room's owners, the active admins of
+#   `room.organisation` (the organisation or federation of a private room, the
+#   organisation of a sheet's room). The rooms service never sanctions a moderator.
+
+
+@dataclass(frozen=True)
+class RoomRights:
+    read: bool = False
+    write: bool = False
+    moderate: bool = False
+    muted: bool = False
+
+
+def is_site_moderator(user) -> bool:
+    return _active(user) and user.has_perm("community.moderate_rooms")
+
+
+def _active_sanctions(user, room) -> set[str]:
+    from .models import RoomSanction
+
+    return set(
+        RoomSanction.objects.filter(room=room, user=user)
+        .filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))
+        .values_list("kind", flat=True)
+    )
+
+
+def _organisation_room_members(organisation_id: int):
+    """Active memberships that open an organisation's room: of the organisation itself or,
+    for a federation, of its member organisations."""
+    from .models import Affiliation
+
+    return Membership.objects.filter(
+        Q(organisation_id=organisation_id)
+        | Q(
+            organisation__affiliations__federation_id=organisation_id,
+            organisation__affiliations__status=Affiliation.Status.ACTIVE,
+        ),
+        status=Membership.Status.ACTIVE,
+    )
+
+
+def _is_room_owner(user, room) -> bool:
+    return (
+        bool(room.organisation_id)
+        and Membership.objects.filter(
+            user=user,
+            organisation_id=room.organisation_id,
+            role=Membership.Role.ADMIN,
+            status=Membership.Status.ACTIVE,
+        ).exists()
+    )
+
+
+def _may_enter(user, room) -> bool:
+    """Read access before sanctions."""
+    from .models import Room
+
+    if not _active(user):
+        return False
+    if room.kind == Room.Kind.DIRECT:
+        return user.pk in (room.user_a_id, room.user_b_id)
+    if room.kind == Room.Kind.ORGANISATION:
+        return _organisation_room_members(room.organisation_id).filter(user=user).exists()
+    return True
+
+
+def can_read_room(user, room) -> bool:
+    return _may_enter(user, room) and "ban" not in _active_sanctions(user, room)
+
+
+def room_rights(user, room) -> RoomRights:
+    """Everything a person may do in a room (a handful of queries, none per message)."""
+    from .models import Room
+
+    if not _may_enter(user, room):
+        return RoomRights()
+    sanctions = _active_sanctions(user, room)
+    if "ban" in sanctions:
+        return RoomRights()
+    moderate = room.kind != Room.Kind.DIRECT and (
+        is_site_moderator(user) or _is_room_owner(user, room)
+    )
+    muted = "mute" in sanctions
+    return RoomRights(read=True, write=not (muted or room.archived), moderate=moderate, muted=muted)
+
+
+def can_write_room(user, room) -> bool:
+    return room_rights(user, room).write
+
+
+def can_moderate_room(user, room) -> bool:
+    return room_rights(user, room).moderate
+
+
+def _banned_from(**filters):
+    from .models import RoomSanction
+
+    return RoomSanction.objects.filter(
+        Q(until__isnull=True) | Q(until__gt=timezone.now()),
+        kind=RoomSanction.Kind.BAN,
+        **filters,
+    )
+
+
+def readable_rooms(user):
+    """The rooms this person may read, as one queryset (a single query whatever the number
+    of rooms): the same rules as `can_read_room`, written as a filter."""
+    from .models import Affiliation, Room
+
+    if not _active(user):
+        return Room.objects.none()
+    my_organisations = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values(
+        "organisation_id"
+    )
+    my_federations = Affiliation.objects.filter(
+        organisation_id__in=my_organisations, status=Affiliation.Status.ACTIVE
+    ).values("federation_id")
+    visible = (
+        Q(kind__in=[Room.Kind.THEME, Room.Kind.PAGE])
+        | Q(kind=Room.Kind.DIRECT, user_a=user)
+        | Q(kind=Room.Kind.DIRECT, user_b=user)
+        | Q(kind=Room.Kind.ORGANISATION, organisation_id__in=my_organisations)
+        | Q(kind=Room.Kind.ORGANISATION, organisation_id__in=my_federations)
+    )
+    return Room.objects.filter(visible).exclude(pk__in=_banned_from(user=user).values("room_id"))
+
+
+def readers_among(room, user_ids) -> set[int]:
+    """Which of these people may read the room (three queries at most)."""
+    from .models import Room, User
+
+    ids = set(User.objects.filter(pk__in=user_ids, is_active=True).values_list("pk", flat=True))
+    if room.kind == Room.Kind.DIRECT:
+        ids &= {room.user_a_id, room.user_b_id}
+    elif room.kind == Room.Kind.ORGANISATION:
+        ids &= set(
+            _organisation_room_members(room.organisation_id)
+            .filter(user_id__in=ids)
+            .values_list("user_id", flat=True)
+        )
+    if not ids:
+        return set()
+    return ids - set(_banned_from(room=room, user_id__in=ids).values_list("user_id", flat=True))
+
+
+def can_see_report_queue(user) -> bool:
+    """Site moderators, and organisation admins for their organisations' rooms."""
+    return is_site_moderator(user) or (
+        _active(user)
+        and Membership.objects.filter(
+            user=user, role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
+        ).exists()
+    )

@@ -6,3 +6,9 @@ class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Communauté")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import dashboard
+        from .views_rooms import dashboard_section
+
+        dashboard.register(dashboard_section)

@@ -1,3 +1,9 @@
-"""WebSocket routes. Rooms arrive with the rooms issue; the router is already wired."""
+"""WebSocket routes (served by `website.asgi`)."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import RoomConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/salons/<slug:slug>/", RoomConsumer.as_asgi()),
+]

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -82,8 +83,19 @@ def organisation_detail(request, slug):
     # Practice sheets point at their organisation (`sheets` is the reverse relation);
     # community does not import the practices app.
     sheets = getattr(organisation, "sheets", None)
+    # Likewise its events (`events`, from the calendar): those not over yet, and series.
+    events = getattr(organisation, "events", None)
     context = {
         "sheets": list(sheets.live().order_by("-first_published_at")[:12]) if sheets else [],
+        "events": (
+            list(
+                events.live()
+                .filter(Q(end__gte=timezone.now()) | ~Q(rrule=""))
+                .order_by("start")[:12]
+            )
+            if events is not None
+            else []
+        ),
         "organisation": organisation,
         "members": list(active_members) if access.can_see_member_names(user) else None,
         "member_count": active_members.count(),

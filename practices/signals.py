@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from community.services.notifications import email_people, notify
+from community.services.rooms import ensure_page_room
 
 from .models import PracticeSheetPage
 
@@ -133,12 +134,21 @@ def reindex_published_sheet(sender, instance, **kwargs):
     index.insert_or_update_object(instance)
 
 
+def open_sheet_room(sender, instance, **kwargs):
+    """Every published sheet has its discussion room (shown in its `#discussion` slot),
+    owned by the sheet's organisation, whose admins moderate it."""
+    ensure_page_room(instance)
+
+
 def connect() -> None:
     """Called from `PracticesConfig.ready()`."""
     page_published.connect(
         reindex_published_sheet,
         sender=PracticeSheetPage,
         dispatch_uid="practices.reindex_published_sheet",
+    )
+    page_published.connect(
+        open_sheet_room, sender=PracticeSheetPage, dispatch_uid="practices.open_sheet_room"
     )
     workflow_approved.connect(
         sheet_approved, sender=WorkflowState, dispatch_uid="practices.sheet_approved"

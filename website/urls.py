@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include(community_urls)),
     path("", include(practices_urls)),
     path("", include("practices.urls_wizard")),
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

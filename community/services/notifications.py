@@ -10,19 +10,23 @@ from django.utils import translation
 from community.tasks import send_email
 
 
-def email_people(people, template: str, context: dict) -> None:
+def email_people(people, template: str, context: dict, attachments=None) -> None:
     """Render `templates/<template>_subject.txt` and `_body.txt` for each person in their
-    preferred language and queue one email each, once the current transaction commits."""
+    preferred language and queue one email each, once the current transaction commits.
+
+    `attachments`: [filename, text, MIME type] triples, or a function of the person
+    returning them (rendered in that person's language)."""
     site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for person in people:
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
             ctx = {**context, "person": person, "site_url": site_url}
             subject = render_to_string(f"{template}_subject.txt", ctx).strip()
             body = render_to_string(f"{template}_body.txt", ctx)
+            files = attachments(person) if callable(attachments) else attachments
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
         transaction.on_commit(
-            lambda s=subject, b=body, to=person.email: send_email.enqueue(
-                subject=s, body=b, to=[to]
+            lambda s=subject, b=body, to=person.email, f=files: send_email.enqueue(
+                subject=s, body=b, to=[to], **({"attachments": f} if f else {})
             )
         )
 

@@ -22,6 +22,10 @@ import polib
 sys.path.insert(0, str(Path(__file__).parent))
 from translations import T  # noqa: E402
 
+# Each app may keep its own translations_<app>.py with a T dict of the same shape.
+for _extra in sorted(Path(__file__).parent.glob("translations_*.py")):
+    T.update(__import__(_extra.stem).T)
+
 # Same placeholders as tests/website/test_translations.py, plus %(x)d.
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{ ?\w+ ?\}\}")
 NAMES = {"en": "English", "nl": "Dutch", "fr": "French"}

@@ -475,8 +475,10 @@ def test_person_page_deactivated_person_404(client):
 
 
 # memberships, requests to decide, affiliations to decide, notifications, session/user/settings,
-# and the practices section (my organisations, drafts, sheets with their workflow states)
-MY_SPACE_QUERIES = 12
+# and the practices section (my organisations, drafts, sheets with their workflow states);
+# rooms: +1 (rooms with unread messages, one query with the read markers as a subquery);
+# events: +2 (the events section).
+MY_SPACE_QUERIES = 15
 
 
 def _busy_person(size: int):

@@ -26,9 +26,10 @@ PAGE_SIZE = settings.RELAIS["DIRECTORY_PAGE_SIZE"]
 # Steady state (site settings already exist: see the `site_settings` fixture).
 DIRECTORY_QUERIES_ANONYMOUS = 9
 DIRECTORY_QUERIES_SIGNED_IN = 13
-ORGANISATION_QUERIES_SIGNED_IN = 11
-ORGANISATION_QUERIES_ADMIN = 15
-FEDERATION_QUERIES_ADMIN = 13
+# Profiles: +1 since organisations list their upcoming events (`organisation.events`).
+ORGANISATION_QUERIES_SIGNED_IN = 12
+ORGANISATION_QUERIES_ADMIN = 16
+FEDERATION_QUERIES_ADMIN = 14
 
 ALL = [
     "Atelier Vélo",

@@ -122,3 +122,38 @@ def sign_in_as(live_server) -> Callable[[BrowserContext, User], None]:
         )
 
     return sign_in
+
+
+@pytest.fixture
+def asgi_server(transactional_db) -> Iterator[Callable]:
+    """`asgi_server(port=None, name="asgi")`: start uvicorn serving the site, WebSockets
+    included, on this test's database (see tests/e2e/asgi_server.py); every server
+    started is stopped at the end of the test, before the database is emptied."""
+    from tests.e2e.asgi_server import AsgiServer
+
+    servers = []
+
+    def start(**options):
+        server = AsgiServer(**options)
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def sign_in_on() -> Callable[[BrowserContext, User, str], None]:
+    """`sign_in_on(context, user, base_url)`: like `sign_in_as`, for a server other than
+    `live_server` (the session lives in the shared test database)."""
+
+    def sign_in(context: BrowserContext, user: User, base_url: str) -> None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}]
+        )
+
+    return sign_in

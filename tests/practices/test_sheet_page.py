@@ -32,8 +32,11 @@ sheet_index = fixtures_listing.sheet_index
 
 # Measured, then pinned: they must not move with the number of adoptions, "useful" marks
 # or related sheets. Steady state (site settings exist).
-SHEET_QUERIES_ANONYMOUS = 26
-SHEET_QUERIES_MEMBER = 31
+# Rooms added the sheet's discussion block: +1 for a visitor (the sheet's room), +3 for a
+# member (the room, their ban check, its last messages; the authors' organisations are one
+# more query once the room has messages, whatever their number).
+SHEET_QUERIES_ANONYMOUS = 27
+SHEET_QUERIES_MEMBER = 34
 
 
 @pytest.fixture
@@ -209,7 +212,27 @@ def test_sheet_has_a_discussion_slot(client, sheet):
     html = client.get("/pratiques/dossier-de-soins/").content.decode()
 
     assert re.search(r'<section id="discussion"[^>]*>', html)
-    assert "Les salons arrivent bientôt" in html
+    assert "Se connecter pour rejoindre la discussion" in html
+    assert "Bonjour" not in html
+
+
+def test_sheet_published_opens_its_room_shown_to_members(client, sheet, author, author_org):
+    import uuid
+
+    from community.models import Room
+    from community.services import rooms
+
+    room = Room.objects.get(kind="page", page=sheet)
+    rooms.post_message(
+        user=author, room=room, body="Bonjour, des questions ?", client_id=uuid.uuid4()
+    )
+    client.force_login(UserFactory())
+
+    html = client.get("/pratiques/dossier-de-soins/").content.decode()
+
+    assert (room.title, room.organisation) == (sheet.title, author_org)
+    assert "<p>Bonjour, des questions ?</p>" in html
+    assert f'href="/salons/{room.slug}/">Rejoindre la discussion</a>' in html
 
 
 def test_sheet_related_sheets_live_only(client, sheet_index, catalogue, sheet):

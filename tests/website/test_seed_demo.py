@@ -9,7 +9,10 @@ from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.models import Page, ReferenceIndex, Revision, Site, TaskState, WorkflowState
 
+from community import access
 from community.models import Affiliation, Membership, Organisation, Region, Sector, Theme, User
+from events.models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
+from events.recurrence import occurrences
 from practices.models import (
     THREE_PARTS,
     Adoption,
@@ -45,6 +48,8 @@ EXPECTED = {
     "useful": 44,
     "bookmarks": 10,
     "adoptions": 11,
+    "events": 9,  # 2 monthly series, 3 workshops (1 past), 2 webinars, 1 training, 1 conference
+    "registrations": 45,
 }
 
 
@@ -86,6 +91,14 @@ SNAPSHOT_MODELS = [
     Adoption,
     WorkflowState,
     TaskState,
+    CalendarPage,
+    EventPage,
+    OccurrenceChange,
+    EventState,
+    Registration,
+    m2m(EventPage, "organisers"),
+    m2m(EventPage, "themes"),
+    m2m(EventPage, "related_sheets"),
 ]
 
 
@@ -209,14 +222,18 @@ def test_site_root_is_the_published_home_page():
     assert [link.value["label"] for link in navigation.links] == [
         "Pratiques",
         "Outils",
+        "Agenda",
+        "Salons",
         "Organisations",
         "À propos",
         "Charte",
     ]
     assert navigation.links[0].value["page"].slug == "pratiques"
     assert navigation.links[1].value["url"] == "/outils/"
-    assert navigation.links[2].value["url"] == "/organisations/"
-    assert navigation.links[3].value["page"].slug == "a-propos"
+    assert navigation.links[2].value["page"].slug == "agenda"
+    assert navigation.links[3].value["url"] == "/salons/"
+    assert navigation.links[4].value["url"] == "/organisations/"
+    assert navigation.links[5].value["page"].slug == "a-propos"
     footer = FooterSettings.for_site(site)
     assert footer.contact_email == "contact@relais.example"
     assert [link.value["page"].slug for link in footer.links] == ["mentions-legales", "charte"]
@@ -468,3 +485,75 @@ def test_seed_demo_refuses_without_debug_unless_told():
         call_command("seed_demo")
 
     assert Organisation.objects.count() == 0
+
+
+# --- the calendar --------------------------------------------------------------------------
+
+
+def test_the_calendar_is_seeded_once_with_a_full_event_and_a_changed_series():
+    seed()
+    seed()
+
+    calendar = CalendarPage.objects.get()
+    assert (calendar.url_path, calendar.live) == ("/accueil/agenda/", True)
+    events = EventPage.objects.child_of(calendar)
+    assert events.count() == events.live().count() == EXPECTED["events"]
+    assert Registration.objects.count() == EXPECTED["registrations"]
+    # Every publication ran `after_publication`: each event has its state, unchanged.
+    assert EventState.objects.count() == EXPECTED["events"]
+    assert set(EventState.objects.values_list("sequence", flat=True)) == {0}
+    assert {event.kind for event in events} == set(EventPage.Kind.values)
+
+    # The monthly intervision of the Walloon federation: 8 dates, every first Tuesday at
+    # 14:00 in Brussels (across the change to summer time), one cancelled with a note,
+    # one moved to the Thursday.
+    series = events.get(slug="intervision-des-responsables-numeriques")
+    assert series.rrule == "FREQ=MONTHLY;BYDAY=1TU;COUNT=8"
+    assert [o.name for o in series.organisers.all()] == [
+        "Fédération des entreprises solidaires de Wallonie"
+    ]
+    dates = occurrences(series)
+    assert len(dates) == 8
+    cancelled = [o for o in dates if o.cancelled]
+    moved = [o for o in dates if o.moved]
+    assert len(cancelled) == 1 and cancelled[0].note
+    assert len(moved) == 1 and moved[0].note
+    assert moved[0].start.astimezone(series.zone).weekday() == 3
+    for o in dates:
+        local = (o.original_start or o.start).astimezone(series.zone)
+        assert (local.weekday(), local.day <= 7, local.hour, local.minute) == (1, True, 14, 0)
+    other = events.get(slug="intervision-bruxelloise-donnees-et-outils")
+    assert other.rrule == "FREQ=MONTHLY;BYDAY=2TH;COUNT=6"
+
+    # One full workshop, with two people waiting in the order they came.
+    full = events.get(slug="atelier-nextcloud-petites-equipes")
+    confirmed = full.registrations.filter(status="confirmed")
+    assert full.capacity == confirmed.count() == 8
+    waiting = full.registrations.filter(status="waitlist").order_by("queued_at")
+    assert [r.user.email for r in waiting] == [demo_data.MEMBER_EMAIL, "mathieu@relais.example"]
+
+    # Nobody over capacity, and every registration is allowed by the event's audience.
+    for event in events:
+        count = event.registrations.filter(status="confirmed").count()
+        assert event.capacity is None or count <= event.capacity, event.slug
+        for registration in event.registrations.select_related("user"):
+            assert access.can_register(registration.user, event), (event.slug, registration)
+        assert event.is_online or event.is_on_site, event.slug
+        assert event.organisers.exists(), event.slug
+    webinars = events.filter(kind="webinar")
+    assert all(w.online_url and not w.venue for w in webinars)
+    assert events.filter(related_sheets__isnull=False).distinct().count() >= 5
+
+
+def test_the_calendar_answers(client):
+    seed()
+
+    response = client.get("/agenda/")
+    assert response.status_code == 200
+    assert "Intervision des responsables numériques" in response.content.decode()
+    response = client.get("/agenda/atelier-nextcloud-petites-equipes/")
+    assert response.status_code == 200
+    assert "8 / 8 places" in response.content.decode()
+    response = client.get("/agenda/feed.ics")
+    assert response.status_code == 200
+    assert response.content.count(b"BEGIN:VEVENT") == EXPECTED["events"] + 1  # + moved date

@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "community",
     "practices",
+    "events",
     "website",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -106,7 +107,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "relais"},
+            # socket_timeout=None: redis-py 8 defaults to 5 s, which aborts channels_redis's
+            # blocking BZPOPMIN and kills every idle WebSocket (channels_redis issue #422).
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                "prefix": "relais",
+            },
         }
     }
 else:
@@ -239,4 +245,13 @@ RELAIS = {
     "DIRECTORY_PAGE_SIZE": 12,
     "LOGO_MAX_BYTES": 2 * 1024 * 1024,
     "JOIN_REQUESTS_PER_HOUR": 10,
+    # Rooms: message length, messages per person per minute, WebSocket frame size (bytes),
+    # history page size, presence entry lifetime (seconds; refreshed while connected) and
+    # how long mention emails wait to be grouped into one digest (deferring task backends).
+    "ROOM_MESSAGE_MAX_CHARS": 4000,
+    "ROOM_MESSAGES_PER_MINUTE": 20,
+    "ROOM_FRAME_MAX_BYTES": 32 * 1024,
+    "ROOM_HISTORY_PAGE_SIZE": 50,
+    "ROOM_PRESENCE_TTL": 90,
+    "ROOM_MENTION_EMAIL_DELAY": 600,
 }

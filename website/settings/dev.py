@@ -10,3 +10,9 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # SQLite ignores SELECT … FOR UPDATE: take the write lock when a transaction starts, so
+    # the services' read-then-write transactions (places left, message numbers) are
+    # serialised there too. PostgreSQL, in production and CI, locks the rows they select.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"  # noqa: F405

@@ -33,6 +33,20 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [f"{_base}/{_db}"], "prefix": "relais-test"},
+            # socket_timeout=None: see base.py (redis-py 8 vs. channels_redis's blocking pop).
+            "CONFIG": {
+                "hosts": [{"address": f"{_base}/{_db}", "socket_timeout": None}],
+                "prefix": "relais-test",
+            },
         }
     }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Rooms' browser tests (tests/e2e/test_rooms.py) run the site in a separate uvicorn
+    # process, which cannot see an in-memory database: on SQLite the test database is a
+    # file, in shared memory where there is some. The pid keeps concurrent runs apart;
+    # pytest-django adds the xdist worker's suffix (_gw0...) and Django deletes the file.
+    import tempfile
+
+    _dir = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+    DATABASES["default"]["TEST"] = {"NAME": f"{_dir}/relais-test-{os.getpid()}.sqlite3"}  # noqa: F405

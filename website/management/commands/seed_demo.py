@@ -66,6 +66,8 @@ from practices.models import (
 )
 from website import demo_data as data
 from website import demo_practices as practices_data
+from website.management.commands.demo_events import seed_events
+from website.management.commands.demo_rooms import seed_rooms
 from website.models import FooterSettings, HomePage, NavigationSettings, StandardPage
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -171,6 +173,8 @@ class Command(BaseCommand):
             self.remove_wagtail_welcome_page(site)
             self.seed_settings(site, pages)
             self.seed_practices(home, site)
+            self.created.update(seed_events())
+            self.created.update(seed_rooms())
         self.print_summary()
 
     # --- helpers ----------------------------------------------------------------------------

@@ -1,0 +1,216 @@
+"""The room WebSocket (protocol: "The room protocol" in DESIGN.md).
+
+Thin: authenticate, parse a frame, call one function of `services.rooms` through
+`database_sync_to_async`, turn its answer or its `RoomError` into a frame. Access rules
+live in `access.py`; writes, presence and broadcasts in `services/rooms.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from . import access
+from .models import Room
+from .services import ServiceError, rooms
+
+CLOSE_SIGNED_OUT = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NO_ROOM = 4404
+CLOSE_TOO_BIG = 1009
+
+
+def _load(slug: str, user):
+    room = Room.objects.select_related("user_a", "user_b").filter(slug=slug).first()
+    if room is None:
+        return None, None
+    return room, access.room_rights(user, room)
+
+
+def _fresh(room_id: int):
+    return Room.objects.select_related("user_a", "user_b").get(pk=room_id)
+
+
+def _sync(room: Room, after: int) -> list[dict]:
+    payloads, more = [], True
+    while more:
+        batch, more = rooms.history(room=room, after=after, limit=200)
+        payloads += [rooms.message_dict(m) for m in batch]
+        after = batch[-1].seq if batch else after
+    return payloads
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    joined = False
+    heartbeat = None
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        # Accept first, then close: a close code sent during the handshake never reaches
+        # the browser.
+        await self.accept()
+        if not (self.user and self.user.is_authenticated):
+            await self.close(code=CLOSE_SIGNED_OUT)
+            return
+        room, rights = await database_sync_to_async(_load)(slug, self.user)
+        if room is None:
+            await self.close(code=CLOSE_NO_ROOM)
+            return
+        if not rights.read:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.room = room
+        self.group = rooms.group_name(room.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        self.joined = True
+        await self.send_json(
+            {
+                "type": "hello",
+                "room": rooms.room_dict(room, self.user),
+                "last_seq": room.last_seq,
+                "me": {
+                    **rooms.person_dict(self.user),
+                    "can_write": rights.write,
+                    "can_moderate": rights.moderate,
+                },
+            }
+        )
+        await self._join()
+        self.heartbeat = asyncio.ensure_future(self._keep_present())
+
+    async def _join(self):
+        await database_sync_to_async(rooms.join_presence)(
+            room_id=self.room.pk, connection=self.channel_name, user=self.user
+        )
+        await database_sync_to_async(rooms.broadcast_presence)(self.room.pk)
+
+    async def _keep_present(self):
+        period = max(1, settings.RELAIS["ROOM_PRESENCE_TTL"] // 3)
+        while True:
+            await asyncio.sleep(period)
+            await database_sync_to_async(rooms.join_presence)(
+                room_id=self.room.pk, connection=self.channel_name, user=self.user
+            )
+
+    async def disconnect(self, code):
+        if self.heartbeat:
+            self.heartbeat.cancel()
+        if self.joined:
+            self.joined = False
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await database_sync_to_async(rooms.leave_presence)(
+                room_id=self.room.pk, connection=self.channel_name
+            )
+            await database_sync_to_async(rooms.broadcast_presence)(self.room.pk)
+
+    # --- client → server -----------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if not self.joined:
+            return
+        if text_data is None:
+            await self._error("invalid", _("Seuls les messages texte (JSON) sont acceptés."))
+            return
+        if len(text_data.encode()) > settings.RELAIS["ROOM_FRAME_MAX_BYTES"]:
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            frame = None
+        if not isinstance(frame, dict):
+            await self._error("invalid", _("Message illisible : un objet JSON est attendu."))
+            return
+        handler = self.handlers.get(frame.get("type"))
+        client_id = frame.get("client_id") if isinstance(frame.get("client_id"), str) else None
+        if handler is None:
+            await self._error("invalid", _("Type de message inconnu."), client_id)
+            return
+        try:
+            await handler(self, frame)
+        except rooms.RoomError as error:
+            await self._error(error.code, error.message, client_id)
+        except ServiceError as error:
+            await self._error("invalid", error.message, client_id)
+        except PermissionDenied:
+            await self._error("forbidden", _("Vous n'avez pas accès à ce salon."), client_id)
+
+    async def _error(self, code, detail, client_id=None):
+        await self.send_json(
+            {"type": "error", "code": code, "detail": str(detail), "client_id": client_id}
+        )
+
+    async def _room(self) -> Room:
+        self.room = await database_sync_to_async(_fresh)(self.room.pk)
+        return self.room
+
+    async def on_send(self, frame):
+        posted = await database_sync_to_async(rooms.post_message)(
+            user=self.user,
+            room=await self._room(),
+            body=frame.get("body"),
+            client_id=frame.get("client_id"),
+            reply_to=frame.get("reply_to"),
+        )
+        if not posted.created:
+            # Already stored: acknowledge again, to this client only.
+            await self.send_json({"type": "message", "message": posted.payload})
+
+    async def on_sync(self, frame):
+        after = frame.get("after", 0)
+        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+            raise rooms.RoomError("invalid", _("Numéro de message invalide."))
+        room = await self._room()
+        if not await database_sync_to_async(access.can_read_room)(self.user, room):
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        for payload in await database_sync_to_async(_sync)(room, after):
+            await self.send_json({"type": "message", "message": payload})
+
+    async def on_read(self, frame):
+        await database_sync_to_async(rooms.mark_read)(
+            user=self.user, room=self.room, seq=frame.get("seq")
+        )
+
+    async def on_typing(self, frame):
+        await database_sync_to_async(rooms.typing)(
+            user=self.user, room=self.room, connection=self.channel_name
+        )
+
+    async def on_edit(self, frame):
+        await database_sync_to_async(rooms.edit_message)(
+            user=self.user, room=await self._room(), seq=frame.get("seq"), body=frame.get("body")
+        )
+
+    async def on_delete(self, frame):
+        await database_sync_to_async(rooms.delete_message)(
+            user=self.user, room=await self._room(), seq=frame.get("seq")
+        )
+
+    handlers = {
+        "send": on_send,
+        "sync": on_sync,
+        "read": on_read,
+        "typing": on_typing,
+        "edit": on_edit,
+        "delete": on_delete,
+    }
+
+    # --- channel layer → client ----------------------------------------------------------
+
+    async def room_event(self, event):
+        if event.get("skip") and event["skip"] == self.channel_name:
+            return
+        await self.send_json(event["payload"])
+
+    async def room_kick(self, event):
+        if event.get("user_id") == self.user.pk:
+            await self._error("forbidden", _("La modération vous a exclu·e de ce salon."))
+            await self.close(code=CLOSE_FORBIDDEN)

@@ -1,0 +1,287 @@
+"""Room pages, their no-JavaScript forms, the JSON history and the report queue.
+
+Thin like the other views: load the room, ask `access.room_rights`, call one function of
+`services.rooms`, render or redirect. The WebSocket consumer uses the same access rules and
+the same message dict (`rooms.message_dict`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import access
+from .models import ModerationLog, Room, RoomSanction, User
+from .services import ServiceError
+from .services import rooms as room_services
+
+
+def _room_or_404(slug):
+    return get_object_or_404(Room.objects.select_related("user_a", "user_b", "page"), slug=slug)
+
+
+def _readable_room(request, slug):
+    room = _room_or_404(slug)
+    rights = access.room_rights(request.user, room)
+    access.require(rights.read)
+    return room, rights
+
+
+def _to_message(room, seq):
+    return redirect(f"{room.get_absolute_url()}#msg-{seq}")
+
+
+def _positive_int(value):
+    """An int ≥ 0 from a query parameter, None when absent; ValueError when malformed."""
+    if value in (None, ""):
+        return None
+    number = int(value)
+    if number < 0:
+        raise ValueError(value)
+    return number
+
+
+@login_required
+def room_list(request):
+    rooms = list(room_services.rooms_for(request.user).order_by("kind", "title"))
+    groups = {kind: [] for kind in Room.Kind.values}
+    for room in rooms:
+        room.label = room.label_for(request.user)
+        groups[room.kind].append(room)
+    sections = [(kind, label, groups[kind]) for kind, label in Room.Kind.choices if groups[kind]]
+    return render(
+        request,
+        "community/rooms/list.html",
+        {
+            "sections": sections,
+            "total_unread": sum(r.unread for r in rooms),
+            "can_moderate": access.is_site_moderator(request.user),
+        },
+    )
+
+
+def _render_room(request, room, rights, *, draft_body="", status=200):
+    before = reply_to = None
+    try:
+        before = _positive_int(request.GET.get("before"))
+        reply_to = _positive_int(request.GET.get("reply_to") or request.POST.get("reply_to"))
+    except ValueError:
+        messages.error(request, _("Adresse mal formée : voici les derniers messages."))
+        before = reply_to = None
+    room_messages, has_older = room_services.history(room=room, before=before)
+    if before is None and room_messages:
+        room_services.mark_read(user=request.user, room=room, seq=room_messages[-1].seq)
+    context = {
+        "room": room,
+        "room_label": room.label_for(request.user),
+        "room_messages": room_messages,
+        "has_older": has_older,
+        "oldest_seq": room_messages[0].seq if room_messages else None,
+        "is_older_page": before is not None,
+        "can_write": rights.write,
+        "can_moderate": rights.moderate,
+        "muted": rights.muted,
+        "client_id": uuid.uuid4(),
+        "reply_to": reply_to if reply_to and reply_to <= room.last_seq else None,
+        "draft_body": draft_body,
+        "max_chars": settings.RELAIS["ROOM_MESSAGE_MAX_CHARS"],
+        "page_url": room.page.get_url(request) if room.page_id else "",
+    }
+    return render(request, "community/rooms/room.html", context, status=status)
+
+
+@login_required
+def room_detail(request, slug):
+    room, rights = _readable_room(request, slug)
+    return _render_room(request, room, rights)
+
+
+@login_required
+@require_POST
+def room_post(request, slug):
+    """The no-JavaScript way to post: the same service as the WebSocket. The form's
+    `client_id` is fresh on each render, so a double submit stores one message."""
+    room, rights = _readable_room(request, slug)
+    body = request.POST.get("body", "")
+    try:
+        posted = room_services.post_message(
+            user=request.user,
+            room=room,
+            body=body,
+            client_id=request.POST.get("client_id"),
+            reply_to=request.POST.get("reply_to") or None,
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return _render_room(request, room, rights, draft_body=body, status=400)
+    return _to_message(room, posted.message.seq)
+
+
+@login_required
+@require_POST
+def room_message_action(request, slug, seq, action):
+    room, _rights = _readable_room(request, slug)
+    user = request.user
+    try:
+        if action == "edit":
+            room_services.edit_message(user=user, room=room, seq=seq, body=request.POST.get("body"))
+            done = _("Votre message est modifié.")
+        elif action == "delete":
+            room_services.delete_message(user=user, room=room, seq=seq)
+            done = _("Votre message est supprimé.")
+        elif action == "hide":
+            room_services.hide_message(
+                moderator=user, room=room, seq=seq, reason=request.POST.get("reason", "")
+            )
+            done = _("Le message est masqué.")
+        else:
+            room_services.report_message(
+                user=user, room=room, seq=seq, reason=request.POST.get("reason", "")
+            )
+            done = _("Merci : la modération va examiner ce message.")
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return _to_message(room, seq)
+
+
+@login_required
+@require_POST
+def room_sanction(request, slug, user_id):
+    room, _rights = _readable_room(request, slug)
+    target = get_object_or_404(User, pk=user_id)
+    kind = request.POST.get("kind", "")
+    try:
+        if kind in ("unmute", "unban"):
+            room_services.lift_sanction(
+                moderator=request.user, room=room, target=target, kind=kind[2:]
+            )
+            done = _("La mesure envers %(name)s est levée.") % {"name": target}
+        else:
+            room_services.sanction(
+                moderator=request.user,
+                room=room,
+                target=target,
+                kind=kind,
+                until=timezone.now() + timedelta(hours=24) if kind == "mute" else None,
+                reason=request.POST.get("reason", ""),
+                hide_messages=bool(request.POST.get("hide_messages")),
+            )
+            done = (
+                _("%(name)s ne peut plus écrire ici pendant 24 heures.")
+                if kind == "mute"
+                else _("%(name)s est exclu·e de ce salon.")
+            ) % {"name": target}
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect(room)
+
+
+def _json_error(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+def room_history(request, slug):
+    """`?before=<seq>`, `?after=<seq>`, `&limit=`: messages as the WebSocket sends them."""
+    if not request.user.is_authenticated:
+        return _json_error(_("Connectez-vous pour lire ce salon."), 401)
+    room = Room.objects.filter(slug=slug).first()
+    if room is None:
+        return _json_error(_("Ce salon n'existe pas."), 404)
+    if not access.can_read_room(request.user, room):
+        return _json_error(_("Vous n'avez pas accès à ce salon."), 403)
+    try:
+        before = _positive_int(request.GET.get("before"))
+        after = _positive_int(request.GET.get("after"))
+        limit = _positive_int(request.GET.get("limit"))
+    except ValueError:
+        return _json_error(
+            _("Les paramètres before, after et limit sont des nombres entiers."), 400
+        )
+    if before is not None and after is not None:
+        return _json_error(_("Choisissez before ou after, pas les deux."), 400)
+    batch, more = room_services.history(room=room, before=before, after=after, limit=limit or None)
+    return JsonResponse(
+        {
+            "room": room.slug,
+            "last_seq": room.last_seq,
+            "messages": [room_services.message_dict(m) for m in batch],
+            "has_more": more,
+        }
+    )
+
+
+@login_required
+def moderation_queue(request):
+    user = request.user
+    access.require(access.can_see_report_queue(user))
+    site_moderator = access.is_site_moderator(user)
+    reports = list(room_services.reports_for(user)[:100])
+    room_services.with_organisations([r.message for r in reports])
+    log = (
+        list(ModerationLog.objects.select_related("actor", "target", "room", "message")[:30])
+        if site_moderator
+        else []
+    )
+    sanctions = (
+        list(RoomSanction.objects.select_related("room", "user", "by").order_by("-created_at")[:30])
+        if site_moderator
+        else []
+    )
+    return render(
+        request,
+        "community/rooms/moderation.html",
+        {"reports": reports, "log": log, "sanctions": sanctions},
+    )
+
+
+@login_required
+@require_POST
+def handle_report(request, report_id):
+    decision = request.POST.get("decision", "")
+    try:
+        room_services.handle_report(moderator=request.user, report_id=report_id, decision=decision)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Le message est masqué.") if decision == "hide" else _("Le signalement est classé."),
+        )
+    return redirect("community:room_moderation")
+
+
+@login_required
+@require_POST
+def start_conversation(request, pk):
+    other = get_object_or_404(User, pk=pk, is_active=True)
+    try:
+        room = room_services.start_direct_conversation(user=request.user, other=other)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(other)
+    return redirect(f"{reverse('community:room', args=[room.slug])}#room-form")
+
+
+def dashboard_section(request):
+    """/moi/: the rooms with unread messages (one query)."""
+    return {
+        "template": "community/rooms/dashboard_section.html",
+        "rooms": [
+            (room, room.label_for(request.user))
+            for room in room_services.unread_rooms(request.user, limit=10)
+        ],
+    }

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    verbose_name = _("Agenda")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from community import dashboard
+
+        from . import signals
+        from .dashboard import my_events_section
+
+        signals.connect()
+        dashboard.register(my_events_section)

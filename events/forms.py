@@ -1,0 +1,244 @@
+"""The announce form: plain questions (date, hours, "repeat every…"), turned into the
+event's UTC times and RRULE; the same rules as the admin (`recurrence.event_errors`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+
+from django import forms
+from django.utils import timezone
+from django.utils.html import linebreaks, strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from community.access import member_organisations
+from community.models import Region, Theme
+
+from .models import EventPage
+from .recurrence import event_errors
+
+ZONES = [
+    ("Europe/Brussels", _("Belgique (Europe/Brussels)")),
+    ("Europe/Paris", _("France (Europe/Paris)")),
+    ("Europe/Luxembourg", _("Luxembourg (Europe/Luxembourg)")),
+    ("Europe/Zurich", _("Suisse (Europe/Zurich)")),
+    ("America/Toronto", _("Québec (America/Toronto)")),
+]
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class Repeat:
+    NONE = "none"
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY_WEEKDAY = "monthly_weekday"
+    MONTHLY_DATE = "monthly_date"
+
+    CHOICES = [
+        (NONE, _("Une seule date")),
+        (WEEKLY, _("Chaque semaine")),
+        (BIWEEKLY, _("Toutes les deux semaines")),
+        (MONTHLY_WEEKDAY, _("Chaque mois, le même jour de la semaine (ex. : le premier mardi)")),
+        (MONTHLY_DATE, _("Chaque mois, à la même date")),
+    ]
+
+
+def build_rrule(repeat: str, count: int, first: dt.date) -> str:
+    if repeat == Repeat.WEEKLY:
+        return f"FREQ=WEEKLY;COUNT={count}"
+    if repeat == Repeat.BIWEEKLY:
+        return f"FREQ=WEEKLY;INTERVAL=2;COUNT={count}"
+    if repeat == Repeat.MONTHLY_WEEKDAY:
+        nth = (first.day - 1) // 7 + 1
+        # A fifth weekday does not exist every month: "the last one" does.
+        nth = -1 if nth == 5 else nth
+        return f"FREQ=MONTHLY;BYDAY={nth}{WEEKDAYS[first.weekday()]};COUNT={count}"
+    if repeat == Repeat.MONTHLY_DATE:
+        return f"FREQ=MONTHLY;BYMONTHDAY={first.day};COUNT={count}"
+    return ""
+
+
+def parse_rrule(rule: str) -> tuple[str, int]:
+    """The form's (repeat, count) of a rule it made; (none, 1) otherwise."""
+    count = re.search(r"COUNT=(\d+)", rule or "")
+    n = int(count.group(1)) if count else 6
+    if not rule:
+        return Repeat.NONE, 1
+    if "INTERVAL=2" in rule and "WEEKLY" in rule:
+        return Repeat.BIWEEKLY, n
+    if "WEEKLY" in rule:
+        return Repeat.WEEKLY, n
+    if "BYMONTHDAY" in rule:
+        return Repeat.MONTHLY_DATE, n
+    if "MONTHLY" in rule:
+        return Repeat.MONTHLY_WEEKDAY, n
+    return Repeat.NONE, 1
+
+
+class EventForm(forms.Form):
+    title = forms.CharField(label=_("Titre"), max_length=200)
+    kind = forms.ChoiceField(label=_("Type"), choices=EventPage.Kind.choices)
+    organisers = forms.ModelMultipleChoiceField(
+        label=_("Organisé par"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Les organisations dont vous êtes membre."),
+    )
+    summary = forms.CharField(
+        label=_("En une phrase"),
+        max_length=300,
+        required=False,
+        help_text=_("Montrée dans l'agenda."),
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("La première date, pour une série."),
+    )
+    start_time = forms.TimeField(
+        label=_("Heure de début"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label=_("Heure de fin"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Fuseau horaire"), choices=ZONES, initial="Europe/Brussels"
+    )
+    repeat = forms.ChoiceField(label=_("Répétition"), choices=Repeat.CHOICES, initial=Repeat.NONE)
+    repeat_count = forms.IntegerField(
+        label=_("Nombre de dates"),
+        min_value=2,
+        max_value=52,
+        required=False,
+        help_text=_("Pour une série : combien de dates en tout (de 2 à 52)."),
+    )
+    venue = forms.CharField(
+        label=_("Adresse du lieu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Vide pour un évènement en ligne."),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Région"), queryset=Region.objects.all(), required=False, empty_label=_("—")
+    )
+    online_url = forms.URLField(
+        label=_("Lien de connexion"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Montré seulement aux personnes inscrites."),
+    )
+    capacity = forms.IntegerField(
+        label=_("Nombre de places"),
+        min_value=1,
+        max_value=100000,
+        required=False,
+        help_text=_("Vide : pas de limite."),
+    )
+    registration_deadline = forms.DateField(
+        label=_("Inscriptions jusqu'au"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Vide : jusqu'au début."),
+    )
+    audience = forms.ChoiceField(
+        label=_("Public"), choices=EventPage.Audience.choices, initial=EventPage.Audience.OPEN
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Le programme, pour qui, ce qu'il faut préparer."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thèmes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user, event: EventPage | None = None, **kwargs):
+        self.event = event
+        if event is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.initial_from(event)
+        super().__init__(*args, **kwargs)
+        queryset = member_organisations(user)
+        if event is not None:
+            queryset = (queryset | event.organisers.all()).distinct().order_by("name")
+        self.fields["organisers"].queryset = queryset
+
+    @staticmethod
+    def initial_from(event: EventPage) -> dict:
+        zone = event.zone
+        start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+        repeat, count = parse_rrule(event.rrule)
+        return {
+            "title": event.title,
+            "kind": event.kind,
+            "organisers": list(event.organisers.all()),
+            "summary": event.summary,
+            "date": start.date(),
+            "start_time": start.time().replace(second=0, microsecond=0),
+            "end_time": end.time().replace(second=0, microsecond=0),
+            "time_zone": event.time_zone,
+            "repeat": repeat,
+            "repeat_count": count if repeat != Repeat.NONE else None,
+            "venue": event.venue,
+            "region": event.region,
+            "online_url": event.online_url,
+            "capacity": event.capacity,
+            "registration_deadline": (
+                event.registration_deadline.astimezone(zone).date()
+                if event.registration_deadline
+                else None
+            ),
+            "audience": event.audience,
+            "description": "\n\n".join(
+                strip_tags(p) for p in re.split(r"</p>\s*<p[^>]*>", event.description or "")
+            ).strip(),
+            "themes": list(event.themes.all()),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        date, start_time, end_time = (
+            cleaned.get("date"),
+            cleaned.get("start_time"),
+            cleaned.get("end_time"),
+        )
+        zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "Europe/Brussels")
+        if date and start_time and end_time:
+            start = dt.datetime.combine(date, start_time, tzinfo=zone)
+            end = dt.datetime.combine(date, end_time, tzinfo=zone)
+            if end <= start:
+                self.add_error("end_time", _("La fin doit suivre le début."))
+            elif self.event is None and start < timezone.now():
+                self.add_error("date", _("Cette date est déjà passée."))
+            cleaned["start"], cleaned["end"] = start, end
+        repeat = cleaned.get("repeat") or Repeat.NONE
+        count = cleaned.get("repeat_count")
+        if repeat != Repeat.NONE and not count and "repeat_count" not in self.errors:
+            self.add_error("repeat_count", _("Combien de dates ? Entre 2 et 52."))
+        cleaned["rrule"] = build_rrule(repeat, count or 0, date) if date and count else ""
+        deadline = cleaned.get("registration_deadline")
+        cleaned["registration_deadline"] = (
+            dt.datetime.combine(deadline, dt.time(23, 59), tzinfo=zone) if deadline else None
+        )
+        if deadline and date and deadline > date and repeat == Repeat.NONE:
+            self.add_error(
+                "registration_deadline",
+                _("Les inscriptions ne peuvent pas fermer après la date de l'évènement."),
+            )
+        cleaned["description"] = linebreaks(cleaned.get("description") or "", autoescape=True)
+        if "start" in cleaned:
+            for field, message in event_errors(cleaned):
+                if field in ("start", "end"):
+                    field = "end_time"
+                if field in self.fields and field not in self.errors:
+                    self.add_error(field, message)
+                elif field is None and "online_url" in self.errors:
+                    continue  # a malformed link has its own message: no "address or link"
+                elif field not in self.fields:
+                    self.add_error(None, message)
+        return cleaned

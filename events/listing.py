@@ -1,0 +1,219 @@
+"""Seeing the calendar at /agenda/: upcoming dates, past dates, a month grid; filters by
+kind, organiser, theme, region and mode (online / on site).
+
+`CalendarPage.get_context` calls `calendar_listing`; the iCalendar feed applies the same
+filters (`filtered_events`). Every filter is a GET parameter; a value that is not
+understood is reported in the person's language and ignored, never a server error. The
+events are read in a fixed number of queries (one for the events, one per prefetched
+relation) and their dates computed in Python, so a longer calendar costs no more queries.
+"""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import datetime as dt
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.forms import labelled_errors, slug_choice
+from community.models import Organisation, Region, Theme
+
+from .models import EventPage, Registration
+from .recurrence import occurrences_of
+
+PAGE_SIZE = 20
+WINDOW = dt.timedelta(days=366)
+
+
+class Mode:
+    ONLINE = "online"
+    ON_SITE = "onsite"
+    CHOICES = [("", _("Tous")), (ONLINE, _("En ligne")), (ON_SITE, _("Sur place"))]
+
+
+class CalendarFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("Tous"))] + EventPage.Kind.choices
+    )
+    organiser = slug_choice(
+        _("Organisé par"),
+        Organisation.objects.filter(events__live=True).distinct().order_by("name"),
+        _("Toutes"),
+    )
+    theme = slug_choice(_("Thème"), Theme.objects.all(), _("Tous"))
+    region = slug_choice(_("Région"), Region.objects.all(), _("Toutes"))
+    mode = forms.ChoiceField(label=_("Format"), required=False, choices=Mode.CHOICES)
+    when = forms.ChoiceField(
+        label=_("Période"),
+        required=False,
+        choices=[("", _("À venir")), ("past", _("Passés"))],
+    )
+    view = forms.ChoiceField(
+        label=_("Affichage"),
+        required=False,
+        choices=[("", _("Liste")), ("month", _("Mois"))],
+    )
+    month = forms.RegexField(
+        label=_("Mois"),
+        required=False,
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        error_messages={"invalid": _("Un mois s'écrit AAAA-MM, par exemple 2026-12.")},
+    )
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10000)
+
+    FILTERS = ("kind", "organiser", "theme", "region", "mode")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Querysets are evaluated per form, not at import.
+        self.fields["organiser"].queryset = (
+            Organisation.objects.filter(events__live=True).distinct().order_by("name")
+        )
+
+    def cleaned_or_default(self) -> dict:
+        """The valid values; an invalid one counts as absent (its error is shown)."""
+        values = {}
+        for name in self.fields:
+            if name in self.errors:
+                values[name] = None
+            else:
+                values[name] = (self.cleaned_data or {}).get(name)
+        return values
+
+
+def _confirmed_count():
+    return Coalesce(
+        Subquery(
+            Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def filtered_events(values: dict):
+    """Live events matching the filters, with what listing them needs prefetched."""
+    events = (
+        EventPage.objects.live()
+        .select_related("region", "state")
+        .prefetch_related("occurrence_changes", "organisers")
+        .annotate(confirmed=_confirmed_count())
+    )
+    if values.get("kind"):
+        events = events.filter(kind=values["kind"])
+    if values.get("organiser"):
+        events = events.filter(pk__in=EventPage.objects.filter(organisers=values["organiser"]))
+    if values.get("theme"):
+        events = events.filter(pk__in=EventPage.objects.filter(themes=values["theme"]))
+    if values.get("region"):
+        events = events.filter(region=values["region"])
+    if values.get("mode") == Mode.ONLINE:
+        events = events.exclude(online_url="")
+    elif values.get("mode") == Mode.ON_SITE:
+        events = events.exclude(venue="")
+    return events
+
+
+def in_window(events, after, before):
+    """Narrow in the database to events that may have a date in [after, before)."""
+    return events.filter(start__lt=before).filter(Q(end__gt=after) | ~Q(rrule=""))
+
+
+def month_bounds(month: str | None, zone) -> tuple[dt.date, dt.datetime, dt.datetime]:
+    today = timezone.localdate(timezone=zone)
+    if month:
+        year, number = (int(part) for part in month.split("-"))
+        first = dt.date(year, number, 1)
+    else:
+        first = today.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    start = dt.datetime.combine(first, dt.time(), tzinfo=zone)
+    end = dt.datetime.combine(following, dt.time(), tzinfo=zone)
+    return first, start, end
+
+
+def month_grid(first: dt.date, found, zone) -> list[list[dict]]:
+    by_day: dict[dt.date, list] = {}
+    for occurrence in found:
+        by_day.setdefault(occurrence.start.astimezone(zone).date(), []).append(occurrence)
+    today = timezone.localdate(timezone=zone)
+    weeks = []
+    for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+        weeks.append(
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == first.month,
+                    "today": day == today,
+                    "occurrences": by_day.get(day, []),
+                }
+                for day in week
+            ]
+        )
+    return weeks
+
+
+def _query_without(request, *names) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def calendar_listing(request, *, calendar) -> dict:
+    form = CalendarFilterForm(request.GET or None)
+    if request.GET:
+        form.is_valid()
+    values = form.cleaned_or_default() if request.GET else {}
+    zone = timezone.get_current_timezone()
+    now = timezone.now()
+    events = filtered_events(values)
+    context = {
+        "filter_form": form,
+        "filter_errors": labelled_errors(form) if request.GET else [],
+        "active_filters": any(values.get(name) for name in CalendarFilterForm.FILTERS),
+        "view": values.get("view") or "list",
+        "when": values.get("when") or "upcoming",
+        "filter_query": _query_without(request, "page", "view", "month", "when"),
+        "feed_query": _query_without(request, "page", "view", "month", "when"),
+        "page_query": _query_without(request, "page"),
+    }
+    if values.get("view") == "month":
+        first, start, end = month_bounds(values.get("month"), zone)
+        found = occurrences_of(in_window(events, start, end), after=start, before=end)
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        context.update(
+            {
+                "month": first,
+                "weeks": month_grid(first, found, zone),
+                "month_occurrences": found,
+                "previous_month": previous.strftime("%Y-%m"),
+                "next_month": following.strftime("%Y-%m"),
+                "weekdays": [dt.date(2024, 1, day) for day in range(1, 8)],  # a Monday first
+            }
+        )
+        return context
+    if values.get("when") == "past":
+        after, before = now - WINDOW, now
+        found = [
+            o
+            for o in occurrences_of(in_window(events, after, before), after=after, before=before)
+            if o.end <= now
+        ]
+        found.reverse()
+    else:
+        after, before = now, now + WINDOW
+        found = occurrences_of(in_window(events, after, before), after=after, before=before)
+    paginator = Paginator(found, PAGE_SIZE)
+    page = paginator.get_page(values.get("page") or 1)
+    context.update({"occurrences": page.object_list, "page_obj": page, "paginator": paginator})
+    return context

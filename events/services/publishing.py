@@ -1,0 +1,246 @@
+"""Announcing events from the front end, and what follows any publication of an event.
+
+A federation manager's announcement (every organiser a federation they manage) is
+published at once under the calendar; anyone else's proposal enters Wagtail's moderation
+workflow, like a practice sheet. Editors do everything in the admin.
+
+Whoever publishes (front end or admin), `after_publication` runs: it compares the time,
+place and status with the previous publication (`EventState`); on a change it bumps the
+iCalendar SEQUENCE and tells the registered people by email, the updated .ics attached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from community.access import can_manage_event, can_propose_event, publishes_at_once, require
+from community.models import fold
+from community.services.notifications import email_people
+from community.services.rooms import ensure_page_room
+
+from ..models import CalendarPage, EventPage, EventState, Registration
+from ..recurrence import next_occurrence
+from . import registrations, reminders
+
+# Slugs that the calendar's own addresses use.
+RESERVED_SLUGS = {"annoncer", "feed", "prive", "widget", "mes-evenements"}
+
+
+class AnnounceRefused(Exception):
+    def __init__(self, messages):
+        super().__init__("; ".join(str(m) for m in messages))
+        self.messages = messages
+
+
+def fingerprint(event: EventPage) -> str:
+    """What calendar apps and registered people care about: time, place, status."""
+    changes = sorted(
+        (
+            c.original_start.isoformat(),
+            c.cancelled,
+            c.new_start.isoformat() if c.new_start else "",
+            c.new_end.isoformat() if c.new_end else "",
+        )
+        for c in event.occurrence_changes.all()
+    )
+    data = [
+        event.start.isoformat(),
+        event.end.isoformat(),
+        event.time_zone,
+        event.rrule,
+        " ".join(event.venue.split()),
+        event.online_url,
+        event.cancelled,
+        changes,
+    ]
+    return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+
+
+def unique_slug(calendar: CalendarPage, title: str) -> str:
+    base = slugify(fold(title))[:60].strip("-") or "evenement"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-evenement"
+    taken = set(
+        calendar.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "start",
+    "end",
+    "time_zone",
+    "rrule",
+    "venue",
+    "online_url",
+    "region",
+    "capacity",
+    "registration_deadline",
+    "audience",
+    "description",
+)
+
+
+def _fill(event: EventPage, data: dict) -> None:
+    for field in FIELDS:
+        if field in data:
+            value = data[field]
+            # Blank text fields hold "", blank nullable ones (region, capacity, deadline) None.
+            if value is None and not event._meta.get_field(field).null:
+                value = ""
+            setattr(event, field, value)
+    if data.get("capacity") in ("", None):
+        event.capacity = None
+    if not data.get("registration_deadline"):
+        event.registration_deadline = None
+    if not data.get("region"):
+        event.region = None
+    event.organisers.set(list(data["organisers"]))
+    event.themes.set(list(data.get("themes") or []))
+
+
+@transaction.atomic
+def announce(*, user, data: dict) -> tuple[EventPage, bool]:
+    """Create the event from the announce form's cleaned data. Returns (event, published)."""
+    require(can_propose_event(user))
+    calendar = CalendarPage.objects.first()
+    if calendar is None:
+        raise AnnounceRefused([_("L'agenda n'existe pas encore. Prévenez l'équipe éditoriale.")])
+    at_once = publishes_at_once(user, data["organisers"])
+    workflow = None if at_once else calendar.get_workflow()
+    if not at_once and workflow is None:
+        raise AnnounceRefused(
+            [
+                _(
+                    "Aucun processus de relecture n'est configuré pour l'agenda. Prévenez "
+                    "l'équipe éditoriale."
+                )
+            ]
+        )
+    event = EventPage(
+        owner=user, proposed_by=user, live=False, slug=unique_slug(calendar, data["title"])
+    )
+    _fill(event, data)
+    calendar.add_child(instance=event)
+    log(instance=event, action="wagtail.create", user=user)
+    revision = event.save_revision(user=user, log_action=True)
+    if at_once:
+        # Relais' own rules (`publishes_at_once`, `can_manage_event`) decided: members
+        # hold no Wagtail page permission.
+        revision.publish(user=user, skip_permission_checks=True)
+        event.refresh_from_db()
+    else:
+        workflow.start(event, user)
+    return event, at_once
+
+
+@transaction.atomic
+def update(*, user, event: EventPage, data: dict) -> bool:
+    """An organiser changes the event in the front end. Published at once when they
+    could have announced it; otherwise the change goes to the editors. Returns whether
+    it is published."""
+    require(can_manage_event(user, event))
+    draft = event.get_latest_revision_as_object()
+    _fill(draft, data)
+    revision = draft.save_revision(user=user, log_action=True)
+    if publishes_at_once(user, data["organisers"]):
+        revision.publish(user=user, skip_permission_checks=True)
+        return True
+    workflow = event.get_workflow()
+    if workflow is not None:
+        workflow.start(event, user)
+    return False
+
+
+@transaction.atomic
+def cancel_event(*, user, event: EventPage) -> None:
+    """Cancel the whole event (it stays in the feeds as cancelled); registered people are
+    told by `after_publication`."""
+    require(can_manage_event(user, event))
+    draft = event.get_latest_revision_as_object()
+    draft.cancelled = True
+    draft.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+
+
+@transaction.atomic
+def cancel_date(*, user, event: EventPage, original_start) -> None:
+    """Cancel one date of a series."""
+    from ..models import OccurrenceChange
+
+    require(can_manage_event(user, event))
+    draft = event.get_latest_revision_as_object()
+    changes = [c for c in draft.occurrence_changes.all() if c.original_start != original_start]
+    changes.append(OccurrenceChange(original_start=original_start, cancelled=True))
+    draft.occurrence_changes = changes
+    draft.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+
+
+@transaction.atomic
+def after_publication(event: EventPage) -> None:
+    """Runs on every publication of an event (page_published). Atomic of its own: Wagtail
+    publishes outside a transaction (the admin, `publish_scheduled`), and the state's row
+    lock needs one."""
+    event = (
+        EventPage.objects.prefetch_related("occurrence_changes", "organisers")
+        .select_related("state")
+        .get(pk=event.pk)
+    )
+    current = fingerprint(event)
+    state, created = EventState.objects.select_for_update().get_or_create(
+        event=event, defaults={"fingerprint": current}
+    )
+    changed = not created and state.fingerprint != current
+    if changed:
+        state.sequence += 1
+        state.fingerprint = current
+        state.changed_at = timezone.now()
+        state.save()
+        event.state = state
+        _tell_registered(event)
+    if not event.cancelled:
+        registrations.promote_after_change(event)
+    if created or changed:
+        # A date that did not move keeps the reminder already queued for it.
+        reminders.schedule(event)
+    # Its discussion room, owned by the first organiser (whose admins moderate it).
+    organisers = list(event.organisers.all())
+    ensure_page_room(event, organisation=organisers[0] if organisers else None)
+
+
+def _tell_registered(event: EventPage) -> None:
+    people = [
+        r.user
+        for r in Registration.objects.filter(
+            event=event,
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLIST],
+        ).select_related("user")
+        if r.user.is_active
+    ]
+    if event.cancelled:
+        email_people(people, "events/emails/cancelled", {"event": event})
+        return
+    confirmed = {
+        r.user_id
+        for r in Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    }
+    ics = registrations.ics_attachment(event)
+    email_people(
+        people,
+        "events/emails/changed",
+        {"event": event, "occurrence": next_occurrence(event)},
+        # The file carries the online link: only for people with a place.
+        attachments=lambda person: ics if person.pk in confirmed else None,
+    )

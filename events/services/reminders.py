@@ -1,0 +1,94 @@
+"""The reminder the day before each date of an event.
+
+When an event is published (or changed), `schedule` queues one task for its next date,
+to run 24 hours before it (the database backend's worker runs it at that time in
+production). The task sends the reminder to the confirmed people who have not had it
+for that date, then queues the next date of a series. A task whose date was moved or
+cancelled since finds nothing to do, and a task run twice sends nothing twice
+(`ReminderSent`). Backends that cannot defer a task (the immediate one, in development)
+schedule nothing: `python manage.py send_event_reminders` does the same work on demand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks import default_task_backend
+
+from community.services.notifications import email_people
+
+from ..models import EventPage, Registration, ReminderSent
+from ..recurrence import occurrences
+
+AHEAD = dt.timedelta(hours=24)
+
+
+def schedule(event: EventPage, *, now=None) -> bool:
+    """Queue the reminder of the event's next date. Returns whether one was queued."""
+    from ..tasks import send_event_reminder
+
+    now = now or timezone.now()
+    # The next date that has not started yet: `next_occurrence` also gives the date in
+    # progress, which the task (called with now = its date + 1 minute) would queue again
+    # and again.
+    occurrence = next(
+        (o for o in occurrences(event, after=now) if not o.cancelled and o.start > now), None
+    )
+    if occurrence is None or event.cancelled:
+        return False
+    if not default_task_backend.supports_defer:
+        return False
+    run_after = max(occurrence.start - AHEAD, now)
+    start = occurrence.start.astimezone(dt.UTC).isoformat()
+    transaction.on_commit(
+        lambda: send_event_reminder.using(run_after=run_after).enqueue(
+            event_id=event.pk, start=start
+        )
+    )
+    return True
+
+
+def send(event: EventPage, start: dt.datetime) -> int:
+    """Remind the confirmed people of the date starting at `start`, if the event still
+    has that date and it is not cancelled. Returns how many were reminded."""
+    dates = [
+        o
+        for o in occurrences(event, after=start - dt.timedelta(seconds=1), before=start + AHEAD)
+        if o.start == start and not o.cancelled
+    ]
+    if not dates or event.cancelled or not event.live:
+        return 0
+    occurrence = dates[0]
+    sent = 0
+    registrations = Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED
+    ).select_related("user")
+    for registration in registrations:
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(
+                    registration=registration, occurrence_start=occurrence.start
+                )
+                email_people(
+                    [registration.user],
+                    "events/emails/reminder",
+                    {"event": event, "occurrence": occurrence},
+                )
+        except IntegrityError:  # already reminded for this date
+            continue
+        sent += 1
+    return sent
+
+
+def due(now=None) -> list[tuple[EventPage, dt.datetime]]:
+    """Dates starting within the next 24 hours, for the on-demand command."""
+    now = now or timezone.now()
+    found = []
+    events = EventPage.objects.live().filter(cancelled=False).prefetch_related("occurrence_changes")
+    for event in events:
+        for occurrence in occurrences(event, after=now, before=now + AHEAD):
+            if not occurrence.cancelled and occurrence.start > now:
+                found.append((event, occurrence.start))
+    return found

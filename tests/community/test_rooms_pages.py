@@ -1,0 +1,348 @@
+"""Room pages without JavaScript, the JSON history, the report queue, /moi/ and /salons/:
+same access rules as the WebSocket, a fixed number of queries."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+
+from community.models import MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
+from community.services import rooms
+from tests.factories import MembershipFactory, UserFactory
+
+from .conftest import say
+
+pytestmark = pytest.mark.usefixtures("site_settings")
+
+
+def _seqs(html: str) -> list[int]:
+    return [int(n) for n in re.findall(r'<li class="msg[^"]*" id="msg-(\d+)"', html)]
+
+
+# --- access ------------------------------------------------------------------------------
+
+
+def test_room_page_signed_out_goes_to_login(client, theme_room):
+    response = client.get(f"/salons/{theme_room.slug}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next=/salons/{theme_room.slug}/"
+
+
+def test_room_page_of_organisation_forbidden_to_outsider(client, organisation, org_admin, alice):
+    room = rooms.organisation_room(organisation)
+    client.force_login(alice)
+
+    assert client.get(room.get_absolute_url()).status_code == 403
+    assert client.get(f"{room.get_absolute_url()}historique/").status_code == 403
+
+
+def test_direct_room_forbidden_to_a_third_person(client, alice, bruno):
+    room = rooms.direct_room(alice, bruno)
+    client.force_login(UserFactory())
+
+    assert client.get(room.get_absolute_url()).status_code == 403
+
+
+def test_unknown_room_is_404(client, alice):
+    client.force_login(alice)
+
+    assert client.get("/salons/nulle-part/").status_code == 404
+    assert client.get("/salons/nulle-part/historique/").json() == {
+        "error": "Ce salon n'existe pas."
+    }
+
+
+def test_history_signed_out_is_401_json(client, theme_room):
+    response = client.get(f"/salons/{theme_room.slug}/historique/")
+
+    assert response.status_code == 401
+    assert response.json() == {"error": "Connectez-vous pour lire ce salon."}
+
+
+# --- the room page -------------------------------------------------------------------------
+
+
+def test_room_page_contract_for_the_client(client, theme_room, alice):
+    say(alice, theme_room, body="Premier **message**")
+    client.force_login(alice)
+
+    html = client.get(f"/salons/{theme_room.slug}/").content.decode()
+
+    slug = theme_room.slug
+    assert (
+        f'<section class="room" id="room" aria-labelledby="room-title" data-room="{slug}" '
+        f'data-ws-path="/ws/salons/{theme_room.slug}/" '
+        f'data-history-url="/salons/{theme_room.slug}/historique/" data-last-seq="1" '
+        f'data-me="{alice.pk}" data-can-write="1" data-can-moderate="0">'
+    ) in html
+    assert '<p id="room-status" class="room-status" role="status"></p>' in html
+    assert '<ol id="room-messages" class="room-messages">' in html
+    assert '<div id="room-live" class="visually-hidden" aria-live="polite"></div>' in html
+    assert f'<li class="msg msg--mine" id="msg-1" data-seq="1" data-author="{alice.pk}">' in html
+    assert '<div class="msg-body"><p>Premier <strong>message</strong></p></div>' in html
+    assert (
+        f'<form id="room-form" class="room-form" method="post" action="/salons/{slug}/envoyer/">'
+        in html
+    )
+    assert '<textarea name="body" id="room-body"' in html
+    assert re.search(r'<input type="hidden" name="client_id" value="[0-9a-f-]{36}">', html)
+    assert '<script type="module" src="/static/js/room.js"></script>' in html
+    assert '<link rel="stylesheet" href="/static/css/rooms.css">' in html
+
+
+def test_room_page_shows_newest_page_and_links_older(client, theme_room, alice, settings):
+    settings.RELAIS = {**settings.RELAIS, "ROOM_HISTORY_PAGE_SIZE": 5}
+    for _n in range(12):
+        say(alice, theme_room)
+    client.force_login(alice)
+
+    newest = client.get(f"/salons/{theme_room.slug}/").content.decode()
+    older = client.get(f"/salons/{theme_room.slug}/?before=8").content.decode()
+    oldest = client.get(f"/salons/{theme_room.slug}/?before=3").content.decode()
+
+    assert _seqs(newest) == [8, 9, 10, 11, 12]
+    assert 'href="?before=8#room-messages"' in newest
+    assert _seqs(older) == [3, 4, 5, 6, 7]
+    assert _seqs(oldest) == [1, 2]
+    assert '#room-messages" rel="prev"' not in oldest
+
+
+def test_room_page_bad_before_is_ignored_with_a_message(client, theme_room, alice, messages_of):
+    say(alice, theme_room)
+    client.force_login(alice)
+
+    response = client.get(f"/salons/{theme_room.slug}/?before=abc")
+
+    assert response.status_code == 200
+    assert _seqs(response.content.decode()) == [1]
+    assert messages_of(response) == ["Adresse mal formée : voici les derniers messages."]
+
+
+def test_post_without_javascript_redirects_to_the_message(client, theme_room, alice):
+    client.force_login(alice)
+    form = {"body": "Sans JS", "client_id": str(uuid.uuid4()), "reply_to": ""}
+
+    first = client.post(f"/salons/{theme_room.slug}/envoyer/", form)
+    double = client.post(f"/salons/{theme_room.slug}/envoyer/", form)
+
+    assert first["Location"] == f"/salons/{theme_room.slug}/#msg-1"
+    assert double["Location"] == f"/salons/{theme_room.slug}/#msg-1"
+    assert list(RoomMessage.objects.values_list("body_markdown", flat=True)) == ["Sans JS"]
+
+
+def test_post_too_long_keeps_the_draft_and_says_why(client, theme_room, alice, settings):
+    settings.RELAIS = {**settings.RELAIS, "ROOM_MESSAGE_MAX_CHARS": 5}
+    client.force_login(alice)
+
+    response = client.post(
+        f"/salons/{theme_room.slug}/envoyer/",
+        {"body": "trop long", "client_id": str(uuid.uuid4())},
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Le message est trop long : 5 caractères au plus (vous en avez 9)." in html
+    assert ">trop long</textarea>" in html
+    assert RoomMessage.objects.count() == 0
+
+
+def test_edit_delete_report_hide_by_forms(client, theme_room, alice, bruno, moderator):
+    say(alice, theme_room, body="v1")
+    say(alice, theme_room, body="à masquer")
+    base = f"/salons/{theme_room.slug}/messages"
+
+    client.force_login(alice)
+    client.post(f"{base}/1/edit/", {"body": "v2"})
+    client.force_login(bruno)
+    client.post(f"{base}/2/report/", {"reason": "hors sujet"})
+    hide_by_member = client.post(f"{base}/2/hide/")
+    client.force_login(moderator)
+    client.post(f"{base}/2/hide/")
+    client.force_login(alice)
+    client.post(f"{base}/1/delete/")
+
+    assert hide_by_member["Location"] == f"/salons/{theme_room.slug}/#msg-2"
+    one, two = RoomMessage.objects.order_by("seq")
+    assert (one.body_markdown, one.deleted_at is not None) == ("", True)
+    assert (two.hidden_by, MessageReport.objects.get().outcome) == (moderator, "hidden")
+    html = client.get(f"/salons/{theme_room.slug}/").content.decode()
+    assert '<p class="msg-gone">Message supprimé.</p>' in html
+    assert '<p class="msg-gone">Message masqué par la modération.</p>' in html
+
+
+def test_moderator_sees_sanction_forms_member_does_not(client, theme_room, alice, moderator):
+    say(alice, theme_room)
+    sanction_url = f"/salons/{theme_room.slug}/personnes/{alice.pk}/"
+
+    client.force_login(moderator)
+    as_moderator = client.get(theme_room.get_absolute_url()).content.decode()
+    client.force_login(UserFactory())
+    as_member = client.get(theme_room.get_absolute_url()).content.decode()
+
+    assert sanction_url in as_moderator
+    assert 'data-can-moderate="1"' in as_moderator
+    assert sanction_url not in as_member
+
+
+def test_mute_then_ban_by_form(client, theme_room, alice, moderator):
+    client.force_login(moderator)
+    client.post(f"/salons/{theme_room.slug}/personnes/{alice.pk}/", {"kind": "mute"})
+    client.force_login(alice)
+    muted = client.get(theme_room.get_absolute_url()).content.decode()
+    client.force_login(moderator)
+    client.post(f"/salons/{theme_room.slug}/personnes/{alice.pk}/", {"kind": "ban"})
+    client.force_login(alice)
+
+    assert 'id="room-form"' not in muted
+    assert 'data-can-write="0"' in muted
+    assert client.get(theme_room.get_absolute_url()).status_code == 403
+    assert sorted(RoomSanction.objects.values_list("kind", flat=True)) == ["ban", "mute"]
+    assert list(ModerationLog.objects.order_by("pk").values_list("action", flat=True)) == [
+        "mute",
+        "ban",
+    ]
+
+
+# --- history endpoint ------------------------------------------------------------------------
+
+
+def test_history_json_uses_the_protocol_dict(client, theme_room, alice):
+    for n in range(1, 6):
+        say(alice, theme_room, body=f"n{n}")
+    client.force_login(alice)
+    url = f"/salons/{theme_room.slug}/historique/"
+
+    before = client.get(url, {"before": 4, "limit": 2}).json()
+    after = client.get(url, {"after": 3}).json()
+
+    assert [m["seq"] for m in before["messages"]] == [2, 3]
+    assert before["has_more"] is True
+    assert [m["seq"] for m in after["messages"]] == [4, 5]
+    assert after["has_more"] is False
+    stored = rooms.with_organisations([RoomMessage.objects.get(seq=4)])[0]
+    assert after["messages"][0] == rooms.message_dict(stored)
+    assert after["last_seq"] == 5
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"before": "x"}, {"after": "-1"}, {"limit": "1e9"}, {"before": "2", "after": "1"}],
+)
+def test_history_bad_parameters_are_400(client, theme_room, alice, params):
+    client.force_login(alice)
+
+    response = client.get(f"/salons/{theme_room.slug}/historique/", params)
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"error"}
+
+
+# --- lists, unread counts, /moi/ ---------------------------------------------------------------
+
+# /salons/: session and user, the rooms with their unread counts (one query with a
+# subquery), the moderator permission check (user and group permissions), the site and
+# its navigation and footer settings.
+ROOM_LIST_QUERIES = 8
+
+
+def _busy_reader(size: int):
+    """Someone who can read `size` thematic rooms, `size` direct conversations and the room
+    of their organisation, with unread messages everywhere."""
+    me = UserFactory(display_name="Zoé Lectrice")
+    org = MembershipFactory(user=me).organisation
+    for n in range(size):
+        theme = rooms.create_theme_room(title=f"Thème {n}")
+        say(UserFactory(), theme)
+        direct = rooms.direct_room(me, UserFactory())
+        say(direct.user_a if direct.user_a_id != me.pk else direct.user_b, direct)
+    say(me, rooms.organisation_room(org))
+    return me
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_room_list_query_count_independent_of_rooms(client, size, django_assert_num_queries):
+    me = _busy_reader(size)
+    client.force_login(me)
+
+    with django_assert_num_queries(ROOM_LIST_QUERIES):
+        response = client.get("/salons/")
+
+    html = response.content.decode()
+    assert html.count("1 non lu<") == 2 * size
+    assert f"{2 * size} messages non lus" in html
+
+
+def test_room_list_shows_only_readable_rooms(client, organisation, org_admin, alice, bruno):
+    rooms.create_theme_room(title="Ouvert")
+    rooms.organisation_room(organisation)
+    rooms.direct_room(org_admin, bruno)
+    client.force_login(alice)
+
+    response = client.get("/salons/")
+
+    labels = [r.label for _k, _l, group in response.context["sections"] for r in group]
+    assert labels == ["Ouvert"]
+
+
+def test_me_lists_rooms_with_unread_messages(client, theme_room, alice, bruno):
+    quiet = rooms.create_theme_room(title="Calme")
+    say(alice, theme_room)
+    say(alice, theme_room)
+    say(bruno, quiet)
+    rooms.mark_read(user=bruno, room=quiet, seq=1)
+    client.force_login(bruno)
+
+    response = client.get("/moi/")
+
+    section = next(s for s in response.context["sections"] if "rooms" in s)
+    assert [(room.title, room.unread) for room, _label in section["rooms"]] == [
+        ("Numérique et bénévolat", 2)
+    ]
+
+
+def test_reading_the_room_page_clears_unread(client, theme_room, alice, bruno):
+    say(alice, theme_room)
+    client.force_login(bruno)
+
+    client.get(theme_room.get_absolute_url())
+
+    assert rooms.rooms_for(bruno).get().unread == 0
+
+
+# --- moderation queue, direct conversations -------------------------------------------------
+
+
+def test_report_queue_for_moderators_only(client, theme_room, alice, bruno, moderator):
+    say(alice, theme_room, body="spam spam")
+    report = rooms.report_message(user=bruno, room=theme_room, seq=1, reason="pub")
+
+    client.force_login(bruno)
+    assert client.get("/salons/moderation/").status_code == 403
+    assert client.post(f"/salons/moderation/{report.pk}/", {"decision": "hide"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "open"
+
+    client.force_login(moderator)
+    queue = client.get("/salons/moderation/")
+    client.post(f"/salons/moderation/{report.pk}/", {"decision": "hide"})
+
+    assert [r.pk for r in queue.context["reports"]] == [report.pk]
+    report.refresh_from_db()
+    assert (report.status, report.outcome, report.handled_by) == ("handled", "hidden", moderator)
+    assert client.get("/salons/moderation/").context["reports"] == []
+
+
+def test_write_a_message_from_a_profile(client, alice, bruno):
+    client.force_login(alice)
+    profile = client.get(f"/personnes/{bruno.pk}/").content.decode()
+
+    response = client.post(f"/personnes/{bruno.pk}/ecrire/")
+    again = client.post(f"/personnes/{bruno.pk}/ecrire/")
+
+    room = Room.objects.get(kind="direct")
+    assert f'action="/personnes/{bruno.pk}/ecrire/"' in profile
+    assert response["Location"] == f"/salons/{room.slug}/#room-form"
+    assert again["Location"] == response["Location"]

@@ -1,0 +1,105 @@
+"""Fixtures for the calendar tests: the page tree (home → /agenda/) and a way to publish
+events as the announce form or an editor would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+
+from tests.practices.conftest import home_page  # noqa: F401 (the same page tree)
+
+BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
+
+
+def brussels(*args) -> dt.datetime:
+    """An aware datetime, wall-clock time in Brussels."""
+    return dt.datetime(*args, tzinfo=BRUSSELS)
+
+
+def publish_event(calendar, *, organisers, title="Intervision numérique", **fields):
+    """Create and publish an event under `calendar` (page_published runs, as for real)."""
+    from events.models import EventPage
+
+    fields.setdefault(
+        "start", dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=10)
+    )
+    fields.setdefault("end", fields["start"] + dt.timedelta(hours=2))
+    fields.setdefault("venue", "Rue de la Loi 1, 1000 Bruxelles")
+    changes = fields.pop("changes", [])
+    themes = fields.pop("themes", [])
+    event = EventPage(title=title, slug=fields.pop("slug", None) or None, **fields)
+    if not event.slug:
+        from django.utils.text import slugify
+
+        event.slug = slugify(title)
+    event.occurrence_changes = changes
+    calendar.add_child(instance=event)
+    event.organisers.set(organisers)
+    event.themes.set(themes)
+    event.save_revision().publish()
+    event.refresh_from_db()
+    return event
+
+
+@pytest.fixture
+def calendar_page(home_page):  # noqa: F811
+    from events.models import CalendarPage
+
+    return home_page.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
+
+
+# --- Shared by the calendar's test modules -------------------------------------------------
+
+
+def future(**delta) -> dt.datetime:
+    """A UTC instant ahead of now, to the minute (times in forms have no seconds)."""
+    return dt.datetime.now(dt.UTC).replace(second=0, microsecond=0) + dt.timedelta(**delta)
+
+
+def parse_ics(content: bytes):
+    """The same file read by two independent parsers: (icalendar Calendar, vobject
+    component). Both must accept it as exactly one VCALENDAR."""
+    import icalendar
+    import vobject
+
+    text = content.decode("utf-8")
+    parsed = list(vobject.readComponents(text))
+    assert len(parsed) == 1
+    assert parsed[0].name == "VCALENDAR"
+    return icalendar.Calendar.from_ical(content), vobject.readOne(text)
+
+
+def vevents_of(cal) -> list:
+    """The VEVENTs of an icalendar Calendar, in file order."""
+    return list(cal.walk("VEVENT"))
+
+
+@pytest.fixture
+def affiliated_org(federation):
+    """An EES that is an active member of `federation`."""
+    from tests.factories import AffiliationFactory, OrganisationFactory
+
+    organisation = OrganisationFactory(name="Coopérative du Bocage")
+    AffiliationFactory(organisation=organisation, federation=federation)
+    return organisation
+
+
+@pytest.fixture
+def fed_member(affiliated_org):
+    """A plain member of an organisation affiliated to `federation`."""
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(organisation=affiliated_org, user__display_name="Béa Bocage").user
+
+
+@pytest.fixture
+def make_people(db):
+    """`make_people(n)`: n signed-up people, each a plain member of their own EES."""
+    from tests.factories import MembershipFactory
+
+    def build(n: int, prefix: str = "Personne"):
+        return [MembershipFactory(user__display_name=f"{prefix} {i}").user for i in range(1, n + 1)]
+
+    return build

@@ -1,0 +1,477 @@
+"""iCalendar files and feeds: read by two independent parsers (icalendar and vobject), a
+recurring series with a moved and a cancelled date that round-trips across daylight-saving
+changes, stable UIDs, SEQUENCE, cancelled events, who sees the online link, filters, the
+private feed and a query count that does not grow with the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dateutil.rrule import rruleset, rrulestr
+
+from events.models import EventPage, OccurrenceChange, Registration, event_uid
+from events.recurrence import occurrences
+from tests.events.conftest import (
+    BRUSSELS,
+    brussels,
+    future,
+    parse_ics,
+    publish_event,
+    vevents_of,
+)
+from tests.factories import RegionFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+LINK = "https://visio.example.org/intervision-42"
+
+
+def republish(event: EventPage, **changes) -> EventPage:
+    """A new revision published, as an editor would in the admin."""
+    page = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return EventPage.objects.get(pk=event.pk)
+
+
+def summaries(content: bytes) -> list[str]:
+    cal, _ = parse_ics(content)
+    return sorted(str(v["SUMMARY"]) for v in vevents_of(cal) if "RECURRENCE-ID" not in v)
+
+
+# --- A series across daylight saving ----------------------------------------------------------
+
+# The first Tuesday of each month at 14:00 in Brussels, six times, with the second date
+# moved (a day later, at 15:00) and the third cancelled.
+SERIES = {
+    "dst-end": dict(
+        start=brussels(2026, 10, 6, 14),  # CEST; summer time ends on 25 October 2026
+        moved=(brussels(2026, 11, 3, 14), brussels(2026, 11, 4, 15)),
+        cancelled=brussels(2026, 12, 1, 14),
+        expected_utc=[
+            dt.datetime(2026, 10, 6, 12, tzinfo=dt.UTC),
+            dt.datetime(2026, 11, 4, 14, tzinfo=dt.UTC),
+            dt.datetime(2027, 1, 5, 13, tzinfo=dt.UTC),
+            dt.datetime(2027, 2, 2, 13, tzinfo=dt.UTC),
+            dt.datetime(2027, 3, 2, 13, tzinfo=dt.UTC),
+        ],
+    ),
+    "dst-start": dict(
+        start=brussels(2027, 3, 2, 14),  # CET; summer time starts on 28 March 2027
+        moved=(brussels(2027, 4, 6, 14), brussels(2027, 4, 7, 15)),
+        cancelled=brussels(2027, 5, 4, 14),
+        expected_utc=[
+            dt.datetime(2027, 3, 2, 13, tzinfo=dt.UTC),
+            dt.datetime(2027, 4, 7, 13, tzinfo=dt.UTC),
+            dt.datetime(2027, 6, 1, 12, tzinfo=dt.UTC),
+            dt.datetime(2027, 7, 6, 12, tzinfo=dt.UTC),
+            dt.datetime(2027, 8, 3, 12, tzinfo=dt.UTC),
+        ],
+    ),
+}
+
+
+def publish_series(calendar_page, organisers, *, start, moved, cancelled, **extra):
+    original, new_start = moved
+    return publish_event(
+        calendar_page,
+        organisers=organisers,
+        title="Intervision du premier mardi",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        rrule="FREQ=MONTHLY;BYDAY=1TU;COUNT=6",
+        changes=[
+            OccurrenceChange(
+                original_start=original,
+                new_start=new_start,
+                new_end=new_start + dt.timedelta(hours=2),
+                note="Salle indisponible",
+            ),
+            OccurrenceChange(original_start=cancelled, cancelled=True),
+        ],
+        **extra,
+    )
+
+
+def expand_with_vobject(vcal) -> list[dt.datetime]:
+    main = [v for v in vcal.vevent_list if not hasattr(v, "recurrence_id")]
+    overrides = [v for v in vcal.vevent_list if hasattr(v, "recurrence_id")]
+    assert len(main) == 1
+    starts = {moment.astimezone(dt.UTC) for moment in main[0].getrruleset(addRDate=True)}
+    for override in overrides:
+        starts.discard(override.recurrence_id.value.astimezone(dt.UTC))
+        starts.add(override.dtstart.value.astimezone(dt.UTC))
+    return sorted(starts)
+
+
+def expand_with_icalendar(cal) -> list[dt.datetime]:
+    events = vevents_of(cal)
+    main = [v for v in events if "RECURRENCE-ID" not in v]
+    assert len(main) == 1
+    first = main[0].decoded("DTSTART")
+    rules = rruleset()
+    rules.rrule(rrulestr(main[0]["RRULE"].to_ical().decode(), dtstart=first))
+    exdates = main[0].get("EXDATE", [])
+    for group in exdates if isinstance(exdates, list) else [exdates]:
+        for moment in group.dts:
+            rules.exdate(moment.dt)
+    starts = {moment.astimezone(dt.UTC) for moment in rules}
+    for override in events:
+        if "RECURRENCE-ID" in override:
+            starts.discard(override.decoded("RECURRENCE-ID").astimezone(dt.UTC))
+            starts.add(override.decoded("DTSTART").astimezone(dt.UTC))
+    return sorted(starts)
+
+
+@pytest.mark.parametrize("case", SERIES, ids=list(SERIES))
+def test_series_round_trips_across_dst_with_both_parsers(client, calendar_page, federation, case):
+    spec = SERIES[case]
+    event = publish_series(
+        calendar_page,
+        [federation],
+        start=spec["start"],
+        moved=spec["moved"],
+        cancelled=spec["cancelled"],
+    )
+    ours = [o.start for o in occurrences(event) if not o.cancelled]
+    assert ours == spec["expected_utc"]
+
+    for url in ("/agenda/feed.ics", f"/agenda/{event.slug}/event.ics"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        cal, vcal = parse_ics(response.content)
+
+        assert expand_with_vobject(vcal) == spec["expected_utc"]
+        assert expand_with_icalendar(cal) == spec["expected_utc"]
+
+        main = [v for v in vevents_of(cal) if "RECURRENCE-ID" not in v][0]
+        assert main["RRULE"].to_ical() == b"FREQ=MONTHLY;COUNT=6;BYDAY=1TU"
+        assert main["DTSTART"].params["TZID"] == "Europe/Brussels"
+        assert [m.dt for m in main["EXDATE"].dts] == [spec["cancelled"]]
+        # The same wall-clock time in Brussels on both sides of the change of offset.
+        local = [moment.astimezone(BRUSSELS) for moment in expand_with_vobject(vcal)]
+        assert [(m.hour, m.minute) for m in local] == [(14, 0), (15, 0), (14, 0), (14, 0), (14, 0)]
+        assert spec["cancelled"].astimezone(dt.UTC) not in expand_with_vobject(vcal)
+        # One VTIMEZONE for the zone used, as RFC 5545 asks for a TZID.
+        assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Brussels"]
+
+
+def test_series_override_shares_uid_and_sequence(client, calendar_page, federation):
+    spec = SERIES["dst-end"]
+    event = publish_series(
+        calendar_page,
+        [federation],
+        start=spec["start"],
+        moved=spec["moved"],
+        cancelled=spec["cancelled"],
+    )
+
+    cal, vcal = parse_ics(client.get(f"/agenda/{event.slug}/event.ics").content)
+
+    events = vevents_of(cal)
+    assert [str(v["UID"]) for v in events] == [event_uid(event)] * 2
+    assert [v["SEQUENCE"] for v in events] == [0, 0]
+    override = events[1]
+    assert override.decoded("RECURRENCE-ID") == spec["moved"][0]
+    assert override.decoded("DTSTART") == spec["moved"][1]
+    assert override.decoded("DTEND") == spec["moved"][1] + dt.timedelta(hours=2)
+    assert [v.uid.value for v in vcal.vevent_list] == [event_uid(event)] * 2
+
+
+# --- Stable UID, SEQUENCE, cancellation --------------------------------------------------------
+
+
+def first_vevent(client, event):
+    cal, vcal = parse_ics(client.get(f"/agenda/{event.slug}/event.ics").content)
+    (vevent,) = vevents_of(cal)
+    assert vcal.vevent.uid.value == str(vevent["UID"])
+    return vevent
+
+
+def test_uid_stable_and_sequence_bumped_only_by_time_or_place(client, calendar_page, federation):
+    start = future(days=12)
+    event = publish_event(calendar_page, organisers=[federation], start=start)
+    first = first_vevent(client, event)
+    uid = str(first["UID"])
+    assert uid == event_uid(event)
+    assert uid.endswith("@relais")
+    assert first["SEQUENCE"] == 0
+
+    event = republish(event, title="Intervision numérique (nouveau titre)")
+    renamed = first_vevent(client, event)
+    assert (str(renamed["UID"]), renamed["SEQUENCE"], str(renamed["SUMMARY"])) == (
+        uid,
+        0,
+        "Intervision numérique (nouveau titre)",
+    )
+
+    event = republish(event, start=start + dt.timedelta(hours=1), end=start + dt.timedelta(hours=3))
+    moved = first_vevent(client, event)
+    assert (str(moved["UID"]), moved["SEQUENCE"]) == (uid, 1)
+    assert moved.decoded("DTSTART") == start + dt.timedelta(hours=1)
+
+    event = republish(event, venue="Place Saint-Aubain 2, 5000 Namur")
+    relocated = first_vevent(client, event)
+    assert (str(relocated["UID"]), relocated["SEQUENCE"]) == (uid, 2)
+    assert str(relocated["LOCATION"]) == "Place Saint-Aubain 2, 5000 Namur"
+
+    event = republish(event, slug="intervision-renommee")
+    assert client.get("/agenda/intervision-numerique/event.ics").status_code == 404
+    renamed_slug = first_vevent(client, event)
+    assert (str(renamed_slug["UID"]), renamed_slug["SEQUENCE"]) == (uid, 2)
+
+
+def test_cancelled_event_stays_in_feed_as_cancelled(client, calendar_page, federation):
+    event = publish_event(calendar_page, organisers=[federation])
+    republish(event, cancelled=True)
+
+    cal, vcal = parse_ics(client.get("/agenda/feed.ics").content)
+
+    (vevent,) = vevents_of(cal)
+    assert (str(vevent["UID"]), str(vevent["STATUS"]), vevent["SEQUENCE"]) == (
+        event_uid(event),
+        "CANCELLED",
+        1,
+    )
+    assert vcal.vevent.status.value == "CANCELLED"
+
+
+# --- The online link ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def online_event(calendar_page, federation):
+    return publish_event(
+        calendar_page, organisers=[federation], title="Webinaire RGPD", venue="", online_url=LINK
+    )
+
+
+def test_online_link_only_in_files_of_registered_people(client, online_event, make_people):
+    registrant, waiting = make_people(2)
+    Registration.objects.create(event=online_event, user=registrant, status="confirmed")
+    Registration.objects.create(event=online_event, user=waiting, status="waitlist")
+    url = f"/agenda/{online_event.slug}/event.ics"
+
+    anonymous = client.get(url)
+    assert LINK.encode() not in anonymous.content
+    (vevent,) = vevents_of(parse_ics(anonymous.content)[0])
+    assert str(vevent["LOCATION"]) == "En ligne"
+    assert "le lien est donné aux personnes inscrites" in str(vevent["DESCRIPTION"])
+    assert anonymous["Cache-Control"] == "public, max-age=300"
+
+    client.force_login(waiting)
+    assert LINK.encode() not in client.get(url).content
+
+    client.force_login(registrant)
+    mine = client.get(url)
+    (vevent,) = vevents_of(parse_ics(mine.content)[0])
+    assert str(vevent["LOCATION"]) == LINK
+    assert f"Lien de connexion : {LINK}" in str(vevent["DESCRIPTION"])
+    assert mine["Cache-Control"] == "private, no-store"
+    # The public feed never carries it, whoever asks.
+    assert LINK.encode() not in client.get("/agenda/feed.ics").content
+    assert LINK.encode() not in client.get("/agenda/feed.ics", {"mode": "online"}).content
+
+
+# --- The private feed --------------------------------------------------------------------------
+
+
+def test_private_feed_created_regenerated_and_old_address_dead(
+    client, calendar_page, federation, online_event, make_people, messages_of
+):
+    person, other = make_people(2)
+    other_event = publish_event(calendar_page, organisers=[federation], title="Atelier cartes")
+    waiting_event = publish_event(calendar_page, organisers=[federation], title="Conférence")
+    Registration.objects.create(event=online_event, user=person, status="confirmed")
+    Registration.objects.create(event=waiting_event, user=person, status="waitlist")
+    Registration.objects.create(event=other_event, user=other, status="confirmed")
+    client.force_login(person)
+
+    response = client.post("/agenda/prive/nouveau/")
+    assert response.status_code == 302
+    assert response["Location"] == "/moi/#mes-evenements"
+    assert messages_of(response) == [
+        "Votre agenda personnel est prêt : copiez son adresse dans votre application d'agenda."
+    ]
+    token = person.calendar_token.token
+    old_url = f"/agenda/prive/{token}.ics"
+
+    client.logout()  # a calendar app has no session: the token is the key
+    feed = client.get(old_url)
+    assert feed.status_code == 200
+    assert feed["Cache-Control"] == "private, no-store"
+    cal, vcal = parse_ics(feed.content)
+    assert [str(v["SUMMARY"]) for v in vevents_of(cal)] == ["Webinaire RGPD"]
+    assert str(cal["X-WR-CALNAME"]) == "Mes évènements Relais"
+    assert f"Lien de connexion : {LINK}" in vcal.vevent.description.value
+
+    client.force_login(person)
+    response = client.post("/agenda/prive/nouveau/")
+    assert messages_of(response) == ["Nouvelle adresse créée : l'ancienne ne fonctionne plus."]
+    person.calendar_token.refresh_from_db()
+    assert person.calendar_token.token != token
+    client.logout()
+    assert client.get(old_url).status_code == 404
+    assert client.get(f"/agenda/prive/{person.calendar_token.token}.ics").status_code == 200
+    assert client.get("/agenda/prive/pas-un-jeton.ics").status_code == 404
+
+
+def test_private_feed_token_needs_sign_in_and_post(client):
+    assert client.get("/agenda/prive/nouveau/").status_code in (302, 405)
+    response = client.post("/agenda/prive/nouveau/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+# --- Organisation feed and filters -------------------------------------------------------------
+
+
+def test_organisation_feed_lists_only_its_events(client, calendar_page, federation, organisation):
+    publish_event(calendar_page, organisers=[federation], title="Intervision fédérale")
+    publish_event(calendar_page, organisers=[organisation], title="Atelier local")
+    publish_event(calendar_page, organisers=[federation, organisation], title="Coorganisé")
+
+    response = client.get(f"/organisations/{federation.slug}/agenda.ics")
+
+    assert response.status_code == 200
+    assert summaries(response.content) == ["Coorganisé", "Intervision fédérale"]
+    cal, _ = parse_ics(response.content)
+    assert str(cal["X-WR-CALNAME"]) == "Fédération des Coopératives — agenda Relais"
+    assert client.get("/organisations/inconnue/agenda.ics").status_code == 404
+
+
+@pytest.fixture
+def varied_calendar(calendar_page, federation, organisation):
+    """Five events, each the only one with one of the filterable traits."""
+    wallonia = RegionFactory(name="Wallonie")
+    gdpr = ThemeFactory(name="RGPD")
+    publish_event(calendar_page, organisers=[federation], title="Intervision", kind="intervision")
+    publish_event(calendar_page, organisers=[organisation], title="Atelier local", kind="workshop")
+    publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Formation RGPD",
+        kind="training",
+        themes=[gdpr],
+    )
+    publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Conférence wallonne",
+        kind="conference",
+        region=wallonia,
+    )
+    publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Webinaire",
+        kind="webinar",
+        venue="",
+        online_url=LINK,
+    )
+    return {"organisation": organisation, "federation": federation}
+
+
+ALL = ["Atelier local", "Conférence wallonne", "Formation RGPD", "Intervision", "Webinaire"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({}, ALL),
+        ({"kind": "intervision"}, ["Intervision"]),
+        ({"organiser": "les-ateliers-recup"}, ["Atelier local"]),
+        ({"theme": "rgpd"}, ["Formation RGPD"]),
+        ({"region": "wallonie"}, ["Conférence wallonne"]),
+        ({"mode": "online"}, ["Webinaire"]),
+        (
+            {"mode": "onsite"},
+            ["Atelier local", "Conférence wallonne", "Formation RGPD", "Intervision"],
+        ),
+        ({"kind": "training", "organiser": "federation-des-cooperatives"}, ["Formation RGPD"]),
+        ({"kind": "training", "organiser": "les-ateliers-recup"}, []),
+    ],
+)
+def test_feed_filters_select_events(client, varied_calendar, query, expected):
+    response = client.get("/agenda/feed.ics", query)
+    assert response.status_code == 200
+    assert summaries(response.content) == expected
+
+
+NOT_AVAILABLE = "Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({"kind": "zzz"}, "Type: Sélectionnez un choix valide. zzz n’en fait pas partie."),
+        (
+            {"organiser": "inconnue"},
+            f"Organisé par: {NOT_AVAILABLE}",
+        ),
+        (
+            {"theme": "inconnu"},
+            f"Thème: {NOT_AVAILABLE}",
+        ),
+        (
+            {"region": "atlantide"},
+            f"Région: {NOT_AVAILABLE}",
+        ),
+        (
+            {"mode": "télépathie"},
+            "Format: Sélectionnez un choix valide. télépathie n’en fait pas partie.",
+        ),
+    ],
+)
+def test_feed_invalid_filter_answers_400_in_french(client, varied_calendar, query, message):
+    response = client.get("/agenda/feed.ics", query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == message
+
+
+# --- Query count -------------------------------------------------------------------------------
+
+FEED_QUERIES = 3  # the events (with state and region), their changed dates, their organisers
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_feed_query_count_independent_of_length(
+    client, calendar_page, federation, count, django_assert_num_queries
+):
+    for n in range(count):
+        publish_event(
+            calendar_page,
+            organisers=[federation],
+            title=f"Intervision {n}",
+            start=future(days=3 + n),
+            rrule="FREQ=WEEKLY;COUNT=4" if n % 2 else "",
+            changes=[OccurrenceChange(original_start=future(days=10 + n), cancelled=True)]
+            if n % 2
+            else [],
+        )
+    client.get("/agenda/feed.ics")  # warm-up: Wagtail's site root paths
+
+    with django_assert_num_queries(FEED_QUERIES):
+        response = client.get("/agenda/feed.ics")
+
+    assert len(summaries(response.content)) == count
+
+
+def test_feed_uses_utc_stamps_and_required_properties(client, calendar_page, federation):
+    event = publish_event(calendar_page, organisers=[federation])
+    cal, vcal = parse_ics(client.get("/agenda/feed.ics").content)
+    assert (str(cal["VERSION"]), str(cal["PRODID"]), str(cal["METHOD"])) == (
+        "2.0",
+        "-//Relais//Agenda//FR",
+        "PUBLISH",
+    )
+    (vevent,) = vevents_of(cal)
+    assert vevent.decoded("DTSTAMP").tzinfo is not None
+    assert vevent.decoded("DTSTAMP").utcoffset() == dt.timedelta(0)
+    assert str(vevent["URL"]) == f"http://127.0.0.1:8000/agenda/{event.slug}/"
+    assert vevent.decoded("DTSTART") == event.start
+    assert vcal.vevent.dtend.value == event.end

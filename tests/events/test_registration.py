@@ -1,0 +1,496 @@
+"""Registering and cancelling in one click, the waiting list and its automatic promotion,
+the confirmation email with its .ics, who may register, concurrent clicks, and the
+organiser's list of registrations with its CSV export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from community.models import Notification
+from events.models import EventPage, Registration, event_uid
+from events.services import registrations
+from tests.events.conftest import future, parse_ics, publish_event, vevents_of
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+LINK = "https://visio.example.org/salle-7"
+
+
+@pytest.fixture
+def small_event(calendar_page, federation):
+    """Two places, online and on site."""
+    return publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Intervision gouvernance",
+        capacity=2,
+        online_url=LINK,
+    )
+
+
+def register_url(event):
+    return f"/agenda/{event.slug}/inscription/"
+
+
+def unregister_url(event):
+    return f"/agenda/{event.slug}/desinscription/"
+
+
+def statuses(event) -> dict[str, str]:
+    return {
+        r.user.display_name: r.status
+        for r in Registration.objects.filter(event=event).select_related("user")
+    }
+
+
+# --- One click each way ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_register_confirms_and_emails_one_ics(
+    client, small_event, make_people, mailoutbox, messages_of, django_capture_on_commit_callbacks
+):
+    (person,) = make_people(1)
+    client.force_login(person)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(small_event))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/agenda/intervision-gouvernance/#inscription"
+    assert messages_of(response) == [
+        "Vous êtes inscrit·e. La confirmation, avec le fichier d'agenda, part par email."
+    ]
+    assert statuses(small_event) == {"Personne 1": "confirmed"}
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        ([person.email], "[Relais] Inscription confirmée : Intervision gouvernance")
+    ]
+    (attachment,) = mailoutbox[0].attachments
+    filename, content, mimetype = attachment
+    assert (filename, mimetype) == ("intervision-gouvernance.ics", "text/calendar")
+    cal, vcal = parse_ics(content.encode())
+    (vevent,) = vevents_of(cal)
+    assert str(vevent["UID"]) == event_uid(small_event)
+    assert vcal.vevent.uid.value == event_uid(small_event)
+    assert f"Lien de connexion : {LINK}" in vcal.vevent.description.value
+    assert LINK not in mailoutbox[0].body  # the body only points at the file and the page
+
+    page = client.get(small_event.public_path)
+    assert '<span class="places">1 / 2 places</span>' in page.content.decode()
+    assert "Vous êtes inscrit·e." in page.content.decode()
+    assert f'<a href="{LINK}" rel="nofollow noopener">{LINK}</a>' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_register_twice_changes_nothing(
+    client, small_event, make_people, mailoutbox, django_capture_on_commit_callbacks
+):
+    (person,) = make_people(1)
+    client.force_login(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(register_url(small_event))
+    first = Registration.objects.get()
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(small_event))
+
+    assert response.status_code == 302
+    assert list(Registration.objects.values_list("pk", "status", "queued_at")) == [
+        (first.pk, "confirmed", first.queued_at)
+    ]
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_unregister_in_one_post(client, small_event, make_people, messages_of):
+    (person,) = make_people(1)
+    client.force_login(person)
+    client.get(client.post(register_url(small_event))["Location"])  # shows its message
+
+    response = client.post(unregister_url(small_event))
+
+    assert response.status_code == 302
+    assert messages_of(response) == ["Votre inscription est annulée."]
+    assert statuses(small_event) == {"Personne 1": "cancelled"}
+    page = client.get(small_event.public_path).content.decode()
+    assert '<span class="places">0 / 2 places</span>' in page
+    assert LINK not in page
+
+    again = client.post(unregister_url(small_event))
+    assert messages_of(again) == ["Vous n'étiez pas inscrit·e : rien n'a changé."]
+
+
+@pytest.mark.django_db
+def test_register_again_after_cancelling_requeues(client, small_event, make_people):
+    (person,) = make_people(1)
+    client.force_login(person)
+    client.post(register_url(small_event))
+    client.post(unregister_url(small_event))
+    before = Registration.objects.get().queued_at
+
+    client.post(register_url(small_event))
+
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed"
+    assert registration.queued_at > before
+
+
+# --- The waiting list --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_full_event_waitlists_with_position_and_email(
+    client, small_event, make_people, mailoutbox, messages_of, django_capture_on_commit_callbacks
+):
+    first, second, third, fourth = make_people(4)
+    for person in (first, second, third):
+        registrations.register(user=person, event=small_event)
+    client.force_login(fourth)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(small_event))
+
+    assert messages_of(response) == [
+        "C'est complet : vous êtes sur la liste d'attente. Vous recevrez un email si une place "
+        "se libère."
+    ]
+    assert statuses(small_event) == {
+        "Personne 1": "confirmed",
+        "Personne 2": "confirmed",
+        "Personne 3": "waitlist",
+        "Personne 4": "waitlist",
+    }
+    assert [(m.to, m.subject, m.attachments) for m in mailoutbox] == [
+        ([fourth.email], "[Relais] Liste d'attente : Intervision gouvernance", [])
+    ]
+    page = client.get(small_event.public_path).content.decode()
+    assert "Vous êtes sur la liste d'attente (position 2)." in page
+    assert '<span class="places">2 / 2 places</span>' in page
+    assert LINK not in page  # a place on the list is not a place
+
+
+@pytest.mark.django_db
+def test_cancelling_a_place_promotes_first_on_waitlist(
+    client, small_event, make_people, mailoutbox, django_capture_on_commit_callbacks
+):
+    first, second, third, fourth = make_people(4)
+    for person in (first, second, third, fourth):
+        registrations.register(user=person, event=small_event)
+    mailoutbox.clear()
+    client.force_login(second)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(unregister_url(small_event))
+
+    assert statuses(small_event) == {
+        "Personne 1": "confirmed",
+        "Personne 2": "cancelled",
+        "Personne 3": "confirmed",
+        "Personne 4": "waitlist",
+    }
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        ([third.email], "[Relais] Une place s'est libérée : Intervision gouvernance")
+    ]
+    (attachment,) = mailoutbox[0].attachments
+    cal, _ = parse_ics(attachment[1].encode())
+    assert str(vevents_of(cal)[0]["UID"]) == event_uid(small_event)
+    assert list(Notification.objects.values_list("user", "message", "url")) == [
+        (
+            third.pk,
+            "Une place s'est libérée : vous êtes inscrit·e à « Intervision gouvernance ».",
+            "/agenda/intervision-gouvernance/",
+        )
+    ]
+    client.force_login(fourth)
+    page = client.get(small_event.public_path).content.decode()
+    assert "Vous êtes sur la liste d'attente (position 1)." in page
+
+
+@pytest.mark.django_db
+def test_leaving_the_waitlist_promotes_nobody(small_event, make_people, mailoutbox):
+    first, second, third = make_people(3)
+    for person in (first, second, third):
+        registrations.register(user=person, event=small_event)
+
+    registrations.cancel(user=third, event=small_event)
+
+    assert statuses(small_event) == {
+        "Personne 1": "confirmed",
+        "Personne 2": "confirmed",
+        "Personne 3": "cancelled",
+    }
+    assert Notification.objects.count() == 0
+
+
+# --- Who may register --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def federation_event(calendar_page, federation):
+    return publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Intervision des membres",
+        audience=EventPage.Audience.FEDERATION,
+    )
+
+
+@pytest.mark.django_db
+def test_federation_audience_admits_members_of_affiliated_organisations(
+    client, federation_event, fed_member
+):
+    client.force_login(fed_member)
+
+    client.post(register_url(federation_event))
+
+    assert statuses(federation_event) == {"Béa Bocage": "confirmed"}
+
+
+@pytest.mark.django_db
+def test_federation_audience_refuses_outsider_and_stores_nothing(
+    client,
+    federation_event,
+    federation,
+    mailoutbox,
+    messages_of,
+    django_capture_on_commit_callbacks,
+):
+    outsider = MembershipFactory(organisation=OrganisationFactory(name="Hors Réseau")).user
+    # An affiliation that is only requested does not open the event either.
+    from tests.factories import AffiliationFactory
+
+    AffiliationFactory(
+        organisation=outsider.memberships.get().organisation, federation=federation, pending=True
+    )
+    client.force_login(outsider)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(federation_event))
+
+    assert response.status_code == 302
+    assert messages_of(response) == [
+        "Cet évènement est réservé aux membres de la fédération qui l'organise et de ses "
+        "organisations membres."
+    ]
+    assert Registration.objects.count() == 0
+    assert mailoutbox == []
+    page = client.get(federation_event.public_path).content.decode()
+    assert "M&#x27;inscrire" not in page and "M'inscrire" not in page
+
+
+@pytest.mark.django_db
+def test_registration_after_deadline_refused(
+    client, calendar_page, federation, make_people, messages_of, mailoutbox
+):
+    event = publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Atelier clos",
+        registration_deadline=future(hours=-1),
+    )
+    (person,) = make_people(1)
+    client.force_login(person)
+
+    response = client.post(register_url(event))
+
+    assert messages_of(response) == ["Les inscriptions à cet évènement sont closes."]
+    assert Registration.objects.count() == 0
+    assert "Les inscriptions sont closes." in client.get(event.public_path).content.decode()
+
+
+@pytest.mark.django_db
+def test_registration_to_cancelled_event_refused(
+    client, calendar_page, federation, make_people, messages_of
+):
+    event = publish_event(calendar_page, organisers=[federation], title="Annulé", cancelled=True)
+    (person,) = make_people(1)
+    client.force_login(person)
+
+    response = client.post(register_url(event))
+
+    assert messages_of(response) == ["Les inscriptions à cet évènement sont closes."]
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_anonymous_register_redirects_to_login(client, small_event):
+    response = client.post(register_url(small_event))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fagenda%2Fintervision-gouvernance%2F"
+    assert Registration.objects.count() == 0
+    assert client.get(register_url(small_event)).status_code == 405
+
+
+# --- Concurrent clicks -------------------------------------------------------------------------
+
+
+def at_once(calls) -> list:
+    """Run the calls in as many threads, released together; each thread closes its own
+    database connection. Returns what each returned (or raised)."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            results[index] = call()
+        except Exception as error:  # noqa: BLE001 (reported to the test)
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+concurrent = pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite has no row locks (select_for_update is a no-op) and refuses concurrent "
+    "writers with 'database is locked': run against PostgreSQL (DATABASE_URL) to test this.",
+)
+
+
+@concurrent
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_never_overbook(
+    calendar_page, federation, make_people, mailoutbox
+):
+    event = publish_event(calendar_page, organisers=[federation], title="Trois places", capacity=3)
+    people = make_people(8)
+
+    def click(person):
+        return lambda: registrations.register(
+            user=person, event=EventPage.objects.get(pk=event.pk)
+        ).status
+
+    results = at_once([click(person) for person in people])
+
+    assert sorted(results) == ["confirmed"] * 3 + ["waitlist"] * 5
+    assert Registration.objects.filter(event=event, status="confirmed").count() == 3
+    assert Registration.objects.filter(event=event, status="waitlist").count() == 5
+    subjects = sorted(m.subject for m in mailoutbox)
+    assert (
+        subjects
+        == ["[Relais] Inscription confirmée : Trois places"] * 3
+        + ["[Relais] Liste d'attente : Trois places"] * 5
+    )
+
+
+@concurrent
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_clicks_of_one_person_store_one_registration(
+    calendar_page, federation, make_people, mailoutbox
+):
+    event = publish_event(calendar_page, organisers=[federation], title="Un clic", capacity=3)
+    (person,) = make_people(1)
+
+    def click():
+        return registrations.register(user=person, event=EventPage.objects.get(pk=event.pk)).pk
+
+    results = at_once([click] * 4)
+
+    registration = Registration.objects.get(event=event)
+    assert results == [registration.pk] * 4
+    assert registration.status == "confirmed"
+    assert [m.subject for m in mailoutbox] == ["[Relais] Inscription confirmée : Un clic"]
+
+
+# --- The organiser's list and CSV --------------------------------------------------------------
+
+
+@pytest.fixture
+def registered(small_event, affiliated_org):
+    """Three people on `small_event`: two places taken, one waiting, one who left."""
+    alice = MembershipFactory(
+        organisation=affiliated_org,
+        user__display_name="Alice Dupont",
+        user__email="alice@example.org",
+    ).user
+    MembershipFactory(user=alice, organisation=OrganisationFactory(name="Épicerie Sociale"))
+    MembershipFactory(user=alice, organisation=OrganisationFactory(name="En Attente"), pending=True)
+    formula = UserFactory(display_name='=HYPERLINK("http://evil.example")', email="eve@example.org")
+    waiting = UserFactory(display_name="Zoé Attente", email="zoe@example.org")
+    gone = UserFactory(display_name="Parti", email="parti@example.org")
+    for person in (alice, gone, formula, waiting):
+        registrations.register(user=person, event=small_event)
+    registrations.cancel(user=gone, event=small_event)
+    return {"alice": alice, "formula": formula, "waiting": waiting}
+
+
+@pytest.mark.django_db
+def test_registration_list_for_organiser_admin(client, small_event, registered, federation_admin):
+    client.force_login(federation_admin)
+
+    response = client.get(f"/agenda/{small_event.slug}/inscriptions/")
+
+    assert response.status_code == 200
+    assert [r.user.display_name for r in response.context["confirmed"]] == [
+        "Alice Dupont",
+        '=HYPERLINK("http://evil.example")',
+    ]
+    assert [r.user.display_name for r in response.context["waiting"]] == ["Zoé Attente"]
+    html = response.content.decode()
+    assert "2 / 2 places" in html
+    assert "Parti" not in html
+
+
+def local(moment: dt.datetime) -> str:
+    import zoneinfo
+
+    return moment.astimezone(zoneinfo.ZoneInfo("Europe/Brussels")).strftime("%Y-%m-%d %H:%M")
+
+
+@pytest.mark.django_db
+def test_registration_csv_exact_rows_bom_and_formula_guard(
+    client, small_event, registered, federation_admin
+):
+    client.force_login(federation_admin)
+
+    response = client.get(f"/agenda/{small_event.slug}/inscriptions.csv")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="inscriptions-intervision-gouvernance.csv"'
+    )
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    when = {
+        r.user.email: local(r.queued_at)
+        for r in Registration.objects.filter(event=small_event).select_related("user")
+    }
+    assert text[1:].split("\r\n") == [
+        "Nom,E-mail,Organisations,Statut,Depuis le",
+        'Alice Dupont,alice@example.org,"Coopérative du Bocage, Épicerie Sociale",inscrit·e,'
+        + when["alice@example.org"],
+        f'"\'=HYPERLINK(""http://evil.example"")",eve@example.org,,inscrit·e,{when["eve@example.org"]}',
+        f"Zoé Attente,zoe@example.org,,en liste d'attente,{when['zoe@example.org']}",
+        "",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["inscriptions/", "inscriptions.csv"])
+def test_registration_list_and_csv_only_for_organiser_admins(
+    client, small_event, registered, federation, organisation, org_admin, path
+):
+    url = f"/agenda/{small_event.slug}/{path}"
+    plain_member = MembershipFactory(organisation=federation).user
+    for person in (plain_member, org_admin, registered["alice"]):
+        client.force_login(person)
+        assert client.get(url).status_code == 403
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
