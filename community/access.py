@@ -234,6 +234,13 @@ def _organisation_room_members(organisation_id: int):
     )
 
 
+def can_enter_organisation_room(user, organisation) -> bool:
+    """Its active members; for a federation, also those of its member organisations."""
+    return _active(user) and (
+        _organisation_room_members(organisation.pk).filter(user=user).exists()
+    )
+
+
 def _is_room_owner(user, room) -> bool:
     return (
         bool(room.organisation_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -19,6 +20,8 @@ from django.utils.translation import gettext as _
 from . import access
 from .models import Room
 from .services import ServiceError, rooms
+
+logger = logging.getLogger(__name__)
 
 CLOSE_SIGNED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
@@ -31,6 +34,14 @@ def _load(slug: str, user):
     if room is None:
         return None, None
     return room, access.room_rights(user, room)
+
+
+def _still_allowed(room_id: int, user_id: int) -> bool:
+    from .models import User
+
+    room = Room.objects.filter(pk=room_id).first()
+    user = User.objects.filter(pk=user_id).first()
+    return bool(room and user and access.can_read_room(user, room))
 
 
 def _fresh(room_id: int):
@@ -92,9 +103,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await database_sync_to_async(rooms.broadcast_presence)(self.room.pk)
 
     async def _keep_present(self):
+        """Refresh this connection's presence; and check again that the person may still
+        read the room (they may have left the organisation, or been deactivated): if not,
+        close as a forbidden connection."""
         period = max(1, settings.RELAIS["ROOM_PRESENCE_TTL"] // 3)
         while True:
             await asyncio.sleep(period)
+            if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+                await self.close(code=CLOSE_FORBIDDEN)
+                return
             await database_sync_to_async(rooms.join_presence)(
                 room_id=self.room.pk, connection=self.channel_name, user=self.user
             )
@@ -128,7 +145,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(frame, dict):
             await self._error("invalid", _("Message illisible : un objet JSON est attendu."))
             return
-        handler = self.handlers.get(frame.get("type"))
+        kind = frame.get("type")
+        handler = self.handlers.get(kind) if isinstance(kind, str) else None
         client_id = frame.get("client_id") if isinstance(frame.get("client_id"), str) else None
         if handler is None:
             await self._error("invalid", _("Type de message inconnu."), client_id)
@@ -141,6 +159,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self._error("invalid", error.message, client_id)
         except PermissionDenied:
             await self._error("forbidden", _("Vous n'avez pas accès à ce salon."), client_id)
+        except (TypeError, ValueError, OverflowError, AttributeError):
+            # A frame of the right type with fields of the wrong shape: say so, and keep
+            # the connection (and its presence) in a sane state.
+            logger.warning("Unreadable room frame from user %s", self.user.pk, exc_info=True)
+            await self._error("invalid", _("Message illisible."), client_id)
 
     async def _error(self, code, detail, client_id=None):
         await self.send_json(

@@ -38,6 +38,9 @@ urlpatterns = [
     ),
     path("personnes/<int:pk>/", views.person, name="person"),
     path("personnes/<int:pk>/ecrire/", views_rooms.start_conversation, name="start_conversation"),
+    path(
+        "organisations/<slug:slug>/salon/", views_rooms.organisation_room, name="organisation_room"
+    ),
     path("salons/", views_rooms.room_list, name="rooms"),
     # Before <slug>: "moderation" is a reserved room slug.
     path("salons/moderation/", views_rooms.moderation_queue, name="room_moderation"),

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access
-from .models import ModerationLog, Room, RoomSanction, User
+from .models import ModerationLog, Organisation, Room, RoomSanction, User
 from .services import ServiceError
 from .services import rooms as room_services
 
@@ -274,6 +274,17 @@ def start_conversation(request, pk):
         messages.error(request, error.message)
         return redirect(other)
     return redirect(f"{reverse('community:room', args=[room.slug])}#room-form")
+
+
+@login_required
+def organisation_room(request, slug):
+    """The private room of an organisation (and, for a federation, of its members' people),
+    opened the first time one of them comes in."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access.require(access.can_enter_organisation_room(request.user, organisation))
+    room = room_services.organisation_room(organisation)
+    access.require(access.can_read_room(request.user, room))
+    return redirect(reverse("community:room", args=[room.slug]))
 
 
 def dashboard_section(request):

@@ -4,16 +4,18 @@ event's UTC times and RRULE; the same rules as the admin (`recurrence.event_erro
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import zoneinfo
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import linebreaks, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
-from community.models import Region, Theme
+from community.models import Organisation, Region, Theme
 
 from .models import EventPage
 from .recurrence import event_errors
@@ -74,6 +76,14 @@ def parse_rrule(rule: str) -> tuple[str, int]:
     if "MONTHLY" in rule:
         return Repeat.MONTHLY_WEEKDAY, n
     return Repeat.NONE, 1
+
+
+def _as_text(rich: str) -> str:
+    """The stored rich text as the plain text the form edits: paragraphs and line breaks
+    kept, entities (apostrophes, ampersands) turned back into characters."""
+    text = re.sub(r"<br\s*/?>", "\n", rich or "")
+    paragraphs = re.split(r"</p>\s*<p[^>]*>", text)
+    return "\n\n".join(html.unescape(strip_tags(p)).strip() for p in paragraphs).strip()
 
 
 class EventForm(forms.Form):
@@ -165,7 +175,13 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         queryset = member_organisations(user)
         if event is not None:
-            queryset = (queryset | event.organisers.all()).distinct().order_by("name")
+            # The event's current organisers stay choosable (an admin may have added one
+            # the person is not a member of). Read as primary keys: on a page object the
+            # relation may be modelcluster's in-memory one.
+            organiser_ids = [organisation.pk for organisation in event.organisers.all()]
+            queryset = Organisation.objects.filter(
+                Q(pk__in=queryset.values("pk")) | Q(pk__in=organiser_ids)
+            ).order_by("name")
         self.fields["organisers"].queryset = queryset
 
     @staticmethod
@@ -194,9 +210,7 @@ class EventForm(forms.Form):
                 else None
             ),
             "audience": event.audience,
-            "description": "\n\n".join(
-                strip_tags(p) for p in re.split(r"</p>\s*<p[^>]*>", event.description or "")
-            ).strip(),
+            "description": _as_text(event.description),
             "themes": list(event.themes.all()),
         }
 
@@ -221,10 +235,18 @@ class EventForm(forms.Form):
         if repeat != Repeat.NONE and not count and "repeat_count" not in self.errors:
             self.add_error("repeat_count", _("Combien de dates ? Entre 2 et 52."))
         cleaned["rrule"] = build_rrule(repeat, count or 0, date) if date and count else ""
+        untouched = not {"repeat", "repeat_count", "date"} & set(self.changed_data)
+        if self.event is not None and self.event.rrule and untouched:
+            # A rule written in the admin ("every Tuesday and Thursday", open-ended…) is
+            # kept as it is when the organiser changes something else.
+            cleaned["rrule"] = self.event.rrule
         deadline = cleaned.get("registration_deadline")
         cleaned["registration_deadline"] = (
             dt.datetime.combine(deadline, dt.time(23, 59), tzinfo=zone) if deadline else None
         )
+        if deadline and deadline == date and "end" in cleaned:
+            # "Until the day of the event": until it ends.
+            cleaned["registration_deadline"] = cleaned["end"]
         if deadline and date and deadline > date and repeat == Repeat.NONE:
             self.add_error(
                 "registration_deadline",

@@ -27,6 +27,8 @@ from .models import EventPage, Registration
 from .recurrence import occurrences_of
 
 PAGE_SIZE = 20
+# The months the grid shows (beyond them, date arithmetic would overflow).
+FIRST_YEAR, LAST_YEAR = 1970, 2199
 WINDOW = dt.timedelta(days=366)
 
 
@@ -67,6 +69,15 @@ class CalendarFilterForm(forms.Form):
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10000)
 
     FILTERS = ("kind", "organiser", "theme", "region", "mode")
+
+    def clean_month(self):
+        month = self.cleaned_data.get("month")
+        if month and not (FIRST_YEAR <= int(month[:4]) <= LAST_YEAR):
+            raise forms.ValidationError(
+                _("Choisissez un mois entre %(first)s et %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return month
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,9 +29,10 @@ def _event_of(workflow_state: WorkflowState) -> EventPage | None:
 
 def _tell_proposer(workflow_state, *, approved: bool) -> None:
     event = _event_of(workflow_state)
-    if event is None or event.proposed_by is None or not event.proposed_by.is_active:
+    # Whoever asked for this review: the first proposal, or a later change by an organiser.
+    person = workflow_state.requested_by or (event.proposed_by if event else None)
+    if event is None or person is None or not person.is_active:
         return
-    person = event.proposed_by
     task_state = workflow_state.current_task_state
     comment = (task_state.comment if task_state else "").strip()
     title = event.draft_title or event.title

@@ -225,6 +225,12 @@ def registration_list(request, slug):
     )
 
 
+def _safe_cell(text: str) -> str:
+    """Text people typed (names, addresses, organisation names) that a spreadsheet would
+    run as a formula gets a leading quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _organisations_of(user) -> str:
     return ", ".join(m.organisation.name for m in user.memberships.all() if m.status == "active")
 
@@ -247,15 +253,11 @@ def registration_csv(request, slug):
     writer.writerow([_("Nom"), _("Email"), _("Organisations"), _("Statut"), _("Depuis le")])
     zone = timezone.get_current_timezone()
     for registration in rows:
-        name = registration.user.display_name
-        # A name starting with = + - @ would be a formula in a spreadsheet.
-        if name[:1] in ("=", "+", "-", "@"):
-            name = "'" + name
         writer.writerow(
             [
-                name,
-                registration.user.email,
-                _organisations_of(registration.user),
+                _safe_cell(registration.user.display_name),
+                _safe_cell(registration.user.email),
+                _safe_cell(_organisations_of(registration.user)),
                 registration.get_status_display(),
                 registration.queued_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             ]
@@ -317,7 +319,12 @@ def edit(request, slug):
     access.require(access.can_manage_event(request.user, event))
     form = EventForm(request.POST or None, user=request.user, event=event)
     if request.method == "POST" and form.is_valid():
-        published = publishing.update(user=request.user, event=event, data=form.cleaned_data)
+        try:
+            published = publishing.update(user=request.user, event=event, data=form.cleaned_data)
+        except publishing.AnnounceRefused as refused:
+            for message in refused.messages:
+                messages.error(request, message)
+            return redirect(event.public_path)
         if published:
             messages.success(
                 request,
@@ -344,7 +351,11 @@ def cancel_event(request, slug):
     if request.POST.get("confirm") != "1":
         messages.error(request, _("Cochez la case de confirmation pour annuler l'évènement."))
         return _back(request, event, "gerer")
-    publishing.cancel_event(user=request.user, event=event)
+    try:
+        publishing.cancel_event(user=request.user, event=event)
+    except publishing.AnnounceRefused as refused:
+        messages.error(request, " ".join(str(m) for m in refused.messages))
+        return _back(request, event, "gerer")
     messages.success(request, _("L'évènement est annulé ; les personnes inscrites sont prévenues."))
     return _back(request, event, "gerer")
 
@@ -359,7 +370,13 @@ def cancel_date(request, slug):
     if not event.is_series or not match or match[0].cancelled:
         messages.error(request, _("Cette date n'existe pas ou est déjà annulée."))
         return _back(request, event, "dates")
-    publishing.cancel_date(user=request.user, event=event, original_start=match[0].original_start)
+    try:
+        publishing.cancel_date(
+            user=request.user, event=event, original_start=match[0].original_start
+        )
+    except publishing.AnnounceRefused as refused:
+        messages.error(request, " ".join(str(m) for m in refused.messages))
+        return _back(request, event, "dates")
     messages.success(request, _("Cette date est annulée ; les personnes inscrites sont prévenues."))
     return _back(request, event, "dates")
 

@@ -11,7 +11,8 @@ class PracticesConfig(AppConfig):
         from community import dashboard
 
         from . import signals
-        from .dashboard import my_sheets_section
+        from .dashboard import my_bookmarks_section, my_sheets_section
 
         signals.connect()
         dashboard.register(my_sheets_section)
+        dashboard.register(my_bookmarks_section)

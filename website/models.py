@@ -44,7 +44,34 @@ class HomePage(Page):
         context["latest_organisations"] = organisations.order_by("-created_at")[:6]
         context["federations"] = organisations.federations().order_by("name")[:8]
         context["organisation_count"] = Organisation.objects.count()
+        context["next_dates"] = self.next_dates()
+        context["latest_sheets"] = self.latest_sheets()
         return context
+
+    @staticmethod
+    def next_dates(count: int = 4):
+        """The next dates of the calendar, cancelled ones left out."""
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from events.listing import filtered_events, in_window
+        from events.recurrence import occurrences_of
+
+        now = timezone.now()
+        later = now + dt.timedelta(days=120)
+        found = occurrences_of(in_window(filtered_events({}), now, later), after=now, before=later)
+        return [occurrence for occurrence in found if not occurrence.cancelled][:count]
+
+    @staticmethod
+    def latest_sheets(count: int = 3):
+        from practices.models import PracticeSheetPage
+
+        return list(
+            PracticeSheetPage.objects.live()
+            .select_related("organisation")
+            .order_by("-first_published_at", "-pk")[:count]
+        )
 
 
 class StandardPage(Page):

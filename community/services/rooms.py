@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -392,7 +393,7 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
     if reply_to not in (None, ""):
         try:
             reply_seq = int(reply_to)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise no_such_reply from None
         if reply_seq < 1:
             raise no_such_reply
@@ -438,7 +439,7 @@ def _own_message(user, room, seq) -> RoomMessage:
 def _message(room, seq, *, lock=False) -> RoomMessage:
     try:
         seq = int(seq)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise RoomError("invalid", _("Ce message n'existe pas.")) from None
     qs = RoomMessage.objects.select_related("author").filter(room=room, seq=seq)
     if lock:
@@ -503,7 +504,7 @@ def mark_read(*, user: User, room: Room, seq) -> int:
     """Record that a person has read a room up to `seq` (clamped to the room's last)."""
     try:
         seq = int(seq)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise RoomError("invalid", _("Numéro de message invalide.")) from None
     last = Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).first() or 0
     seq = max(0, min(seq, last))
@@ -883,21 +884,48 @@ def present_user_ids(room_id: int) -> list[int]:
     return [p["id"] for p in present_people(room_id)]
 
 
+PRESENCE_LOCK_SECONDS = 2
+PRESENCE_LOCK_TRIES = 50
+
+
+@contextmanager
+def _presence_lock(room_id: int):
+    """Serialise the read-modify-write of a room's presence entry across processes: a
+    short lock taken with the cache's atomic `add` (SET NX in Redis), so two people
+    leaving at the same moment cannot undo each other. If the lock cannot be had within
+    about a second (a process died holding it: it expires), go on without it; the next
+    refresh of each connection repairs the entry."""
+    key = f"room-presence-lock:{room_id}"
+    token = uuid.uuid4().hex
+    held = False
+    for _attempt in range(PRESENCE_LOCK_TRIES):
+        if cache.add(key, token, timeout=PRESENCE_LOCK_SECONDS):
+            held = True
+            break
+        time.sleep(0.02)
+    try:
+        yield
+    finally:
+        if held and cache.get(key) == token:
+            cache.delete(key)
+
+
 def join_presence(*, room_id: int, connection: str, user) -> None:
     """Note (or refresh) one connection in the room. Each entry expires after
     `ROOM_PRESENCE_TTL` seconds unless the connection refreshes it, so a crashed process
-    leaves no ghost for long. The read-modify-write may lose a concurrent update; the next
-    refresh of that connection puts it back."""
+    leaves no ghost for long."""
     ttl = _limits()["ROOM_PRESENCE_TTL"]
-    entries = _live_entries(room_id)
-    entries[connection] = (user.pk, str(user), time.time() + ttl)
-    cache.set(_presence_key(room_id), entries, timeout=ttl * 2)
+    with _presence_lock(room_id):
+        entries = _live_entries(room_id)
+        entries[connection] = (user.pk, str(user), time.time() + ttl)
+        cache.set(_presence_key(room_id), entries, timeout=ttl * 2)
 
 
 def leave_presence(*, room_id: int, connection: str) -> None:
-    entries = _live_entries(room_id)
-    if entries.pop(connection, None) is not None:
-        cache.set(_presence_key(room_id), entries, timeout=_limits()["ROOM_PRESENCE_TTL"] * 2)
+    with _presence_lock(room_id):
+        entries = _live_entries(room_id)
+        if entries.pop(connection, None) is not None:
+            cache.set(_presence_key(room_id), entries, timeout=_limits()["ROOM_PRESENCE_TTL"] * 2)
 
 
 def broadcast_presence(room_id: int) -> None:

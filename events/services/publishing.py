@@ -160,8 +160,18 @@ def update(*, user, event: EventPage, data: dict) -> bool:
         revision.publish(user=user, skip_permission_checks=True)
         return True
     workflow = event.get_workflow()
-    if workflow is not None:
+    if workflow is None:
+        raise AnnounceRefused(
+            [
+                _(
+                    "Aucun processus de relecture n'est configuré pour l'agenda. "
+                    "Prévenez l'équipe éditoriale."
+                )
+            ]
+        )
+    if not event.workflow_in_progress:
         workflow.start(event, user)
+    # Otherwise the editors already review this event: they see the newest version.
     return False
 
 
@@ -170,9 +180,9 @@ def cancel_event(*, user, event: EventPage) -> None:
     """Cancel the whole event (it stays in the feeds as cancelled); registered people are
     told by `after_publication`."""
     require(can_manage_event(user, event))
-    draft = event.get_latest_revision_as_object()
-    draft.cancelled = True
-    draft.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    live = _live_version(event)
+    live.cancelled = True
+    live.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
 
 
 @transaction.atomic
@@ -181,11 +191,28 @@ def cancel_date(*, user, event: EventPage, original_start) -> None:
     from ..models import OccurrenceChange
 
     require(can_manage_event(user, event))
-    draft = event.get_latest_revision_as_object()
-    changes = [c for c in draft.occurrence_changes.all() if c.original_start != original_start]
+    live = _live_version(event)
+    changes = [c for c in live.occurrence_changes.all() if c.original_start != original_start]
     changes.append(OccurrenceChange(original_start=original_start, cancelled=True))
-    draft.occurrence_changes = changes
-    draft.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+    live.occurrence_changes = changes
+    live.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+
+
+def _live_version(event: EventPage) -> EventPage:
+    """What is online, to cancel from: never the latest draft, which may hold changes the
+    editors have not reviewed. While such changes wait, cancelling is refused (publishing
+    now would end their review)."""
+    live = EventPage.objects.get(pk=event.pk)
+    if live.has_unpublished_changes or live.workflow_in_progress:
+        raise AnnounceRefused(
+            [
+                _(
+                    "Une modification de cet évènement attend la relecture de l'équipe "
+                    "éditoriale : demandez-lui d'annuler, ou attendez sa décision."
+                )
+            ]
+        )
+    return live
 
 
 @transaction.atomic

@@ -1152,3 +1152,30 @@ T.update(
         "Pratiques": ("Practices", "Praktijken"),
     }
 )
+
+# /moi/ bookmarks, home page calendar and latest sheets.
+T.update(
+    {
+        "Mes fiches favorites": ("My bookmarked sheets", "Mijn favoriete fiches"),
+        "Tout l'agenda": ("The whole calendar", "De hele agenda"),
+        "Dernières fiches pratiques": ("Latest practice sheets", "Nieuwste praktijkfiches"),
+        "Toutes les fiches": ("All sheets", "Alle fiches"),
+    }
+)
+
+# Review fixes: unreadable frames, month range, pending review, organisation rooms.
+T.update(
+    {
+        "Message illisible.": ("Unreadable message.", "Onleesbaar bericht."),
+        "Choisissez un mois entre %(first)s et %(last)s.": (
+            "Choose a month between %(first)s and %(last)s.",
+            "Kies een maand tussen %(first)s en %(last)s.",
+        ),
+        "Une modification de cet évènement attend la relecture de l'équipe éditoriale : demandez-lui d'annuler, ou attendez sa décision.": (
+            "A change to this event is waiting for the editorial team's review: ask them to cancel, or wait for their decision.",
+            "Een wijziging van dit evenement wacht op nalezing door de redactie: vraag haar om te annuleren, of wacht op haar beslissing.",
+        ),
+        "Le salon de la fédération": ("The federation's room", "De ruimte van de federatie"),
+        "Le salon de l'équipe": ("The team's room", "De ruimte van het team"),
+    }
+)

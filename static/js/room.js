@@ -20,6 +20,8 @@ const TYPING_EVERY_MS = 3000;
 const TYPING_SHOWN_MS = 6000;
 const ANNOUNCE_BATCH_MS = 800;
 const READ_DELAY_MS = 400;
+// Messages read again per request after a reconnection (the server allows up to 200).
+const REFRESH_PAGE = 200;
 const SEQ_SLOT = "999999999";
 // Closing codes after which trying again cannot help (DESIGN.md: close codes).
 const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404]);
@@ -55,6 +57,7 @@ function start(section, template) {
   // ---- State ----------------------------------------------------------------------------
   let socket = null;
   let attempt = 0;
+  let everConnected = false;
   let retryTimer = 0;
   let closedForGood = false;
   let lastSeq = 0; // every number up to this one is on the page (or was never sent)
@@ -313,9 +316,14 @@ function start(section, template) {
   }
 
   function onHello(frame) {
+    const reconnected = everConnected;
+    everConnected = true;
     attempt = 0;
     setStatus("connected");
     askSync(typeof frame.last_seq === "number" ? frame.last_seq : Infinity);
+    if (reconnected) {
+      refreshLoaded();
+    }
     // Resend, in order, what the server has not confirmed; the same client_id makes the
     // resend harmless if the first copy did arrive.
     for (const item of pending.values()) {
@@ -375,6 +383,62 @@ function start(section, template) {
       askSync(seq); // a gap: ask for what lies between
     }
     advanceLastSeq();
+  }
+
+  // `sync` brings what is newer; edits, deletions and hides made while this page was
+  // away concern messages it already shows: read those again from the history endpoint
+  // and change the ones that differ.
+  async function refreshLoaded() {
+    const first = firstSeq();
+    if (first === null) {
+      return;
+    }
+    let cursor = first - 1;
+    const last = lastSeq;
+    const separator = historyUrl.includes("?") ? "&" : "?";
+    try {
+      while (cursor < last) {
+        const response = await fetch(
+          historyUrl + separator + "after=" + cursor + "&limit=" + REFRESH_PAGE,
+          { credentials: "same-origin", headers: { Accept: "application/json" } },
+        );
+        if (!response.ok) {
+          return;
+        }
+        const data = await response.json();
+        const messages = messagesOf(data);
+        if (!messages.length) {
+          return;
+        }
+        for (const message of messages) {
+          const seq = Number(message.seq);
+          const li = document.getElementById("msg-" + seq);
+          if (li && seq <= last) {
+            reconcile(li, message);
+          }
+          cursor = Math.max(cursor, seq);
+        }
+        if (!(data && data.has_more)) {
+          return;
+        }
+      }
+    } catch (error) {
+      // Nothing lost: the next reconnection reads them again.
+    }
+  }
+
+  function reconcile(li, message) {
+    const current = li.querySelector(".msg-body");
+    const fresh = buildBody(message);
+    const gone = isGone(message);
+    const editedShown = Boolean(li.querySelector(".msg-edited"));
+    if (
+      current && current.innerHTML === fresh.innerHTML &&
+      li.classList.contains("msg--gone") === gone && editedShown === Boolean(message.edited && !gone)
+    ) {
+      return;
+    }
+    applyUpdate(li, message);
   }
 
   function onUpdated(message) {

@@ -477,8 +477,8 @@ def test_person_page_deactivated_person_404(client):
 # memberships, requests to decide, affiliations to decide, notifications, session/user/settings,
 # and the practices section (my organisations, drafts, sheets with their workflow states);
 # rooms: +1 (rooms with unread messages, one query with the read markers as a subquery);
-# events: +2 (the events section).
-MY_SPACE_QUERIES = 15
+# events: +2 (the events section); practices: +1 (my bookmarked sheets).
+MY_SPACE_QUERIES = 16
 
 
 def _busy_person(size: int):

@@ -85,9 +85,9 @@ async def next_of(communicator, kind):
         assert frame["type"] == "presence", frame
 
 
-async def closed_with(communicator):
+async def closed_with(communicator, timeout=TIMEOUT):
     while True:
-        output = await communicator.receive_output(timeout=TIMEOUT)
+        output = await communicator.receive_output(timeout=timeout)
         if output["type"] == "websocket.close":
             return output.get("code")
 
@@ -268,7 +268,19 @@ async def test_oversized_frame_closes_1009(theme_room, alice, settings):
 
 @pytest.mark.parametrize(
     "raw",
-    ["pas du json", "[1, 2]", '"send"', '{"type": "danse"}', '{"type": "sync", "after": "x"}'],
+    [
+        "pas du json",
+        "[1, 2]",
+        '"send"',
+        '{"type": "danse"}',
+        '{"type": "sync", "after": "x"}',
+        '{"type": []}',
+        '{"type": {"a": 1}}',
+        '{"type": "read", "seq": Infinity}',
+        '{"type": "read", "seq": NaN}',
+        '{"type": "delete", "seq": 1e400}',
+        '{"type": "sync", "after": Infinity}',
+    ],
 )
 async def test_bad_frames_get_invalid_error(theme_room, alice, raw):
     async with connected(theme_room.slug, alice) as a:
@@ -405,3 +417,22 @@ async def test_redis_channel_layer_in_use_when_configured():
     from channels_redis.core import RedisChannelLayer
 
     assert isinstance(get_channel_layer(), RedisChannelLayer)
+
+
+async def test_a_member_who_leaves_is_disconnected_from_the_private_room(
+    organisation, org_admin, alice, settings
+):
+    """Access is checked again while connected: someone who is no longer a member of the
+    organisation stops receiving its room's messages (closed as forbidden)."""
+    from community.models import Membership
+    from tests.factories import MembershipFactory
+
+    settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3}  # checked every second
+    room = await database_sync_to_async(rooms.organisation_room)(organisation)
+    await database_sync_to_async(MembershipFactory)(user=alice, organisation=organisation)
+
+    async with connected(room.slug, alice) as a:
+        await database_sync_to_async(
+            Membership.objects.filter(user=alice, organisation=organisation).delete
+        )()
+        assert await closed_with(a, timeout=4) == 4403

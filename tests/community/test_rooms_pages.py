@@ -346,3 +346,26 @@ def test_write_a_message_from_a_profile(client, alice, bruno):
     assert f'action="/personnes/{bruno.pk}/ecrire/"' in profile
     assert response["Location"] == f"/salons/{room.slug}/#room-form"
     assert again["Location"] == response["Location"]
+
+
+def test_organisation_room_opens_for_its_people_only(client, federation, federation_admin):
+    """The profile's "salon" link: its members, and for a federation the people of its
+    member organisations, get in (the room is made the first time); others get 403."""
+    from community.models import Room
+    from tests.factories import AffiliationFactory, MembershipFactory, UserFactory
+
+    affiliated = MembershipFactory()
+    AffiliationFactory(organisation=affiliated.organisation, federation=federation)
+    url = f"/organisations/{federation.slug}/salon/"
+
+    client.force_login(federation_admin)
+    first = client.get(url)
+    room = Room.objects.get(kind=Room.Kind.ORGANISATION, organisation=federation)
+    assert (first.status_code, first["Location"]) == (302, f"/salons/{room.slug}/")
+
+    client.force_login(affiliated.user)
+    assert client.get(url)["Location"] == f"/salons/{room.slug}/"
+    assert Room.objects.filter(kind=Room.Kind.ORGANISATION).count() == 1
+
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403

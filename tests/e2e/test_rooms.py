@@ -219,6 +219,24 @@ def test_two_people_talk_live_and_lose_nothing_when_the_server_restarts(
     assert [seq for seq, _body in stored(room)] == [1, 2]
     page_a.screenshot(path=SCREENSHOTS / "rooms-pending-1280.png")
 
+    # Meanwhile Anna corrects her first message from elsewhere: the edit is stored, and
+    # its broadcast reaches nobody. Both pages must still show it once reconnected.
+    # (From another thread: Playwright's event loop runs in this one, and the service
+    # broadcasts through async_to_sync.)
+    def edit_elsewhere():
+        try:
+            room_services.edit_message(
+                user=anna,
+                room=room,
+                seq=1,
+                body="Bonjour Bruno, vous utilisez quoi pour le stock ?",
+            )
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(edit_elsewhere).result()
+
     # It comes back on the same port; both clients reconnect by themselves, their pending
     # messages go through, and each page shows every message once, in order.
     server.start()
@@ -235,8 +253,11 @@ def test_two_people_talk_live_and_lose_nothing_when_the_server_restarts(
         "Je regarde et je reviens vers vous.",
     }
     expected = [(seq, body.replace("**", "")) for seq, body in rows]
+    assert expected[0] == (1, "Bonjour Bruno, vous utilisez quoi pour le stock ?")
     for page in (page_a, page_b):
         expect(page.locator(SHOWN)).to_have_count(5)
+        expect(page.locator("#msg-1 .msg-body")).to_have_text(expected[0][1])
+        expect(page.locator("#msg-1 .msg-edited")).to_have_count(1)
         assert shown(page) == expected
     # The pending messages were forgotten once confirmed: a reload brings nothing back.
     page_a.reload()

@@ -143,10 +143,6 @@ def test_two_processes_share_messages_and_presence_through_redis(asgi_server, ro
         elapsed = time.monotonic() - started
         assert elapsed < 1.0, f"process 2 got the answer after {elapsed:.3f} s"
 
-        # Anna leaves process 1: Bruno, on process 2, sees her go.
-        on_one.close()
-        wait_for(on_two, presence_of("Bruno Martin"))
-
     assert list(
         RoomMessage.objects.filter(room=room)
         .order_by("seq")

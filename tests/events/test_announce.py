@@ -481,3 +481,60 @@ def test_changes_only_for_organiser_admins(
         response = getattr(client, method)(f"/agenda/{event.slug}/{path}", {"confirm": "1"})
         assert response.status_code == 403
     assert EventPage.objects.get(pk=event.pk).cancelled is False
+
+
+def test_pending_reviewed_change_is_neither_published_by_a_cancel_nor_doubled(
+    client, calendar_page, organisation, org_admin, messages_of
+):
+    """An organiser who cannot publish at once (not a federation) edits an approved event:
+    the change waits for the editors. Editing again keeps one review (no error), and
+    cancelling a date is refused rather than publishing the unreviewed change."""
+    event = publish_event(
+        calendar_page, organisers=[organisation], title="Atelier test", rrule="FREQ=WEEKLY;COUNT=4"
+    )
+    client.force_login(org_admin)
+
+    first = client.post(f"/agenda/{event.slug}/modifier/", edit_data(event, title="Titre non relu"))
+    second = client.post(
+        f"/agenda/{event.slug}/modifier/", edit_data(event, title="Titre non relu, encore")
+    )
+
+    assert (first.status_code, second.status_code) == (302, 302)
+    event.refresh_from_db()
+    assert event.title == "Atelier test"
+    assert WorkflowState.objects.filter(object_id=str(event.pk), status="in_progress").count() == 1
+    date = next(o for o in occurrences(event) if not o.cancelled)
+    refused = client.post(f"/agenda/{event.slug}/annuler-une-date/", {"date": date.key})
+    assert messages_of(refused)[-1:] == [
+        "Une modification de cet évènement attend la relecture de l'équipe éditoriale : "
+        "demandez-lui d'annuler, ou attendez sa décision."
+    ]
+    event.refresh_from_db()
+    assert event.title == "Atelier test"
+    assert not event.occurrence_changes.exists()
+
+
+def test_editing_keeps_the_admin_rule_and_the_text_as_written(
+    client, calendar_page, federation, federation_admin
+):
+    """A rule the form cannot express and a description with apostrophes survive an
+    organiser's edit of something else."""
+    event = publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Permanence",
+        rrule="FREQ=WEEKLY;BYDAY=TU,TH",
+        description="<p>L'atelier &amp; la suite</p><p>Deuxième<br>ligne</p>",
+    )
+    form = EventForm(user=federation_admin, event=event)
+    assert form.initial["description"] == "L'atelier & la suite\n\nDeuxième\nligne"
+    client.force_login(federation_admin)
+
+    response = client.post(
+        f"/agenda/{event.slug}/modifier/", edit_data(event, title="Permanence numérique")
+    )
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.title, event.rrule) == ("Permanence numérique", "FREQ=WEEKLY;BYDAY=TU,TH")
+    assert event.description == ("<p>L&#x27;atelier &amp; la suite</p>\n\n<p>Deuxième<br>ligne</p>")

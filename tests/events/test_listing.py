@@ -271,6 +271,16 @@ INVALID_CHOICE = "Sélectionnez un choix valide. Ce choix ne fait pas partie de 
             "month",
         ),
         (
+            {"view": "month", "month": "0000-01"},
+            [("Mois", "Choisissez un mois entre 1970 et 2199.")],
+            "month",
+        ),
+        (
+            {"view": "month", "month": "9999-12"},
+            [("Mois", "Choisissez un mois entre 1970 et 2199.")],
+            "month",
+        ),
+        (
             {"page": "-1"},
             [("Page", "Assurez-vous que cette valeur est supérieure ou égale à 1.")],
             None,

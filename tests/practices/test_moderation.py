@@ -397,3 +397,23 @@ def test_me_section_absent_for_people_without_sheets_or_organisation(rf, db):
     request.user = UserFactory()
 
     assert my_sheets_section(request) is None
+
+
+def test_a_submission_is_announced_once_to_each_moderator(
+    practice_index, member_with_org, member_org, sheet_data, django_capture_on_commit_callbacks
+):
+    """The members of the "Moderators" group (here a superuser, like the demo's editor) get
+    one email per submission, not one per workflow and one per task."""
+    from django.contrib.auth.models import Group
+
+    moderator = UserFactory(staff=True, display_name="Mo Dératrice")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    draft = SheetDraft.objects.create(
+        author=member_with_org, organisation=member_org, data=sheet_data()
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_draft(draft=draft, user=member_with_org)
+
+    assert [m.to for m in mail.outbox] == [[moderator.email]]

@@ -207,6 +207,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Submissions for review are announced once, to the members of the "Moderators" group
+# (Wagtail's task email). Wagtail would also email every superuser at workflow level: a
+# superuser who moderates got the same news twice.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Page slugs are plain ASCII ("reunion-dete", not "réunion-dété"): they are part of the
+# stable addresses (/pratiques/<slug>/, /agenda/<slug>/…) that other sites and feeds keep.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
 # No Gravatar: it would send a hash of every editor's email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
