@@ -112,6 +112,31 @@ def _fill(event: EventPage, data: dict) -> None:
     event.themes.set(list(data.get("themes") or []))
 
 
+def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
+    """A series moved to another hour or day keeps its cancelled and moved dates: each
+    change is keyed by the date the rule gave, so shift that key by the same wall-clock
+    step as the series (14:00 → 15:00 moves "the 5 January at 14:00" to 15:00). A change
+    of rule drops the changes that no longer fall on one of its dates."""
+    from ..recurrence import rule_starts
+
+    if not event.rrule or not old_rule:
+        return
+    step = event.start.astimezone(event.zone).replace(tzinfo=None) - old_start.astimezone(
+        old_zone
+    ).replace(tzinfo=None)
+    changes = list(event.occurrence_changes.all())
+    if not changes:
+        return
+    for change in changes:
+        local = change.original_start.astimezone(old_zone).replace(tzinfo=None) + step
+        change.original_start = local.replace(tzinfo=event.zone)
+    if event.rrule != old_rule:
+        latest = max(change.original_start for change in changes)
+        dates = set(rule_starts(event, latest))
+        changes = [change for change in changes if change.original_start in dates]
+    event.occurrence_changes = changes
+
+
 @transaction.atomic
 def announce(*, user, data: dict) -> tuple[EventPage, bool]:
     """Create the event from the announce form's cleaned data. Returns (event, published)."""
@@ -154,7 +179,9 @@ def update(*, user, event: EventPage, data: dict) -> bool:
     it is published."""
     require(can_manage_event(user, event))
     draft = event.get_latest_revision_as_object()
+    before = (draft.start, draft.zone, draft.rrule)
     _fill(draft, data)
+    _follow_the_series(draft, *before)
     revision = draft.save_revision(user=user, log_action=True)
     if publishes_at_once(user, data["organisers"]):
         revision.publish(user=user, skip_permission_checks=True)

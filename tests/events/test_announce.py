@@ -538,3 +538,38 @@ def test_editing_keeps_the_admin_rule_and_the_text_as_written(
     event.refresh_from_db()
     assert (event.title, event.rrule) == ("Permanence numérique", "FREQ=WEEKLY;BYDAY=TU,TH")
     assert event.description == ("<p>L&#x27;atelier &amp; la suite</p>\n\n<p>Deuxième<br>ligne</p>")
+
+
+def test_series_moved_to_another_hour_keeps_its_cancelled_date(
+    client, calendar_page, federation, federation_admin
+):
+    """Cancelled and moved dates are keyed by the date the rule gives: moving the whole
+    series from 14:00 to 15:00 moves those keys with it, so the cancelled date stays
+    cancelled (and out of the feed)."""
+    first = first_tuesday_ahead()
+    start = dt.datetime.combine(first, dt.time(14, 0), tzinfo=BRUSSELS)
+    event = publish_event(
+        calendar_page,
+        organisers=[federation],
+        title="Intervision mensuelle",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        rrule="FREQ=MONTHLY;BYDAY=1TU;COUNT=4",
+    )
+    second = occurrences(event)[1]
+    event.occurrence_changes = [
+        OccurrenceChange(original_start=second.original_start, cancelled=True)
+    ]
+    event.save_revision().publish()
+    client.force_login(federation_admin)
+
+    response = client.post(
+        f"/agenda/{event.slug}/modifier/", edit_data(event, start_time="15:00", end_time="17:00")
+    )
+
+    assert response.status_code == 302
+    event = EventPage.objects.get(pk=event.pk)
+    dates = occurrences(event)
+    assert [o.start.astimezone(BRUSSELS).hour for o in dates] == [15, 15, 15, 15]
+    assert [o.cancelled for o in dates] == [False, True, False, False]
+    assert dates[1].start.astimezone(BRUSSELS).date() == second.start.astimezone(BRUSSELS).date()
