@@ -38,6 +38,22 @@ def is_org_member(user, organisation: Organisation) -> bool:
     ).exists()
 
 
+def network_memberships(organisation_ids):
+    """Active memberships of these organisations and, for federations among them, of their
+    active member organisations: who belongs to a federation's network (its room, the
+    events reserved to it)."""
+    from .models import Affiliation
+
+    return Membership.objects.filter(
+        Q(organisation_id__in=organisation_ids)
+        | Q(
+            organisation__affiliations__federation_id__in=organisation_ids,
+            organisation__affiliations__status=Affiliation.Status.ACTIVE,
+        ),
+        status=Membership.Status.ACTIVE,
+    )
+
+
 def can_edit_organisation(user, organisation: Organisation) -> bool:
     """Only the organisation's own admins edit its profile in the front end. Editors work
     in the Wagtail admin; being staff grants nothing here."""
@@ -160,18 +176,8 @@ def in_event_audience(user, event) -> bool:
         return False
     if event.audience == "open":
         return True
-    from .models import Affiliation
-
     federations = [o.pk for o in event.organisers.all() if o.kind == Organisation.Kind.FEDERATION]
-    return Membership.objects.filter(
-        Q(organisation_id__in=federations)
-        | Q(
-            organisation__affiliations__federation_id__in=federations,
-            organisation__affiliations__status=Affiliation.Status.ACTIVE,
-        ),
-        user=user,
-        status=Membership.Status.ACTIVE,
-    ).exists()
+    return network_memberships(federations).filter(user=user).exists()
 
 
 def can_register(user, event) -> bool:
@@ -222,16 +228,7 @@ def _active_sanctions(user, room) -> set[str]:
 def _organisation_room_members(organisation_id: int):
     """Active memberships that open an organisation's room: of the organisation itself or,
     for a federation, of its member organisations."""
-    from .models import Affiliation
-
-    return Membership.objects.filter(
-        Q(organisation_id=organisation_id)
-        | Q(
-            organisation__affiliations__federation_id=organisation_id,
-            organisation__affiliations__status=Affiliation.Status.ACTIVE,
-        ),
-        status=Membership.Status.ACTIVE,
-    )
+    return network_memberships([organisation_id])
 
 
 def can_enter_organisation_room(user, organisation) -> bool:

@@ -79,13 +79,6 @@ class CalendarFilterForm(forms.Form):
             )
         return month
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Querysets are evaluated per form, not at import.
-        self.fields["organiser"].queryset = (
-            Organisation.objects.filter(events__live=True).distinct().order_by("name")
-        )
-
     def cleaned_or_default(self) -> dict:
         """The valid values; an invalid one counts as absent (its error is shown)."""
         values = {}
@@ -136,6 +129,15 @@ def filtered_events(values: dict):
 def in_window(events, after, before):
     """Narrow in the database to events that may have a date in [after, before)."""
     return events.filter(start__lt=before).filter(Q(end__gt=after) | ~Q(rrule=""))
+
+
+def next_dates(values: dict | None = None, *, count: int, within=WINDOW) -> list:
+    """The next `count` dates of the live events matching the filters, cancelled ones left
+    out: the widget and the home page."""
+    now = timezone.now()
+    events = in_window(filtered_events(values or {}), now, now + within)
+    found = occurrences_of(events, after=now, before=now + within)
+    return [occurrence for occurrence in found if not occurrence.cancelled][:count]
 
 
 def month_bounds(month: str | None, zone) -> tuple[dt.date, dt.datetime, dt.datetime]:

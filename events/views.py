@@ -14,6 +14,7 @@ from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ from community.models import Organisation
 
 from . import ical
 from .forms import EventForm
-from .listing import CalendarFilterForm, filtered_events
+from .listing import CalendarFilterForm, filtered_events, next_dates
 from .models import CalendarToken, EventPage, Registration, new_token
 from .recurrence import next_occurrence, occurrences
 from .services import publishing, registrations
@@ -394,8 +395,6 @@ def _ics(content: bytes, filename: str, *, private=False) -> HttpResponse:
 def _feed_events(events):
     """Live events still relevant for a calendar app: not ended more than six months ago,
     or a series (which may still have dates)."""
-    from django.db.models import Q
-
     since = timezone.now() - FEED_PAST
     return events.filter(Q(end__gte=since) | ~Q(rrule="")).order_by("start", "pk")
 
@@ -480,13 +479,7 @@ def widget(request):
     form = CalendarFilterForm(request.GET or None)
     valid = not request.GET or form.is_valid()
     values = form.cleaned_or_default() if request.GET else {}
-    now = timezone.now()
-    from .listing import in_window
-
-    events = in_window(filtered_events(values), now, now + dt.timedelta(days=366))
-    from .recurrence import occurrences_of
-
-    found = [o for o in occurrences_of(events, after=now) if not o.cancelled][:WIDGET_SIZE]
+    found = next_dates(values, count=WIDGET_SIZE)
     return render(
         request,
         "events/widget.html",

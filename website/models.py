@@ -50,18 +50,12 @@ class HomePage(Page):
 
     @staticmethod
     def next_dates(count: int = 4):
-        """The next dates of the calendar, cancelled ones left out."""
+        """The next dates of the calendar (the coming four months), cancelled ones left out."""
         import datetime as dt
 
-        from django.utils import timezone
+        from events.listing import next_dates
 
-        from events.listing import filtered_events, in_window
-        from events.recurrence import occurrences_of
-
-        now = timezone.now()
-        later = now + dt.timedelta(days=120)
-        found = occurrences_of(in_window(filtered_events({}), now, later), after=now, before=later)
-        return [occurrence for occurrence in found if not occurrence.cancelled][:count]
+        return next_dates(count=count, within=dt.timedelta(days=120))
 
     @staticmethod
     def latest_sheets(count: int = 3):

@@ -25,13 +25,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Site
 
 from community.models import Organisation, Region, Theme, User
 from events.models import CalendarPage, EventPage, OccurrenceChange, Registration
 from events.recurrence import parse_rule
 from practices.models import PracticeIndexPage, PracticeSheetPage
-from website.models import HomePage, NavigationSettings
+from website.models import HomePage
+
+from ._navigation import add_navigation_link
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = 1, 2, 3, 4
@@ -445,29 +446,15 @@ def seed_events(stdout=None) -> Counter:
 
 def _add_navigation_link(calendar) -> bool:
     """Put "Agenda" in the menu after "Pratiques" and "Outils", unless already there."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return False
-    navigation = NavigationSettings.for_site(site)
-    existing = list(navigation.links.raw_data)
-    path = f"/{calendar.slug}/"
-    for item in existing:
-        value = item.get("value") or {}
-        if value.get("page") == calendar.pk or (value.get("url") or "") == path:
-            return False
     index = PracticeIndexPage.objects.first()
-    position = 0
-    for n, item in enumerate(existing):
-        value = item.get("value") or {}
-        if value.get("url") == "/outils/" or (index and value.get("page") == index.pk):
-            position = n + 1
-    link = {
-        "type": "link",
-        "value": {"label": NAVIGATION_LINK["label"], "page": calendar.pk, "url": ""},
-    }
-    navigation.links = existing[:position] + [link] + existing[position:]
-    navigation.save()
-    return True
+    path = f"/{calendar.slug}/"
+    return add_navigation_link(
+        {"label": NAVIGATION_LINK["label"], "page": calendar.pk, "url": ""},
+        exists=lambda value: value.get("page") == calendar.pk or (value.get("url") or "") == path,
+        after=lambda value: value.get("url") == "/outils/"
+        or bool(index and value.get("page") == index.pk),
+        otherwise="start",
+    )
 
 
 def _event(calendar, spec: dict, context: dict) -> EventPage:

@@ -26,7 +26,6 @@ from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import Site
 
 from community.models import (
     MessageReport,
@@ -39,7 +38,8 @@ from community.models import (
 from community.services import rooms
 from practices.models import PracticeSheetPage
 from website import demo_data as data
-from website.models import NavigationSettings
+
+from ._navigation import add_navigation_link
 
 MODERATORS_GROUP = "Modérateurs"
 
@@ -394,18 +394,9 @@ def seed_rooms(stdout=None) -> Counter:
 
 def _add_navigation_link() -> bool:
     """Put "Salons" in the menu after "Agenda" (or at the end), unless already there."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return False
-    navigation = NavigationSettings.for_site(site)
-    existing = list(navigation.links.raw_data)
-    if any((item.get("value") or {}).get("url") == "/salons/" for item in existing):
-        return False
-    position = len(existing)
-    for n, item in enumerate(existing):
-        if (item.get("value") or {}).get("label") == "Agenda":
-            position = n + 1
-    link = {"type": "link", "value": {"label": "Salons", "page": None, "url": "/salons/"}}
-    navigation.links = existing[:position] + [link] + existing[position:]
-    navigation.save()
-    return True
+    return add_navigation_link(
+        {"label": "Salons", "page": None, "url": "/salons/"},
+        exists=lambda value: value.get("url") == "/salons/",
+        after=lambda value: value.get("label") == "Agenda",
+        otherwise="end",
+    )
