@@ -21,8 +21,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if REDIS_URL:
     # One Redis database per xdist worker, so a test may clear its cache (allauth's
     # rate-limit counters) without touching another worker's.
+    # TEST_REDIS_DB_BASE moves the block of databases, so that two test runs on one Redis
+    # (two checkouts on a developer machine) do not clear each other's cache.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
-    _db = 1 + int(worker)
+    _db = int(os.environ.get("TEST_REDIS_DB_BASE", "1")) + int(worker)
     _base = REDIS_URL.rsplit("/", 1)[0] if REDIS_URL.count("/") > 2 else REDIS_URL
     CACHES = {
         "default": {
