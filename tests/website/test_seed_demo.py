@@ -476,12 +476,13 @@ def test_the_library_and_a_sheet_answer(client):
 
 
 @pytest.mark.django_db
-def test_seed_demo_refuses_without_debug_unless_told():
+def test_seed_demo_refuses_outside_the_demo_settings_unless_told(settings):
     from django.core.management.base import CommandError
 
     from community.models import Organisation
 
-    with pytest.raises(CommandError, match="DEBUG"):
+    settings.DEBUG = True  # DEBUG alone is no licence: only the demo settings are
+    with pytest.raises(CommandError, match="réglages de démonstration"):
         call_command("seed_demo")
 
     assert Organisation.objects.count() == 0

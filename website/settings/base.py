@@ -248,6 +248,10 @@ LOGGING = {
     },
 }
 
+# Only the dev settings (`make run`) set this: seed_demo creates accounts whose password is
+# public, so it refuses to run elsewhere unless told --i-know-this-is-a-demo.
+DEMO_SITE = False
+
 RELAIS = {
     "DEFAULT_TIME_ZONE": "Europe/Brussels",
     "DIRECTORY_PAGE_SIZE": 12,

@@ -1,9 +1,16 @@
-"""`make run`: debug on, embedded defaults (SQLite, in-memory layers, console email)."""
+"""`make run`: the demo, embedded defaults (SQLite, in-memory layers, console email).
+
+DEBUG is off, as newcomers judge Relais by this demo: real error pages in their language, no
+debug information. Developers switch it on explicitly: `DEBUG=1 make run`."""
 
 from .base import *  # noqa: F403
 from .base import env
 
-DEBUG = env.bool("DEBUG", default=True)
+DEBUG = env.bool("DEBUG", default=False)
+# The demo's public accounts may be seeded here (seed_demo, demo_events), never elsewhere.
+DEMO_SITE = True
+# The demo's logos and images (production leaves them to the proxy or SERVE_MEDIA).
+SERVE_MEDIA = True
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

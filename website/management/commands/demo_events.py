@@ -533,10 +533,11 @@ class Command(BaseCommand):
         parser.add_argument("--i-know-this-is-a-demo", action="store_true", dest="demo_anyway")
 
     def handle(self, *args, **options):
-        if not settings.DEBUG and not options["demo_anyway"]:
+        if not settings.DEMO_SITE and not options["demo_anyway"]:
             raise CommandError(
-                "demo_events ajoute des évènements inventés : il ne tourne qu'avec DEBUG "
-                "activé, ou avec --i-know-this-is-a-demo."
+                "demo_events ajoute des évènements inventés : il ne tourne qu'avec les "
+                "réglages de démonstration (website.settings.dev), ou avec "
+                "--i-know-this-is-a-demo."
             )
         with transaction.atomic():
             seed_events(self.stdout)

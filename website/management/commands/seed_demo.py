@@ -152,14 +152,15 @@ class Command(BaseCommand):
             "--i-know-this-is-a-demo",
             action="store_true",
             dest="demo_anyway",
-            help="Seed even with DEBUG off (the demo accounts' password is public).",
+            help="Seed outside the demo settings (the demo accounts' password is public).",
         )
 
     def handle(self, *args, **options):
-        if not settings.DEBUG and not options["demo_anyway"]:
+        if not settings.DEMO_SITE and not options["demo_anyway"]:
             raise CommandError(
                 "seed_demo crée des comptes dont le mot de passe est public : il ne tourne "
-                "qu'avec DEBUG activé (make run), ou avec --i-know-this-is-a-demo."
+                "qu'avec les réglages de démonstration (make run, website.settings.dev), ou avec "
+                "--i-know-this-is-a-demo."
             )
         self.created = Counter()
         self.updated = Counter()
