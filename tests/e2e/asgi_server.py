@@ -63,9 +63,10 @@ class AsgiServer:
     """One uvicorn process serving the site on `http://127.0.0.1:<port>`; it can be
     killed and started again on the same port."""
 
-    def __init__(self, port: int | None = None, name: str = "asgi"):
+    def __init__(self, port: int | None = None, name: str = "asgi", env: dict | None = None):
         self.port = port or free_port()
         self.name = name
+        self.extra_env = env or {}
         self.process: subprocess.Popen | None = None
         log_dir = Path(tempfile.gettempdir()) / "relais-e2e-logs"
         log_dir.mkdir(exist_ok=True)
@@ -92,9 +93,11 @@ class AsgiServer:
         else:
             env.pop("REDIS_URL", None)
         env["PYTHONUNBUFFERED"] = "1"
+        env.update(self.extra_env)
         return env
 
     def start(self, timeout: float = 30.0) -> AsgiServer:
+        """Start uvicorn (settings from the environment, plus `env` given at creation)."""
         assert self.process is None or self.process.poll() is not None, "already running"
         with self.log_path.open("a") as log:
             log.write(f"--- start on port {self.port} at {time.strftime('%H:%M:%S')}\n")
