@@ -89,8 +89,23 @@ TEMPLATES = [
 
 # SQLite file by default; DATABASE_URL switches to PostgreSQL with no code change.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A connection pool per process (psycopg_pool, Django's "pool" option). Under ASGI each
+    # request runs in a thread of its own, so persistent connections (CONN_MAX_AGE > 0)
+    # stayed open with their dead thread until garbage collection and piled up to
+    # PostgreSQL's max_connections. With the pool a request borrows a connection and gives
+    # it back when it ends; at most DB_POOL_MAX_SIZE per process, others wait their turn
+    # (DB_POOL_TIMEOUT seconds). Django requires CONN_MAX_AGE = 0 with a pool.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # the pool checks before lending
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DB_POOL_MIN_SIZE", default=2),
+        "max_size": env.int("DB_POOL_MAX_SIZE", default=10),
+        "timeout": env.float("DB_POOL_TIMEOUT", default=10.0),
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

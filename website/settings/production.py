@@ -36,9 +36,7 @@ LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
-CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+# PostgreSQL connections come from a pool (base.py: DB_POOL_MIN_SIZE / DB_POOL_MAX_SIZE).
 # Serve uploaded media from Django itself (single-host compose set-up without a proxy
 # serving /media/); leave off when a proxy or object storage serves them.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
