@@ -86,6 +86,11 @@ def can_view_person(user, person) -> bool:
     return _active(user) and person.is_active
 
 
+def can_use_admin(user) -> bool:
+    """Editors work in the Wagtail admin; members never need it."""
+    return _active(user) and user.has_perm("wagtailadmin.access_admin")
+
+
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied

@@ -28,4 +28,8 @@ T = {
         "We are sorry: the page could not be shown. The team has been told. Please try again in a moment.",
         "Het spijt ons: de pagina kon niet worden getoond. Het team is verwittigd. Probeer het zo meteen opnieuw.",
     ),
+    "L'administration de Relais est réservée à l'équipe éditoriale. Tout ce que vous faites comme membre (fiches, évènements, organisations, salons) se trouve dans le site, à partir de votre espace.": (
+        "The Relais administration is for the editorial team only. Everything you do as a member (sheets, events, organisations, rooms) is on the site itself, starting from your space.",
+        "De beheeromgeving van Relais is voorbehouden aan de redactie. Alles wat je als lid doet (fiches, evenementen, organisaties, ruimtes) vind je op de site zelf, vanuit je ruimte.",
+    ),
 }
