@@ -22,6 +22,7 @@ the room at that moment also get an email, grouped: see `send_mention_digest`.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import uuid
@@ -62,6 +63,8 @@ from community.tasks import send_email
 
 from . import ServiceError, ratelimit
 from .notifications import notify
+
+logger = logging.getLogger(__name__)
 
 RESERVED_SLUGS = {"moderation"}
 MAX_MENTIONS = 20
@@ -220,10 +223,20 @@ def _send_now(room_id: int, event: dict) -> None:
     async_to_sync(get_channel_layer().group_send)(group_name(room_id), event)
 
 
+def _send_or_log(room_id: int, event: dict) -> None:
+    """Broadcast what is already stored. Should the channel layer be down (Redis), the
+    write still stands: it is logged, and clients get it when they sync (on reconnecting,
+    on a gap, or on the next `tail` frame)."""
+    try:
+        _send_now(room_id, event)
+    except Exception:
+        logger.warning("Room %s: broadcast failed, clients will sync", room_id, exc_info=True)
+
+
 def _broadcast_on_commit(room_id: int, payload: dict) -> None:
     """Tell everyone in the room, once the current transaction has committed."""
     event = {"type": "room.event", "payload": payload}
-    transaction.on_commit(lambda: _send_now(room_id, event))
+    transaction.on_commit(lambda: _send_or_log(room_id, event))
 
 
 # --- Rooms ----------------------------------------------------------------------------------
@@ -616,7 +629,11 @@ def schedule_mention_digest(user_id: int) -> None:
 
     delay = _limits()["ROOM_MENTION_EMAIL_DELAY"]
     if send_mention_digest.get_backend().supports_defer and delay:
-        if not cache.add(f"mention-digest:{user_id}", 1, timeout=delay):
+        try:
+            first = cache.add(f"mention-digest:{user_id}", 1, timeout=delay)
+        except Exception:  # cache down: queue anyway; a second digest finds nothing left
+            first = True
+        if not first:
             return  # a digest is already queued and will collect this mention
         send_mention_digest.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
             user_id=user_id
@@ -872,10 +889,19 @@ def _live_entries(room_id: int) -> dict:
     return {conn: e for conn, e in entries.items() if e[2] > now}
 
 
+def _live_entries_or_none(room_id: int) -> dict:
+    """Presence as far as it can be known: nobody, when the cache is unreachable."""
+    try:
+        return _live_entries(room_id)
+    except Exception:
+        logger.warning("Room %s: presence unknown, the cache is unreachable", room_id)
+        return {}
+
+
 def present_people(room_id: int) -> list[dict]:
     """Who is in the room now, once each, by name."""
     people = {}
-    for user_id, name, _expires in _live_entries(room_id).values():
+    for user_id, name, _expires in _live_entries_or_none(room_id).values():
         people[user_id] = name
     return [{"id": pk, "name": name} for pk, name in sorted(people.items(), key=lambda i: i[1])]
 

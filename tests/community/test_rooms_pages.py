@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from community.models import MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
+from community.models import Mention, MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
 from community.services import rooms
 from tests.factories import MembershipFactory, UserFactory
 
@@ -131,6 +131,49 @@ def test_post_without_javascript_redirects_to_the_message(client, theme_room, al
     assert first["Location"] == f"/salons/{theme_room.slug}/#msg-1"
     assert double["Location"] == f"/salons/{theme_room.slug}/#msg-1"
     assert list(RoomMessage.objects.values_list("body_markdown", flat=True)) == ["Sans JS"]
+
+
+# Nothing listens on port 1: connecting is refused at once, as with a Redis that is down.
+DEAD_REDIS = "redis://127.0.0.1:1/0"
+
+
+def test_post_without_javascript_stored_when_redis_is_down(
+    client, theme_room, alice, bruno, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(alice)
+    say(bruno, theme_room, "Quelqu'un a un retour sur Nextcloud ?")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": DEAD_REDIS,
+        }
+    }
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [DEAD_REDIS]},
+        }
+    }
+    form = {
+        "body": "Oui, @[Bruno Lefèvre] : on l'utilise depuis un an.",
+        "client_id": str(uuid.uuid4()),
+    }
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(f"/salons/{theme_room.slug}/envoyer/", form)
+
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/salons/{theme_room.slug}/#msg-2",
+    )
+    assert len(callbacks) >= 1  # the broadcast was attempted, and its failure swallowed
+    assert list(
+        RoomMessage.objects.filter(room=theme_room).values_list("seq", "author", "body_markdown")
+    ) == [
+        (1, bruno.pk, "Quelqu'un a un retour sur Nextcloud ?"),
+        (2, alice.pk, "Oui, @[Bruno Lefèvre] : on l'utilise depuis un an."),
+    ]
+    assert list(Mention.objects.values_list("user", "email_wanted")) == [(bruno.pk, True)]
 
 
 def test_post_too_long_keeps_the_draft_and_says_why(client, theme_room, alice, settings):
