@@ -4,18 +4,18 @@ event's UTC times and RRULE; the same rules as the admin (`recurrence.event_erro
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import zoneinfo
 
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import linebreaks, strip_tags
+from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
 from community.models import Organisation, Region, Theme
+from community.text import plain_text
 
 from .models import EventPage
 from .recurrence import event_errors
@@ -76,14 +76,6 @@ def parse_rrule(rule: str) -> tuple[str, int]:
     if "MONTHLY" in rule:
         return Repeat.MONTHLY_WEEKDAY, n
     return Repeat.NONE, 1
-
-
-def _as_text(rich: str) -> str:
-    """The stored rich text as the plain text the form edits: paragraphs and line breaks
-    kept, entities (apostrophes, ampersands) turned back into characters."""
-    text = re.sub(r"<br\s*/?>", "\n", rich or "")
-    paragraphs = re.split(r"</p>\s*<p[^>]*>", text)
-    return "\n\n".join(html.unescape(strip_tags(p)).strip() for p in paragraphs).strip()
 
 
 class EventForm(forms.Form):
@@ -210,7 +202,7 @@ class EventForm(forms.Form):
                 else None
             ),
             "audience": event.audience,
-            "description": _as_text(event.description),
+            "description": plain_text(event.description),
             "themes": list(event.themes.all()),
         }
 

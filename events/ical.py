@@ -17,9 +17,10 @@ import datetime as dt
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
+
+from community.text import plain_text
 
 from .models import EventPage, event_uid
 from .recurrence import occurrences
@@ -39,7 +40,7 @@ def _description(event: EventPage, with_link: bool) -> str:
     parts = []
     if event.summary:
         parts.append(event.summary)
-    text = " ".join(strip_tags(event.description or "").split())
+    text = plain_text(event.description)
     if text:
         parts.append(text)
     if event.online_url:

@@ -19,6 +19,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
@@ -26,6 +27,7 @@ from django.views.decorators.http import require_POST
 from community import access
 from community.forms import labelled_errors
 from community.models import Organisation
+from community.text import plain_text
 
 from . import ical
 from .forms import EventForm
@@ -90,7 +92,7 @@ def json_ld(event: EventPage, occurrence, request) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "description": event.summary,
+        "description": event.summary or Truncator(plain_text(event.description)).chars(500),
         "startDate": start.astimezone(event.zone).isoformat(),
         "endDate": end.astimezone(event.zone).isoformat(),
         "eventStatus": "https://schema.org/EventCancelled"

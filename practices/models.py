@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -26,6 +25,7 @@ from community.models import (
     search_terms,
     unique_slug,
 )
+from community.text import plain_text
 
 # The parts of a sheet that hold exactly three items, by relation name.
 THREE_PARTS = {
@@ -305,8 +305,8 @@ class PracticeSheetPage(Page):
         plural endings dropped, so that "numerique" finds "numérique" and "bénévoles"
         finds "bénévole" on PostgreSQL and SQLite alike. Queries get the same treatment
         (`listing.search_query`)."""
-        parts = [self.title, self.summary, strip_tags(self.why), strip_tags(self.results)]
-        parts.append(strip_tags(self.social_impact))
+        parts = [self.title, self.summary, plain_text(self.why), plain_text(self.results)]
+        parts.append(plain_text(self.social_impact))
         for part in ("difficulties", "tips", "phases"):
             for item in getattr(self, part).all():
                 parts += [item.title, item.text]

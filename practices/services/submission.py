@@ -8,13 +8,10 @@ the admin; `practices.signals` tells the authors.
 
 from __future__ import annotations
 
-import re
-from html import unescape
-
 from anyascii import anyascii
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.html import linebreaks, strip_tags
+from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -28,6 +25,7 @@ from community.access import (
     require,
 )
 from community.models import Region, Sector, Theme
+from community.text import plain_text
 
 from .. import wizard
 from ..models import (
@@ -68,14 +66,8 @@ def text_to_html(text: str) -> str:
 
 def html_to_text(html: str) -> str:
     """The other way, to prefill the wizard from a sheet (possibly written by an editor
-    in the admin, with lists and links): paragraphs become blank lines."""
-    text = re.sub(r"<br\s*/?>", "\n", html or "")
-    text = re.sub(r"<li[^>]*>", "- ", text)
-    text = re.sub(r"</li>", "\n", text)
-    text = re.sub(r"</(p|h[1-6]|ul|ol|blockquote)>", "\n\n", text)
-    text = unescape(strip_tags(text))
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    in the admin, with lists and links): the one rich-text-to-plain-text function."""
+    return plain_text(html)
 
 
 # --- Drafts ---------------------------------------------------------------------------

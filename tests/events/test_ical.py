@@ -6,12 +6,16 @@ private feed and a query count that does not grow with the calendar."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import pytest
 from dateutil.rrule import rruleset, rrulestr
+from django.utils.html import escape
 
-from events.models import EventPage, OccurrenceChange, Registration, event_uid
+from events.models import CalendarToken, EventPage, OccurrenceChange, Registration, event_uid
 from events.recurrence import occurrences
+from events.services import registrations
 from tests.events.conftest import (
     BRUSSELS,
     brussels,
@@ -20,6 +24,7 @@ from tests.events.conftest import (
     publish_event,
     vevents_of,
 )
+from tests.events.test_announce import edit_data
 from tests.factories import RegionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -237,6 +242,91 @@ def test_cancelled_event_stays_in_feed_as_cancelled(client, calendar_page, feder
         1,
     )
     assert vcal.vevent.status.value == "CANCELLED"
+
+
+# --- Plain text --------------------------------------------------------------------------------
+
+RICH = (
+    "<p>Préparer l&#x27;intervision &amp; le matériel fourni.</p>"
+    "<ul><li>Créer un compte</li><li>Inviter l&#x27;équipe</li></ul>"
+    '<p>Synchroniser : <a href="https://docs.example.org/sync">le guide</a></p>'
+)
+PLAIN = (
+    "Préparer l'intervision & le matériel fourni.\n\n- Créer un compte\n- Inviter l'équipe"
+    "\n\nSynchroniser : le guide (https://docs.example.org/sync)"
+)
+
+
+def descriptions(content: bytes) -> tuple[str, str]:
+    """The DESCRIPTION of the one VEVENT, as read by icalendar and by vobject."""
+    cal, vcal = parse_ics(content)
+    (vevent,) = vevents_of(cal)
+    return str(vevent["DESCRIPTION"]), vcal.vevent.description.value
+
+
+def test_description_is_plain_text_in_every_feed(
+    client, calendar_page, federation, make_people, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = publish_event(
+        calendar_page, organisers=[federation], summary="En bref.", description=RICH
+    )
+    expected = f"En bref.\n\n{PLAIN}\n\nhttp://127.0.0.1:8000/agenda/{event.slug}/"
+    (person,) = make_people(1)
+    Registration.objects.create(event=event, user=person, status="confirmed")
+    token = CalendarToken.objects.create(user=person)
+
+    for url in (
+        "/agenda/feed.ics",
+        f"/agenda/{event.slug}/event.ics",
+        f"/organisations/{federation.slug}/agenda.ics",
+        f"/agenda/prive/{token.token}.ics",
+    ):
+        assert descriptions(client.get(url).content) == (expected, expected), url
+
+
+def test_description_is_plain_text_after_an_edit_on_the_site(
+    client, calendar_page, federation, federation_admin
+):
+    event = publish_event(calendar_page, organisers=[federation], summary="", description="")
+    client.force_login(federation_admin)
+    text = "Préparer l'intervision & le café.\n\nCe qui est fourni :\nun écran"
+
+    client.post(f"/agenda/{event.slug}/modifier/", edit_data(event, description=text))
+
+    assert EventPage.objects.get(pk=event.pk).description == (
+        "<p>Préparer l&#x27;intervision &amp; le café.</p>\n\n"
+        "<p>Ce qui est fourni :<br>un écran</p>"
+    )
+    expected = f"{text}\n\nhttp://127.0.0.1:8000/agenda/{event.slug}/"
+    assert descriptions(client.get(f"/agenda/{event.slug}/event.ics").content) == (
+        expected,
+        expected,
+    )
+
+
+def test_description_is_plain_text_in_the_ics_attached_to_emails(
+    calendar_page, federation, make_people, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = publish_event(calendar_page, organisers=[federation], summary="", description=RICH)
+    (person,) = make_people(1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(user=person, event=event)
+
+    ((_name, content, _type),) = mailoutbox[0].attachments
+    expected = f"{PLAIN}\n\nhttp://127.0.0.1:8000/agenda/{event.slug}/"
+    assert descriptions(content.encode()) == (expected, expected)
+
+
+def test_event_page_json_ld_and_meta_description_are_plain_text(client, calendar_page, federation):
+    event = publish_event(calendar_page, organisers=[federation], summary="", description=RICH)
+
+    html = client.get(event.public_path).content.decode()
+
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert json.loads(block)["description"] == PLAIN
+    (meta,) = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert meta == escape(" ".join(PLAIN.split()))
 
 
 # --- The online link ---------------------------------------------------------------------------

@@ -1,0 +1,157 @@
+"""Plain text from rich text: the one function behind every text Relais sends out or
+hands to other programs (iCalendar DESCRIPTION, email bodies, JSON-LD, feed summaries,
+meta descriptions, the search index, the forms that edit rich text as plain text).
+
+Plain text must read as plain text: entities decoded (``l'intervision``, never
+``l&#x27;intervision``), paragraphs separated by a blank line, each list item on a line of
+its own starting with "- ", line breaks kept, and a link's address kept after its text as
+"text (url)" (relative addresses made absolute), since a calendar app or an email client
+shows no markup.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements that start and end a paragraph (separated by a blank line).
+BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+}
+# Elements on a line of their own.
+LINES = {"li", "tr"}
+# Elements whose content is not text.
+SKIPPED = {"script", "style", "template", "head", "title"}
+# Spaces as HTML collapses them; a non-breaking space (French punctuation) stays.
+SPACES = re.compile(r"[ \t\n\r\f]+")
+PARAGRAPH, LINE = 2, 1
+
+
+class _Reader(HTMLParser):
+    def __init__(self, absolute):
+        super().__init__(convert_charrefs=True)
+        self.absolute = absolute
+        self.parts: list[str | int] = []  # text, or the number of line breaks wanted
+        self.links: list[tuple[str, int]] = []
+        self.skipping = 0
+        self.items = 0  # depth of list items: a paragraph inside one is a line
+
+    def _block(self):
+        if self.parts and self.parts[-1] == "- ":
+            return  # the item's first paragraph goes on the item's line
+        self.parts.append(LINE if self.items else PARAGRAPH)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIPPED:
+            self.skipping += 1
+        elif tag in BLOCKS:
+            self._block()
+        elif tag == "li":
+            self.items += 1
+            self.parts += [LINE, "- "]
+        elif tag in LINES:
+            self.parts.append(LINE)
+        elif tag == "br":
+            self.parts.append(LINE)
+        elif tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.parts)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED:
+            self.skipping = max(self.skipping - 1, 0)
+        elif tag in BLOCKS:
+            self._block()
+        elif tag in LINES:
+            self.items = max(self.items - 1, 0) if tag == "li" else self.items
+            self.parts.append(LINE)
+        elif tag == "a" and self.links:
+            href, first = self.links.pop()
+            href = href.strip()
+            if not href or href.startswith(("#", "javascript:")):
+                return
+            url = self.absolute(href)
+            label = " ".join(
+                SPACES.sub(" ", p) for p in self.parts[first:] if isinstance(p, str)
+            ).strip()
+            if url not in (label, f"mailto:{label}", f"tel:{label}"):
+                self.parts.append(f" ({url})")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        out: list[str] = []
+        wanted = 0  # line breaks to put before the next text
+        for part in self.parts:
+            if isinstance(part, int):
+                wanted = max(wanted, part)
+                continue
+            text = SPACES.sub(" ", part)
+            at_line_start = not out or wanted or out[-1].endswith(("\n", " "))
+            if at_line_start:
+                text = text.lstrip(" ")
+            if not text:
+                continue
+            if wanted and out:
+                out[-1] = out[-1].rstrip(" ")
+                out.append("\n" * wanted)
+            wanted = 0
+            out.append(text)
+        return "".join(out).strip()
+
+
+def plain_text(html: str | None, *, base_url: str | None = None) -> str:
+    """The text of `html` (rich text as stored, or any HTML fragment) as plain text.
+
+    Wagtail's stored form (``<a linktype="page" id="3">``) is expanded first, so internal
+    links get their page's address; relative addresses are made absolute with
+    `base_url` (the site's public address by default)."""
+    if not html:
+        return ""
+    if "linktype=" in html:
+        from wagtail.rich_text import expand_db_html
+
+        html = expand_db_html(html)
+    if base_url is None:
+        from django.conf import settings
+
+        base_url = settings.WAGTAILADMIN_BASE_URL
+    base = base_url.rstrip("/")
+
+    def absolute(href: str) -> str:
+        return base + href if href.startswith("/") and not href.startswith("//") else href
+
+    reader = _Reader(absolute)
+    reader.feed(html)
+    reader.close()
+    return reader.text()
