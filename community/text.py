@@ -7,12 +7,25 @@ Plain text must read as plain text: entities decoded (``l'intervision``, never
 its own starting with "- ", line breaks kept, and a link's address kept after its text as
 "text (url)" (relative addresses made absolute), since a calendar app or an email client
 shows no markup.
+
+The other way, what people type in the shape it is stored in:
+- one-line fields (titles, names, places…) hold one line: line breaks, tabs and other
+  control characters become single spaces (`one_line`); they end up in iCalendar lines,
+  email subjects and HTML attributes, where a line break breaks the file;
+- multi-line text keeps its line breaks as "\\n" whatever the browser sent ("\\r\\n"),
+  without other control characters (`multi_line`);
+- members write plain text where a page stores rich text: `text_to_rich_text` makes it the
+  HTML Wagtail's own editor writes (`<p>` paragraphs, `<br/>` line breaks), so editors can
+  open every page a member wrote (Wagtail's converter refuses the HTML5 `<br>`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
+
+from django.utils.html import escape
 
 # Elements that start and end a paragraph (separated by a blank line).
 BLOCKS = {
@@ -155,3 +168,44 @@ def plain_text(html: str | None, *, base_url: str | None = None) -> str:
     reader.feed(html)
     reader.close()
     return reader.text()
+
+
+# --- What people type -----------------------------------------------------------------
+
+# Everything Unicode (and str.splitlines) treats as the end of a line.
+LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _without_controls(text: str, keep: str = "") -> str:
+    return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
+
+
+def one_line(text):
+    """ "Atelier\\nCRM " → "Atelier CRM": line breaks and tabs become spaces, runs of
+    spaces one space, control characters go, the ends are trimmed. None stays None."""
+    if text is None:
+        return None
+    text = LINE_BREAKS.sub(" ", str(text)).replace("\t", " ")
+    return re.sub(" {2,}", " ", _without_controls(text)).strip()
+
+
+def multi_line(text):
+    """Line breaks as "\\n", no other control character than tabs, no spaces at the end
+    of lines. None stays None."""
+    if text is None:
+        return None
+    text = _without_controls(LINE_BREAKS.sub("\n", str(text)), keep="\n\t")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def text_to_rich_text(text: str | None) -> str:
+    """Plain text → Wagtail rich text: every character escaped (no member's HTML reaches
+    a page), blank lines make paragraphs, single line breaks `<br/>`."""
+    text = (multi_line(text or "") or "").strip()
+    if not text:
+        return ""
+    paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in paragraph.split("\n")) + "</p>"
+        for paragraph in paragraphs
+    )

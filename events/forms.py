@@ -10,12 +10,11 @@ import zoneinfo
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
 from community.models import Organisation, Region, Theme
-from community.text import plain_text
+from community.text import plain_text, text_to_rich_text
 
 from .models import EventPage
 from .recurrence import event_errors
@@ -244,7 +243,7 @@ class EventForm(forms.Form):
                 "registration_deadline",
                 _("Les inscriptions ne peuvent pas fermer après la date de l'évènement."),
             )
-        cleaned["description"] = linebreaks(cleaned.get("description") or "", autoescape=True)
+        cleaned["description"] = text_to_rich_text(cleaned.get("description") or "")
         if "start" in cleaned:
             for field, message in event_errors(cleaned):
                 if field in ("start", "end"):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from anyascii import anyascii
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.html import linebreaks
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -25,7 +24,7 @@ from community.access import (
     require,
 )
 from community.models import Region, Sector, Theme
-from community.text import plain_text
+from community.text import plain_text, text_to_rich_text
 
 from .. import wizard
 from ..models import (
@@ -52,22 +51,6 @@ class SubmissionRefused(ServiceError):
     def __init__(self, messages):
         self.messages = list(messages)
         super().__init__(" ".join(str(message) for message in self.messages))
-
-
-# --- Text conversion ------------------------------------------------------------------
-
-
-def text_to_html(text: str) -> str:
-    """Members write plain text; the sheet stores rich text. Every character is escaped
-    and blank lines make paragraphs, so no HTML from a member ever reaches a page."""
-    text = (text or "").strip()
-    return linebreaks(text, autoescape=True) if text else ""
-
-
-def html_to_text(html: str) -> str:
-    """The other way, to prefill the wizard from a sheet (possibly written by an editor
-    in the admin, with lists and links): the one rich-text-to-plain-text function."""
-    return plain_text(html)
 
 
 # --- Drafts ---------------------------------------------------------------------------
@@ -104,7 +87,7 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
         "funding": sheet.funding,
         "themes": [theme.pk for theme in sheet.themes.all()],
         "dimensions": dimensions,
-        "why": html_to_text(sheet.why),
+        "why": plain_text(sheet.why),
         "difficulties": items("difficulties"),
         "tips": items("tips"),
         "phases": items("phases"),
@@ -119,8 +102,8 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
             for row in sheet.sheet_tools.all()
         ],
         "keywords": [keyword.word for keyword in sheet.keywords.all()],
-        "results": html_to_text(sheet.results),
-        "social_impact": html_to_text(sheet.social_impact),
+        "results": plain_text(sheet.results),
+        "social_impact": plain_text(sheet.social_impact),
     }
 
 
@@ -216,9 +199,9 @@ def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors) -> Non
     sheet.funding = data.get("funding", "")
     for key, (field, _label) in PracticeSheetPage.DIMENSIONS.items():
         setattr(sheet, field, key in (data.get("dimensions") or []))
-    sheet.why = text_to_html(data.get("why", ""))
-    sheet.results = text_to_html(data.get("results", ""))
-    sheet.social_impact = text_to_html(data.get("social_impact", ""))
+    sheet.why = text_to_rich_text(data.get("why", ""))
+    sheet.results = text_to_rich_text(data.get("results", ""))
+    sheet.social_impact = text_to_rich_text(data.get("social_impact", ""))
     sheet.sectors.set(list(Sector.objects.filter(pk__in=data.get("sectors") or [])))
     sheet.themes.set(list(Theme.objects.filter(pk__in=data.get("themes") or [])))
     sheet.authors.set(authors)

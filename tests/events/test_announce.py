@@ -93,7 +93,7 @@ def test_federation_manager_announces_published_at_once(
     assert list(event.organisers.all()) == [federation]
     assert (
         event.description
-        == "<p>Premier paragraphe.</p>\n\n<p>Second &lt;b&gt;paragraphe&lt;/b&gt;.</p>"
+        == "<p>Premier paragraphe.</p><p>Second &lt;b&gt;paragraphe&lt;/b&gt;.</p>"
     )
     dates = [o.start.astimezone(BRUSSELS) for o in occurrences(event)]
     assert len(dates) == 6
@@ -537,7 +537,7 @@ def test_editing_keeps_the_admin_rule_and_the_text_as_written(
     assert response.status_code == 302
     event.refresh_from_db()
     assert (event.title, event.rrule) == ("Permanence numérique", "FREQ=WEEKLY;BYDAY=TU,TH")
-    assert event.description == ("<p>L&#x27;atelier &amp; la suite</p>\n\n<p>Deuxième<br>ligne</p>")
+    assert event.description == ("<p>L&#x27;atelier &amp; la suite</p><p>Deuxième<br/>ligne</p>")
 
 
 def test_series_moved_to_another_hour_keeps_its_cancelled_date(

@@ -103,7 +103,7 @@ def test_wizard_walk_creates_sheet_in_moderation(
     assert (sheet.dim_processes, sheet.dim_organisation, sheet.dim_strategy) == (True, True, False)
     # Members' text is escaped and cut into paragraphs; never trusted as HTML.
     assert sheet.why == (
-        "<p>Nos dossiers étaient éparpillés.</p>\n\n"
+        "<p>Nos dossiers étaient éparpillés.</p>"
         "<p>Et &lt;b&gt;personne&lt;/b&gt; ne s&#x27;y retrouvait.</p>"
     )
     assert [item.title for item in sheet.tips.all()] == ["tips 1", "tips 2", "tips 3"]
