@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Organisation
 
@@ -91,9 +92,80 @@ def can_use_admin(user) -> bool:
     return _active(user) and user.has_perm("wagtailadmin.access_admin")
 
 
-def require(allowed: bool) -> None:
+def require(allowed: bool, reason=None) -> None:
+    """Refuse with the reason people read on the 403 page (one of `Refusal`)."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(reason) if reason else PermissionDenied
+
+
+class Refusal:
+    """Why something is refused, in the words of the 403 page: each refusal says what it is
+    (a ban from a room is no matter of organisation admins)."""
+
+    EDIT_ORGANISATION = _(
+        "Seuls les administrateurs et administratrices de cette organisation peuvent modifier "
+        "son profil."
+    )
+    MANAGE_MEMBERS = _(
+        "Seuls les administrateurs et administratrices de cette organisation peuvent décider "
+        "des demandes d'adhésion et des rôles de ses membres."
+    )
+    REQUEST_MEMBERSHIP = _("Connectez-vous pour demander à rejoindre une organisation.")
+    REQUEST_AFFILIATION = _(
+        "Seuls les administrateurs et administratrices d'une organisation qui n'est pas "
+        "elle-même une fédération peuvent demander son affiliation à une fédération."
+    )
+    DECIDE_AFFILIATIONS = _(
+        "Seuls les administrateurs et administratrices de cette fédération peuvent accepter "
+        "ou refuser les demandes d'affiliation."
+    )
+    END_AFFILIATION = _(
+        "Seuls les administrateurs et administratrices de l'organisation ou de la fédération "
+        "peuvent mettre fin à cette affiliation."
+    )
+    VIEW_PERSON = _(
+        "Les profils des personnes ne sont visibles que des membres connectés, tant que leur "
+        "compte est actif."
+    )
+    PROPOSE_SHEET = _(
+        "Pour proposer une fiche pratique, rejoignez d'abord une organisation : les fiches "
+        "sont publiées en son nom."
+    )
+    EDIT_SHEET = _(
+        "Seuls les membres de l'organisation qui a écrit cette fiche peuvent la modifier."
+    )
+    SHEET_ORGANISATION = _(
+        "Vous ne pouvez proposer une fiche qu'au nom d'une organisation dont vous êtes membre."
+    )
+    OTHERS_DRAFT = _("Ce brouillon appartient à une autre personne : elle seule peut le continuer.")
+    PROPOSE_EVENT = _(
+        "Pour annoncer un évènement, rejoignez d'abord une organisation : les évènements sont "
+        "annoncés en son nom."
+    )
+    MANAGE_EVENT = _(
+        "Seuls les administrateurs et administratrices des organisations qui organisent cet "
+        "évènement peuvent le modifier, l'annuler et voir la liste de ses inscriptions."
+    )
+    REGISTER = _(
+        "Cet évènement est réservé aux membres de la fédération qui l'organise et de ses "
+        "organisations membres."
+    )
+    ROOM_BANNED = _(
+        "Les modérateurs vous ont retiré l'accès à ce salon : vous ne pouvez plus le lire ni "
+        "y écrire."
+    )
+    ROOM_DIRECT = _(
+        "Cette conversation privée n'est lisible que par les deux personnes qui y participent."
+    )
+    ROOM_ORGANISATION = _(
+        "Ce salon est réservé aux membres de l'organisation et, pour une fédération, à ceux "
+        "de ses organisations membres."
+    )
+    ROOM_SIGNED_IN = _("Les salons sont réservés aux membres connectés.")
+    REPORT_QUEUE = _(
+        "Les signalements sont traités par les modérateurs et modératrices, et par les "
+        "administrateurs et administratrices d'organisation pour leurs salons."
+    )
 
 
 # --- Practice sheets (duck-typed: community never imports practices) ----------------------
@@ -270,6 +342,23 @@ def _may_enter(user, room) -> bool:
 
 def can_read_room(user, room) -> bool:
     return _may_enter(user, room) and "ban" not in _active_sanctions(user, room)
+
+
+def room_refusal(user, room):
+    """Why this person may not read this room (asked only once they are refused)."""
+    from .models import Room
+
+    if not _active(user):
+        return Refusal.ROOM_SIGNED_IN
+    if not _may_enter(user, room):
+        return Refusal.ROOM_DIRECT if room.kind == Room.Kind.DIRECT else Refusal.ROOM_ORGANISATION
+    return Refusal.ROOM_BANNED
+
+
+def require_room_read(user, room, rights: RoomRights | None = None) -> None:
+    """Refuse a room page or its history to someone who may not read it, saying why."""
+    if not (rights.read if rights is not None else can_read_room(user, room)):
+        raise PermissionDenied(room_refusal(user, room))
 
 
 def room_rights(user, room) -> RoomRights:

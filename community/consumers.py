@@ -157,8 +157,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             await self._error(error.code, error.message, client_id)
         except ServiceError as error:
             await self._error("invalid", error.message, client_id)
-        except PermissionDenied:
-            await self._error("forbidden", _("Vous n'avez pas accès à ce salon."), client_id)
+        except PermissionDenied as refusal:
+            reason = str(refusal) or _("Vous n'avez pas accès à ce salon.")
+            await self._error("forbidden", reason, client_id)
         except (TypeError, ValueError, OverflowError, AttributeError):
             # A frame of the right type with fields of the wrong shape: say so, and keep
             # the connection (and its presence) in a sane state.

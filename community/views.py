@@ -145,7 +145,9 @@ def organisation_create(request):
 @login_required
 def organisation_edit(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    access.require(access.can_edit_organisation(request.user, organisation))
+    access.require(
+        access.can_edit_organisation(request.user, organisation), access.Refusal.EDIT_ORGANISATION
+    )
     # The form writes its (maybe invalid) input onto the instance: keep the saved name.
     saved_name = organisation.name
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
@@ -225,7 +227,9 @@ def leave(request, slug):
 @require_POST
 def decide_membership(request, slug, membership_id, decision):
     organisation = get_object_or_404(Organisation, slug=slug)
-    access.require(access.can_manage_members(request.user, organisation))
+    access.require(
+        access.can_manage_members(request.user, organisation), access.Refusal.MANAGE_MEMBERS
+    )
     if decision == "approve":
         action = lambda: org_services.approve_membership(  # noqa: E731
             actor=request.user, organisation=organisation, membership_id=membership_id
@@ -244,7 +248,9 @@ def decide_membership(request, slug, membership_id, decision):
 @require_POST
 def change_role(request, slug, membership_id):
     organisation = get_object_or_404(Organisation, slug=slug)
-    access.require(access.can_manage_members(request.user, organisation))
+    access.require(
+        access.can_manage_members(request.user, organisation), access.Refusal.MANAGE_MEMBERS
+    )
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Rôle inconnu."))
@@ -266,7 +272,10 @@ def change_role(request, slug, membership_id):
 @require_POST
 def request_affiliation(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    access.require(access.can_request_affiliation(request.user, organisation))
+    access.require(
+        access.can_request_affiliation(request.user, organisation),
+        access.Refusal.REQUEST_AFFILIATION,
+    )
     form = AffiliationRequestForm(request.POST, organisation=organisation)
     if not form.is_valid():
         messages.error(request, _("Choisissez une fédération dans la liste."))
@@ -286,7 +295,10 @@ def request_affiliation(request, slug):
 @require_POST
 def decide_affiliation(request, slug, affiliation_id, decision):
     federation = get_object_or_404(Organisation, slug=slug)
-    access.require(access.can_decide_affiliations(request.user, federation))
+    access.require(
+        access.can_decide_affiliations(request.user, federation),
+        access.Refusal.DECIDE_AFFILIATIONS,
+    )
     if decision == "accept":
         action = lambda: org_services.accept_affiliation(  # noqa: E731
             actor=request.user, federation=federation, affiliation_id=affiliation_id
@@ -330,7 +342,7 @@ def person(request, pk):
         pk=pk,
         is_active=True,
     )
-    access.require(access.can_view_person(request.user, person))
+    access.require(access.can_view_person(request.user, person), access.Refusal.VIEW_PERSON)
     return render(request, "community/person.html", {"person": person})
 
 

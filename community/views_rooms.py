@@ -33,7 +33,7 @@ def _room_or_404(slug):
 def _readable_room(request, slug):
     room = _room_or_404(slug)
     rights = access.room_rights(request.user, room)
-    access.require(rights.read)
+    access.require_room_read(request.user, room, rights)
     return room, rights
 
 
@@ -202,7 +202,7 @@ def room_history(request, slug):
     if room is None:
         return _json_error(_("Ce salon n'existe pas."), 404)
     if not access.can_read_room(request.user, room):
-        return _json_error(_("Vous n'avez pas accès à ce salon."), 403)
+        return _json_error(access.room_refusal(request.user, room), 403)
     try:
         before = _positive_int(request.GET.get("before"))
         after = _positive_int(request.GET.get("after"))
@@ -227,7 +227,7 @@ def room_history(request, slug):
 @login_required
 def moderation_queue(request):
     user = request.user
-    access.require(access.can_see_report_queue(user))
+    access.require(access.can_see_report_queue(user), access.Refusal.REPORT_QUEUE)
     site_moderator = access.is_site_moderator(user)
     reports = list(room_services.reports_for(user)[:100])
     room_services.with_organisations([r.message for r in reports])
@@ -281,9 +281,12 @@ def organisation_room(request, slug):
     """The private room of an organisation (and, for a federation, of its members' people),
     opened the first time one of them comes in."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    access.require(access.can_enter_organisation_room(request.user, organisation))
+    access.require(
+        access.can_enter_organisation_room(request.user, organisation),
+        access.Refusal.ROOM_ORGANISATION,
+    )
     room = room_services.organisation_room(organisation)
-    access.require(access.can_read_room(request.user, room))
+    access.require_room_read(request.user, room)
     return redirect(reverse("community:room", args=[room.slug]))
 
 

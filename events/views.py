@@ -165,13 +165,7 @@ def register(request, slug):
     if not request.user.is_authenticated:
         return _signin(request, event)
     if not access.can_register(request.user, event):
-        messages.error(
-            request,
-            _(
-                "Cet évènement est réservé aux membres de la fédération qui l'organise et de "
-                "ses organisations membres."
-            ),
-        )
+        messages.error(request, access.Refusal.REGISTER)
         return _back(request, event)
     try:
         registration = registrations.register(user=request.user, event=event)
@@ -209,7 +203,7 @@ def unregister(request, slug):
 @login_required
 def registration_list(request, slug):
     event = live_event(slug)
-    access.require(access.can_manage_event(request.user, event))
+    access.require(access.can_manage_event(request.user, event), access.Refusal.MANAGE_EVENT)
     rows = list(
         Registration.objects.filter(event=event)
         .exclude(status=Registration.Status.CANCELLED)
@@ -241,7 +235,7 @@ def _organisations_of(user) -> str:
 @login_required
 def registration_csv(request, slug):
     event = live_event(slug)
-    access.require(access.can_manage_event(request.user, event))
+    access.require(access.can_manage_event(request.user, event), access.Refusal.MANAGE_EVENT)
     rows = (
         Registration.objects.filter(event=event)
         .exclude(status=Registration.Status.CANCELLED)
@@ -319,7 +313,7 @@ def announce(request):
 @login_required
 def edit(request, slug):
     event = live_event(slug)
-    access.require(access.can_manage_event(request.user, event))
+    access.require(access.can_manage_event(request.user, event), access.Refusal.MANAGE_EVENT)
     form = EventForm(request.POST or None, user=request.user, event=event)
     if request.method == "POST" and form.is_valid():
         try:
@@ -350,7 +344,7 @@ def edit(request, slug):
 @require_POST
 def cancel_event(request, slug):
     event = live_event(slug)
-    access.require(access.can_manage_event(request.user, event))
+    access.require(access.can_manage_event(request.user, event), access.Refusal.MANAGE_EVENT)
     if request.POST.get("confirm") != "1":
         messages.error(request, _("Cochez la case de confirmation pour annuler l'évènement."))
         return _back(request, event, "gerer")
@@ -367,7 +361,7 @@ def cancel_event(request, slug):
 @require_POST
 def cancel_date(request, slug):
     event = live_event(slug)
-    access.require(access.can_manage_event(request.user, event))
+    access.require(access.can_manage_event(request.user, event), access.Refusal.MANAGE_EVENT)
     wanted = request.POST.get("date", "")
     match = [o for o in occurrences(event, after=timezone.now()) if o.key == wanted]
     if not event.is_series or not match or match[0].cancelled:

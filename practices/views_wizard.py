@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community.access import can_edit_sheet, can_propose_sheet, require
+from community.access import Refusal, can_edit_sheet, can_propose_sheet, require
 
 from . import wizard
 from .models import PracticeSheetPage, SheetDraft
@@ -32,7 +32,7 @@ def _own_draft(request, draft_id) -> SheetDraft:
         SheetDraft.objects.select_related("organisation", "page"), pk=draft_id, author=request.user
     )
     if draft.page is not None:
-        require(can_edit_sheet(request.user, draft.page))
+        require(can_edit_sheet(request.user, draft.page), Refusal.EDIT_SHEET)
     return draft
 
 
@@ -68,7 +68,7 @@ def edit(request, page_id):
     """Change a sheet of one's organisation: continue one's draft for it, or (on POST) start
     one prefilled from the sheet's latest version."""
     page = get_object_or_404(PracticeSheetPage, pk=page_id)
-    require(can_edit_sheet(request.user, page))
+    require(can_edit_sheet(request.user, page), Refusal.EDIT_SHEET)
     draft = SheetDraft.objects.filter(author=request.user, page=page).first()
     if draft is None and request.method == "POST":
         draft = submission.start_edit_draft(user=request.user, page=page)

@@ -44,7 +44,9 @@ def create_organisation(*, user: User, form) -> Organisation:
 
 
 def update_organisation(*, user: User, form) -> Organisation:
-    access.require(access.can_edit_organisation(user, form.instance))
+    access.require(
+        access.can_edit_organisation(user, form.instance), access.Refusal.EDIT_ORGANISATION
+    )
     try:
         with transaction.atomic():
             return form.save()
@@ -53,7 +55,9 @@ def update_organisation(*, user: User, form) -> Organisation:
 
 
 def request_membership(*, user: User, organisation: Organisation, message: str = "") -> Membership:
-    access.require(access.can_request_membership(user, organisation))
+    access.require(
+        access.can_request_membership(user, organisation), access.Refusal.REQUEST_MEMBERSHIP
+    )
     # Each request emails the organisation's admins: asking, withdrawing and asking again
     # must not become a way to flood their inboxes.
     if not ratelimit.allow(
@@ -94,7 +98,7 @@ def _locked_pending_membership(membership_id: int, organisation: Organisation) -
 def approve_membership(
     *, actor: User, organisation: Organisation, membership_id: int
 ) -> Membership:
-    access.require(access.can_manage_members(actor, organisation))
+    access.require(access.can_manage_members(actor, organisation), access.Refusal.MANAGE_MEMBERS)
     membership = _locked_pending_membership(membership_id, organisation)
     membership.status = Membership.Status.ACTIVE
     membership.decided_at = timezone.now()
@@ -110,7 +114,7 @@ def approve_membership(
 
 @transaction.atomic
 def refuse_membership(*, actor: User, organisation: Organisation, membership_id: int) -> None:
-    access.require(access.can_manage_members(actor, organisation))
+    access.require(access.can_manage_members(actor, organisation), access.Refusal.MANAGE_MEMBERS)
     membership = _locked_pending_membership(membership_id, organisation)
     requester = membership.user
     membership.delete()
@@ -150,7 +154,7 @@ def leave_organisation(*, user: User, organisation: Organisation) -> None:
 def set_member_role(
     *, actor: User, organisation: Organisation, membership_id: int, role: str
 ) -> Membership:
-    access.require(access.can_manage_members(actor, organisation))
+    access.require(access.can_manage_members(actor, organisation), access.Refusal.MANAGE_MEMBERS)
     if role not in Membership.Role.values:
         raise ServiceError(_("Rôle inconnu."))
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
@@ -177,7 +181,9 @@ def set_member_role(
 def request_affiliation(
     *, actor: User, organisation: Organisation, federation: Organisation
 ) -> Affiliation:
-    access.require(access.can_request_affiliation(actor, organisation))
+    access.require(
+        access.can_request_affiliation(actor, organisation), access.Refusal.REQUEST_AFFILIATION
+    )
     if not federation.is_federation or federation.pk == organisation.pk:
         raise ServiceError(_("Choisissez une fédération."))
     try:
@@ -214,7 +220,9 @@ def _locked_pending_affiliation(affiliation_id: int, federation: Organisation) -
 def accept_affiliation(
     *, actor: User, federation: Organisation, affiliation_id: int
 ) -> Affiliation:
-    access.require(access.can_decide_affiliations(actor, federation))
+    access.require(
+        access.can_decide_affiliations(actor, federation), access.Refusal.DECIDE_AFFILIATIONS
+    )
     affiliation = _locked_pending_affiliation(affiliation_id, federation)
     affiliation.status = Affiliation.Status.ACTIVE
     affiliation.decided_at = timezone.now()
@@ -229,7 +237,9 @@ def accept_affiliation(
 
 @transaction.atomic
 def refuse_affiliation(*, actor: User, federation: Organisation, affiliation_id: int) -> None:
-    access.require(access.can_decide_affiliations(actor, federation))
+    access.require(
+        access.can_decide_affiliations(actor, federation), access.Refusal.DECIDE_AFFILIATIONS
+    )
     affiliation = _locked_pending_affiliation(affiliation_id, federation)
     organisation = affiliation.organisation
     affiliation.delete()
@@ -244,7 +254,8 @@ def refuse_affiliation(*, actor: User, federation: Organisation, affiliation_id:
 def end_affiliation(*, actor: User, organisation: Organisation, federation: Organisation) -> None:
     """Either side's admins may end an affiliation."""
     access.require(
-        access.is_org_admin(actor, organisation) or access.is_org_admin(actor, federation)
+        access.is_org_admin(actor, organisation) or access.is_org_admin(actor, federation),
+        access.Refusal.END_AFFILIATION,
     )
     deleted, _n = Affiliation.objects.filter(
         organisation=organisation, federation=federation

@@ -315,7 +315,7 @@ def direct_room(a: User, b: User) -> Room:
 
 
 def start_direct_conversation(*, user: User, other: User) -> Room:
-    access.require(access.can_view_person(user, other))
+    access.require(access.can_view_person(user, other), access.Refusal.VIEW_PERSON)
     return direct_room(user, other)
 
 
@@ -378,14 +378,14 @@ def _check_rate(user) -> None:
         )
 
 
-def _forbidden(rights) -> RoomError:
+def _forbidden(rights, user, room) -> RoomError:
     if rights.muted:
         return RoomError(
             "forbidden", _("La modération vous a rendu·e muet·te dans ce salon pour le moment.")
         )
     if rights.read:
         return RoomError("forbidden", _("Ce salon est archivé : on ne peut plus y écrire."))
-    return RoomError("forbidden", _("Vous n'avez pas accès à ce salon."))
+    return RoomError("forbidden", str(access.room_refusal(user, room)))
 
 
 def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> Posted:
@@ -393,13 +393,13 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
     again returns the stored message with `created=False` and broadcasts nothing."""
     rights = access.room_rights(user, room)
     if not rights.read:
-        raise _forbidden(rights)
+        raise _forbidden(rights, user, room)
     cid = _parse_client_id(client_id)
     existing = RoomMessage.objects.filter(room=room, author=user, client_id=cid).first()
     if existing:
         return Posted(existing, False, message_dict(with_organisations([existing])[0]))
     if not rights.write:
-        raise _forbidden(rights)
+        raise _forbidden(rights, user, room)
     text = _validated_text(body)
     no_such_reply = RoomError("invalid", _("Le message auquel vous répondez n'existe pas."))
     reply_seq = None
@@ -473,7 +473,7 @@ def _updated_on_commit(room, message) -> dict:
 def edit_message(*, user: User, room: Room, seq, body) -> dict:
     rights = access.room_rights(user, room)
     if not rights.write:
-        raise _forbidden(rights)
+        raise _forbidden(rights, user, room)
     text = _validated_text(body)
     message = _own_message(user, room, seq)
     _check_rate(user)

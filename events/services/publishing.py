@@ -20,7 +20,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from community.access import can_manage_event, can_propose_event, publishes_at_once, require
+from community.access import (
+    Refusal,
+    can_manage_event,
+    can_propose_event,
+    publishes_at_once,
+    require,
+)
 from community.models import fold
 from community.services.notifications import email_people
 from community.services.rooms import ensure_page_room
@@ -140,7 +146,7 @@ def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
 @transaction.atomic
 def announce(*, user, data: dict) -> tuple[EventPage, bool]:
     """Create the event from the announce form's cleaned data. Returns (event, published)."""
-    require(can_propose_event(user))
+    require(can_propose_event(user), Refusal.PROPOSE_EVENT)
     calendar = CalendarPage.objects.first()
     if calendar is None:
         raise AnnounceRefused([_("L'agenda n'existe pas encore. Prévenez l'équipe éditoriale.")])
@@ -177,7 +183,7 @@ def update(*, user, event: EventPage, data: dict) -> bool:
     """An organiser changes the event in the front end. Published at once when they
     could have announced it; otherwise the change goes to the editors. Returns whether
     it is published."""
-    require(can_manage_event(user, event))
+    require(can_manage_event(user, event), Refusal.MANAGE_EVENT)
     draft = event.get_latest_revision_as_object()
     before = (draft.start, draft.zone, draft.rrule)
     _fill(draft, data)
@@ -206,7 +212,7 @@ def update(*, user, event: EventPage, data: dict) -> bool:
 def cancel_event(*, user, event: EventPage) -> None:
     """Cancel the whole event (it stays in the feeds as cancelled); registered people are
     told by `after_publication`."""
-    require(can_manage_event(user, event))
+    require(can_manage_event(user, event), Refusal.MANAGE_EVENT)
     live = _live_version(event)
     live.cancelled = True
     live.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
@@ -217,7 +223,7 @@ def cancel_date(*, user, event: EventPage, original_start) -> None:
     """Cancel one date of a series."""
     from ..models import OccurrenceChange
 
-    require(can_manage_event(user, event))
+    require(can_manage_event(user, event), Refusal.MANAGE_EVENT)
     live = _live_version(event)
     changes = [c for c in live.occurrence_changes.all() if c.original_start != original_start]
     changes.append(OccurrenceChange(original_start=original_start, cancelled=True))

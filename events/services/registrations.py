@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.access import can_register, require
+from community.access import Refusal, can_register, require
 from community.services.notifications import email_people, notify
 
 from ..ical import event_file
@@ -58,7 +58,7 @@ def _tell(person, event: EventPage, template: str, *, with_ics: bool) -> None:
 def register(*, user, event: EventPage) -> Registration:
     """Confirm a place, or a place on the waiting list when the event is full. Registering
     twice changes nothing."""
-    require(can_register(user, event))
+    require(can_register(user, event), Refusal.REGISTER)
     event = _locked(event)
     registration = Registration.objects.filter(event=event, user=user).first()
     if registration is not None and registration.status != Status.CANCELLED:

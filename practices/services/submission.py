@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
 from community.access import (
+    Refusal,
     can_edit_sheet,
     can_propose_sheet,
     is_org_member,
@@ -59,7 +60,7 @@ class SubmissionRefused(ServiceError):
 def start_draft(*, user) -> SheetDraft:
     """A new, empty sheet in the name of the person's first organisation (they choose
     another one in the first step)."""
-    require(can_propose_sheet(user))
+    require(can_propose_sheet(user), Refusal.PROPOSE_SHEET)
     return SheetDraft.objects.create(
         author=user, organisation=member_organisations(user).first(), step="context"
     )
@@ -110,7 +111,7 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
 def start_edit_draft(*, user, page: PracticeSheetPage) -> SheetDraft:
     """A draft to change an existing sheet, prefilled from its latest revision (what the
     editors last saw, not only what is online). One such draft per person and sheet."""
-    require(can_edit_sheet(user, page))
+    require(can_edit_sheet(user, page), Refusal.EDIT_SHEET)
     existing = SheetDraft.objects.filter(author=user, page=page).first()
     if existing is not None:
         return existing
@@ -127,12 +128,12 @@ def start_edit_draft(*, user, page: PracticeSheetPage) -> SheetDraft:
 def save_step(*, draft: SheetDraft, user, values: dict, resume_at: str) -> None:
     """Keep a step's answers (complete or not) and where to pick the draft up again."""
     if draft.author_id != user.pk:
-        raise PermissionDenied
+        raise PermissionDenied(Refusal.OTHERS_DRAFT)
     values = dict(values)
     organisation = values.pop("organisation", None)
     update_fields = ["data", "step", "updated_at"]
     if organisation is not None and organisation.pk != draft.organisation_id:
-        require(is_org_member(user, organisation))
+        require(is_org_member(user, organisation), Refusal.SHEET_ORGANISATION)
         draft.organisation = organisation
         update_fields.append("organisation")
     draft.data = {**draft.data, **values}
@@ -142,7 +143,7 @@ def save_step(*, draft: SheetDraft, user, values: dict, resume_at: str) -> None:
 
 def delete_draft(*, draft: SheetDraft, user) -> None:
     if draft.author_id != user.pk:
-        raise PermissionDenied
+        raise PermissionDenied(Refusal.OTHERS_DRAFT)
     draft.delete()
 
 
@@ -256,10 +257,10 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
     except SheetDraft.DoesNotExist:
         raise ServiceError(_("Ce brouillon a déjà été envoyé ou supprimé.")) from None
     if draft.author_id != user.pk:
-        raise PermissionDenied
+        raise PermissionDenied(Refusal.OTHERS_DRAFT)
     page = draft.page
     if page is not None:
-        require(can_edit_sheet(user, page))
+        require(can_edit_sheet(user, page), Refusal.EDIT_SHEET)
     if not is_org_member(user, draft.organisation):
         raise SubmissionRefused(
             [

@@ -1,0 +1,209 @@
+"""Each refusal says what it is: the 403 page shows the reason of the rule that refused,
+never a message about organisation admins for a ban from a room."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils.html import escape
+from django.utils.translation import override
+
+from community.access import Refusal
+from community.models import RoomSanction
+from community.services import rooms
+from tests.events.conftest import calendar_page, publish_event  # noqa: F401
+from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory, UserFactory
+from tests.practices.conftest import (  # noqa: F401
+    home_page,
+    member_org,
+    member_with_org,
+    practice_index,
+    sheet_data,
+    submitted_sheet,
+    tools,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _refusal_of(response) -> str:
+    """The reason the 403 page gives."""
+    assert response.status_code == 403
+    body = response.content.decode()
+    start = body.index("<h1>")
+    return body[body.index("<p>", start) + 3 : body.index("</p>", start)]
+
+
+def _as(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_refusals_are_all_different():
+    reasons = [str(v) for k, v in vars(Refusal).items() if k.isupper()]
+    assert len(set(reasons)) == len(reasons) == 19
+
+
+def test_refusal_editing_an_organisation_says_only_its_admins_may(client, organisation):
+    member = MembershipFactory(organisation=organisation).user
+
+    response = _as(client, member).get(f"/organisations/{organisation.slug}/modifier/")
+
+    assert _refusal_of(response) == escape(Refusal.EDIT_ORGANISATION)
+
+
+def test_refusal_deciding_a_join_request_says_only_admins_decide(client, organisation):
+    member = MembershipFactory(organisation=organisation).user
+    pending = MembershipFactory(organisation=organisation, pending=True)
+
+    response = _as(client, member).post(
+        f"/organisations/{organisation.slug}/demandes/{pending.pk}/approve/"
+    )
+
+    assert _refusal_of(response) == escape(Refusal.MANAGE_MEMBERS)
+
+
+def test_refusal_requesting_an_affiliation_says_who_may(client, organisation):
+    member = MembershipFactory(organisation=organisation).user
+
+    response = _as(client, member).post(f"/organisations/{organisation.slug}/affiliation/")
+
+    assert _refusal_of(response) == escape(Refusal.REQUEST_AFFILIATION)
+
+
+def test_refusal_deciding_an_affiliation_names_the_federation_admins(client, federation):
+    member = MembershipFactory(organisation=federation).user
+
+    response = _as(client, member).post(f"/organisations/{federation.slug}/affiliations/1/accept/")
+
+    assert _refusal_of(response) == escape(Refusal.DECIDE_AFFILIATIONS)
+
+
+def test_refusal_ending_an_affiliation_names_both_sides_admins(client, organisation, federation):
+    stranger = MembershipFactory(organisation=OrganisationFactory()).user
+
+    response = _as(client, stranger).post(
+        f"/organisations/{organisation.slug}/federations/{federation.slug}/quitter/"
+    )
+
+    assert _refusal_of(response) == escape(Refusal.END_AFFILIATION)
+
+
+def test_refusal_writing_to_a_deactivated_person_says_why():
+    me, gone = UserFactory(), UserFactory(is_active=False)
+
+    with pytest.raises(PermissionDenied) as refused:
+        rooms.start_direct_conversation(user=me, other=gone)
+
+    assert str(refused.value) == str(Refusal.VIEW_PERSON)
+
+
+def test_refusal_of_a_room_ban_says_it_is_a_ban(client):
+    room = rooms.create_theme_room(title="Numérique et bénévolat")
+    banned = UserFactory()
+    RoomSanction.objects.create(room=room, user=banned, kind=RoomSanction.Kind.BAN)
+
+    response = _as(client, banned).get(f"/salons/{room.slug}/")
+
+    assert _refusal_of(response) == escape(Refusal.ROOM_BANNED)
+
+
+def test_refusal_of_a_room_ban_is_in_the_persons_language(client):
+    room = rooms.create_theme_room(title="Numérique et bénévolat")
+    banned = UserFactory()
+    RoomSanction.objects.create(room=room, user=banned, kind=RoomSanction.Kind.BAN)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
+
+    page = _as(client, banned).get(f"/salons/{room.slug}/")
+    history = client.get(f"/salons/{room.slug}/historique/")
+
+    with override("nl"):
+        reason = str(Refusal.ROOM_BANNED)
+    assert reason.startswith("De moderatoren")
+    assert _refusal_of(page) == escape(reason)
+    assert (history.status_code, history.json()) == (403, {"error": reason})
+
+
+def test_refusal_posting_in_a_room_after_a_ban_says_it_is_a_ban():
+    room = rooms.create_theme_room(title="Numérique et bénévolat")
+    banned = UserFactory()
+    RoomSanction.objects.create(room=room, user=banned, kind=RoomSanction.Kind.BAN)
+
+    with pytest.raises(rooms.RoomError) as refused:
+        rooms.post_message(user=banned, room=room, body="Coucou", client_id=None)
+
+    assert refused.value.message == str(Refusal.ROOM_BANNED)
+
+
+def test_refusal_of_someone_elses_conversation_says_it_is_private(client):
+    room = rooms.direct_room(UserFactory(), UserFactory())
+
+    response = _as(client, UserFactory()).get(f"/salons/{room.slug}/")
+
+    assert _refusal_of(response) == escape(Refusal.ROOM_DIRECT)
+
+
+def test_refusal_of_an_organisation_room_says_it_is_for_its_members(client, organisation):
+    response = _as(client, UserFactory()).get(f"/organisations/{organisation.slug}/salon/")
+
+    assert _refusal_of(response) == escape(Refusal.ROOM_ORGANISATION)
+
+
+def test_refusal_of_the_report_queue_says_who_handles_reports(client):
+    response = _as(client, UserFactory()).get("/salons/moderation/")
+
+    assert _refusal_of(response) == escape(Refusal.REPORT_QUEUE)
+
+
+def test_refusal_of_someone_elses_registration_list_names_the_organisers(
+    client,
+    calendar_page,  # noqa: F811
+):
+    event = publish_event(calendar_page, organisers=[FederationFactory()])
+    member = MembershipFactory(organisation=OrganisationFactory()).user
+
+    for url in (f"/agenda/{event.slug}/inscriptions/", f"/agenda/{event.slug}/inscriptions.csv"):
+        response = _as(client, member).get(url)
+
+        assert _refusal_of(response) == escape(Refusal.MANAGE_EVENT)
+
+
+def test_refusal_editing_another_organisations_sheet_names_its_members(
+    client,
+    submitted_sheet,  # noqa: F811
+):
+    outsider = MembershipFactory(organisation=OrganisationFactory()).user
+
+    response = _as(client, outsider).get(f"/pratiques/proposer/modifier/{submitted_sheet.pk}/")
+
+    assert _refusal_of(response) == escape(Refusal.EDIT_SHEET)
+
+
+def test_refusal_of_someone_elses_draft_says_whose_it_is(member_with_org, member_org):  # noqa: F811
+    from practices.models import SheetDraft
+    from practices.services import submission
+
+    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org, data={})
+
+    with pytest.raises(PermissionDenied) as refused:
+        submission.delete_draft(draft=draft, user=UserFactory())
+
+    assert str(refused.value) == str(Refusal.OTHERS_DRAFT)
+
+
+def test_refusal_proposing_a_sheet_or_event_without_an_organisation_says_join_first():
+    from events.services import publishing
+    from practices.services import submission
+
+    loner = UserFactory()
+
+    with pytest.raises(PermissionDenied) as sheet:
+        submission.start_draft(user=loner)
+    with pytest.raises(PermissionDenied) as event:
+        publishing.announce(user=loner, data={})
+
+    assert (str(sheet.value), str(event.value)) == (
+        str(Refusal.PROPOSE_SHEET),
+        str(Refusal.PROPOSE_EVENT),
+    )
