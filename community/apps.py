@@ -8,7 +8,7 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import dashboard
+        from . import dashboard, signals  # noqa: F401 (signals: receivers connect on import)
         from .views_rooms import dashboard_section
 
         dashboard.register(dashboard_section)

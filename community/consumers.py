@@ -79,7 +79,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         self.room = room
         self.group = rooms.group_name(room.pk)
+        self.user_group = rooms.user_group_name(self.user.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.channel_layer.group_add(self.user_group, self.channel_name)
         self.joined = True
         await self.send_json(
             {
@@ -104,17 +106,27 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def _keep_present(self):
         """Refresh this connection's presence; and check again that the person may still
-        read the room (they may have left the organisation, or been deactivated): if not,
-        close as a forbidden connection."""
+        read the room: if not, close as a forbidden connection. Losing access closes the
+        socket at once (`room_recheck`); this periodic check is the safety net for changes
+        made without the models' signals (raw SQL, an expired sanction's neighbour...).
+        An error (database or cache unreachable for a moment) is logged and the next round
+        tries again: the check never stops while the socket is open."""
         period = max(1, settings.RELAIS["ROOM_PRESENCE_TTL"] // 3)
         while True:
             await asyncio.sleep(period)
-            if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
-                await self.close(code=CLOSE_FORBIDDEN)
-                return
-            await database_sync_to_async(rooms.join_presence)(
-                room_id=self.room.pk, connection=self.channel_name, user=self.user
-            )
+            try:
+                if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+                    await self._forbidden()
+                    return
+                await database_sync_to_async(rooms.join_presence)(
+                    room_id=self.room.pk, connection=self.channel_name, user=self.user
+                )
+            except Exception:
+                logger.warning("Room socket re-check failed; trying again", exc_info=True)
+
+    async def _forbidden(self):
+        await self._error("forbidden", _("Vous n'avez pas accès à ce salon."))
+        await self.close(code=CLOSE_FORBIDDEN)
 
     async def disconnect(self, code):
         if self.heartbeat:
@@ -122,6 +134,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if self.joined:
             self.joined = False
             await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.channel_layer.group_discard(self.user_group, self.channel_name)
             await database_sync_to_async(rooms.leave_presence)(
                 room_id=self.room.pk, connection=self.channel_name
             )
@@ -233,6 +246,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if event.get("skip") and event["skip"] == self.channel_name:
             return
         await self.send_json(event["payload"])
+
+    async def room_recheck(self, event):
+        """This person's access may have changed (`rooms.recheck_access_on_commit`)."""
+        if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+            await self._forbidden()
 
     async def room_kick(self, event):
         if event.get("user_id") == self.user.pk:

@@ -75,6 +75,11 @@ def group_name(room_id: int) -> str:
     return f"room.{room_id}"
 
 
+def user_group_name(user_id: int) -> str:
+    """The channel-layer group of one person's open room sockets, whatever the room."""
+    return f"user.{user_id}"
+
+
 class RoomError(ServiceError):
     """A refused room action, with the protocol's error code: rate_limited, too_long,
     forbidden or invalid."""
@@ -237,6 +242,26 @@ def _broadcast_on_commit(room_id: int, payload: dict) -> None:
     """Tell everyone in the room, once the current transaction has committed."""
     event = {"type": "room.event", "payload": payload}
     transaction.on_commit(lambda: _send_or_log(room_id, event))
+
+
+def recheck_access_on_commit(user_ids) -> None:
+    """Once the current transaction commits, ask every open room socket of these people to
+    check their rights again (each closes with 4403 if they may no longer read its room).
+    Called whenever access may have been lost: a membership ended or changed, an
+    affiliation ended, an account deactivated or deleted (`community/signals.py`)."""
+    ids = sorted({pk for pk in user_ids if pk})
+    if not ids:
+        return
+
+    def send():
+        layer = get_channel_layer()
+        for pk in ids:
+            try:
+                async_to_sync(layer.group_send)(user_group_name(pk), {"type": "room.recheck"})
+            except Exception:  # the periodic re-check of each socket still catches it
+                logger.warning("Access re-check of user %s not sent", pk, exc_info=True)
+
+    transaction.on_commit(send)
 
 
 # --- Rooms ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ flushed around each test by the suite's autouse fixture.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from contextlib import asynccontextmanager
@@ -436,3 +437,91 @@ async def test_a_member_who_leaves_is_disconnected_from_the_private_room(
             Membership.objects.filter(user=alice, organisation=organisation).delete
         )()
         assert await closed_with(a, timeout=4) == 4403
+
+
+def _federation_room_with_a_member(federation, organisation, alice):
+    """The federation's room, which Alice enters as a member of an affiliated EES."""
+    from tests.factories import AffiliationFactory, MembershipFactory
+
+    AffiliationFactory(organisation=organisation, federation=federation)
+    MembershipFactory(user=alice, organisation=organisation)
+    return rooms.organisation_room(federation)
+
+
+def _leave(alice, organisation, federation, federation_admin, org_admin):
+    from community.services import organisations
+
+    organisations.leave_organisation(user=alice, organisation=organisation)
+
+
+def _removed_in_the_admin(alice, organisation, federation, federation_admin, org_admin):
+    from community.models import Membership
+
+    Membership.objects.get(user=alice, organisation=organisation).delete()
+
+
+def _affiliation_ended(alice, organisation, federation, federation_admin, org_admin):
+    from community.services import organisations
+
+    organisations.end_affiliation(
+        actor=federation_admin, organisation=organisation, federation=federation
+    )
+
+
+def _deactivated(alice, organisation, federation, federation_admin, org_admin):
+    alice.is_active = False
+    alice.save(update_fields=["is_active"])
+
+
+@pytest.mark.parametrize(
+    "lose_access", [_leave, _removed_in_the_admin, _affiliation_ended, _deactivated]
+)
+async def test_losing_access_closes_the_private_room_socket_at_once(
+    federation, federation_admin, organisation, org_admin, alice, lose_access
+):
+    """No waiting for the periodic re-check (every 30 s by default): the change itself
+    tells the person's sockets, which close within the test's timeout of 3 s."""
+    room = await database_sync_to_async(_federation_room_with_a_member)(
+        federation, organisation, alice
+    )
+
+    async with connected(room.slug, alice) as a, connected(room.slug, federation_admin) as fed:
+        await database_sync_to_async(lose_access)(
+            alice, organisation, federation, federation_admin, org_admin
+        )
+        assert await closed_with(a) == 4403
+        assert await nothing_but_presence(fed)  # the others stay connected
+
+
+async def test_periodic_recheck_survives_a_database_error(
+    organisation, org_admin, alice, settings, monkeypatch
+):
+    """One failed check (the database unreachable for a moment) must not end the checks:
+    a membership changed behind the models' back (no signal) still closes the socket."""
+    from django.db import OperationalError
+
+    from community import consumers
+    from community.models import Membership
+    from tests.factories import MembershipFactory
+
+    settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3}  # checked every second
+    room = await database_sync_to_async(rooms.organisation_room)(organisation)
+    await database_sync_to_async(MembershipFactory)(user=alice, organisation=organisation)
+    real_check, calls = consumers._still_allowed, []
+
+    def flaky_check(room_id, user_id):
+        calls.append(user_id)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_check(room_id, user_id)
+
+    monkeypatch.setattr(consumers, "_still_allowed", flaky_check)
+
+    async with connected(room.slug, alice) as a:
+        assert await nothing_but_presence(a)
+        await asyncio.sleep(1.2)  # the first check has failed by now
+        await database_sync_to_async(
+            Membership.objects.filter(user=alice, organisation=organisation).update
+        )(status=Membership.Status.PENDING)  # an UPDATE: no signal, no immediate re-check
+        assert await closed_with(a, timeout=4) == 4403
+    assert len(calls) >= 2
