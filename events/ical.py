@@ -4,10 +4,14 @@
   SEQUENCE that the publication of a change in time, place or status bumps
   (`EventState`). A cancelled event stays in the feeds as STATUS:CANCELLED, so calendar
   apps remove it instead of keeping a ghost.
-- A series is one VEVENT with DTSTART in its own zone (TZID) and its RRULE; cancelled
-  dates are EXDATEs; a moved date is a second VEVENT with the same UID and a
-  RECURRENCE-ID. The zones used get their VTIMEZONE, so daylight saving is right in
-  every calendar app.
+- A series is one VEVENT with DTSTART in its own zone (TZID) and its RRULE; a moved or
+  cancelled date is another VEVENT with the same UID and a RECURRENCE-ID (RFC 5545
+  3.8.4.4) that overrides that one instance: moved, it has its new DTSTART/DTEND;
+  cancelled, it keeps its times with STATUS:CANCELLED, so calendar apps show the date as
+  cancelled, as the site does, instead of letting it vanish (an EXDATE would delete the
+  instance without a word). Cancelling a date changes the event's fingerprint, so the
+  SEQUENCE is bumped and apps take the override over their copy. The zones used get their
+  VTIMEZONE, so daylight saving is right in every calendar app.
 - The online link appears only in files made for registered people (`with_link`).
 """
 
@@ -61,7 +65,9 @@ def _location(event: EventPage, with_link: bool) -> str:
     return ""
 
 
-def _base_vevent(event: EventPage, *, sequence: int, with_link: bool, stamp) -> Event:
+def _base_vevent(
+    event: EventPage, *, sequence: int, with_link: bool, stamp, cancelled: bool = False
+) -> Event:
     vevent = Event()
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", stamp)
@@ -73,7 +79,7 @@ def _base_vevent(event: EventPage, *, sequence: int, with_link: bool, stamp) -> 
         vevent.add("location", location)
     vevent.add("url", site_url() + event.public_path)
     vevent.add("categories", [str(EventPage.Kind(event.kind).label)])
-    vevent.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    vevent.add("status", "CANCELLED" if event.cancelled or cancelled else "CONFIRMED")
     if event.first_published_at:
         vevent.add("created", event.first_published_at.astimezone(dt.UTC))
     if event.last_published_at:
@@ -82,7 +88,8 @@ def _base_vevent(event: EventPage, *, sequence: int, with_link: bool, stamp) -> 
 
 
 def vevents(event: EventPage, *, with_link: bool = False, stamp=None) -> list[Event]:
-    """The VEVENTs of one event: the event (or series) and one per moved date."""
+    """The VEVENTs of one event: the event (or series) and one per moved or cancelled
+    date."""
     stamp = stamp or timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     state = getattr(event, "state", None) if hasattr(event, "state") else None
     sequence = state.sequence if state is not None else 0
@@ -95,14 +102,16 @@ def vevents(event: EventPage, *, with_link: bool = False, stamp=None) -> list[Ev
         return found
 
     main.add("rrule", vRecur.from_ical(event.rrule.removeprefix("RRULE:")))
-    dates = occurrences(event)
-    cancelled = [o.original_start for o in dates if o.cancelled and not event.cancelled]
-    if cancelled:
-        main.add("exdate", [_local(moment, event) for moment in cancelled])
-    for occurrence in dates:
-        if not occurrence.moved or occurrence.cancelled:
+    for occurrence in occurrences(event):
+        if not occurrence.moved and not occurrence.cancelled:
             continue
-        override = _base_vevent(event, sequence=sequence, with_link=with_link, stamp=stamp)
+        override = _base_vevent(
+            event,
+            sequence=sequence,
+            with_link=with_link,
+            stamp=stamp,
+            cancelled=occurrence.cancelled,
+        )
         override.add("recurrence-id", _local(occurrence.original_start, event))
         override.add("dtstart", _local(occurrence.start, event))
         override.add("dtend", _local(occurrence.end, event))

@@ -418,7 +418,7 @@ def test_cancel_event_emails_annule_and_feed_shows_cancelled(
     assert "Cet évènement est annulé." in client.get(event.public_path).content.decode()
 
 
-def test_cancel_one_date_of_series_adds_exdate(
+def test_cancel_one_date_of_series_publishes_it_as_cancelled(
     client,
     calendar_page,
     federation,
@@ -450,12 +450,25 @@ def test_cancel_one_date_of_series_adds_exdate(
         (second.start, True)
     ]
     cal, vcal = parse_ics(client.get(f"/agenda/{event.slug}/event.ics").content)
-    (vevent,) = vevents_of(cal)
-    assert [m.dt for m in vevent["EXDATE"].dts] == [second.start.astimezone(BRUSSELS)]
-    assert vevent["SEQUENCE"] == 1
-    expanded = [d.astimezone(dt.UTC) for d in vcal.vevent.getrruleset(addRDate=True)]
-    assert second.start not in expanded
-    assert len(expanded) == 3
+    series, cancelled = vevents_of(cal)
+    assert "EXDATE" not in series
+    assert (series["SEQUENCE"], str(series["STATUS"])) == (1, "CONFIRMED")
+    assert (
+        str(cancelled["UID"]),
+        cancelled.decoded("RECURRENCE-ID"),
+        cancelled.decoded("DTSTART"),
+        cancelled["SEQUENCE"],
+        str(cancelled["STATUS"]),
+    ) == (
+        event_uid(event),
+        second.start.astimezone(BRUSSELS),
+        second.start.astimezone(BRUSSELS),
+        1,
+        "CANCELLED",
+    )
+    assert [(v.recurrence_id.value, v.status.value) for v in vcal.vevent_list[1:]] == [
+        (second.start.astimezone(BRUSSELS), "CANCELLED")
+    ]
     assert [(m.to, m.subject) for m in mailoutbox] == [
         ([person.email], "[Relais] Changement : Intervision mensuelle")
     ]

@@ -107,7 +107,8 @@ def expand_with_vobject(vcal) -> list[dt.datetime]:
     starts = {moment.astimezone(dt.UTC) for moment in main[0].getrruleset(addRDate=True)}
     for override in overrides:
         starts.discard(override.recurrence_id.value.astimezone(dt.UTC))
-        starts.add(override.dtstart.value.astimezone(dt.UTC))
+        if override.status.value != "CANCELLED":
+            starts.add(override.dtstart.value.astimezone(dt.UTC))
     return sorted(starts)
 
 
@@ -126,7 +127,8 @@ def expand_with_icalendar(cal) -> list[dt.datetime]:
     for override in events:
         if "RECURRENCE-ID" in override:
             starts.discard(override.decoded("RECURRENCE-ID").astimezone(dt.UTC))
-            starts.add(override.decoded("DTSTART").astimezone(dt.UTC))
+            if str(override["STATUS"]) != "CANCELLED":
+                starts.add(override.decoded("DTSTART").astimezone(dt.UTC))
     return sorted(starts)
 
 
@@ -155,7 +157,18 @@ def test_series_round_trips_across_dst_with_both_parsers(client, calendar_page, 
         main = [v for v in vevents_of(cal) if "RECURRENCE-ID" not in v][0]
         assert main["RRULE"].to_ical() == b"FREQ=MONTHLY;COUNT=6;BYDAY=1TU"
         assert main["DTSTART"].params["TZID"] == "Europe/Brussels"
-        assert [m.dt for m in main["EXDATE"].dts] == [spec["cancelled"]]
+        # The cancelled date is an override that says so, not an EXDATE that hides it.
+        assert "EXDATE" not in main
+        assert [
+            (v.decoded("RECURRENCE-ID"), v.decoded("DTSTART"), str(v["STATUS"]))
+            for v in vevents_of(cal)
+            if str(v["STATUS"]) == "CANCELLED"
+        ] == [(spec["cancelled"], spec["cancelled"], "CANCELLED")]
+        assert [
+            (v.recurrence_id.value, v.status.value)
+            for v in vcal.vevent_list
+            if hasattr(v, "recurrence_id") and v.recurrence_id.value == spec["cancelled"]
+        ] == [(spec["cancelled"], "CANCELLED")]
         # The same wall-clock time in Brussels on both sides of the change of offset.
         local = [moment.astimezone(BRUSSELS) for moment in expand_with_vobject(vcal)]
         assert [(m.hour, m.minute) for m in local] == [(14, 0), (15, 0), (14, 0), (14, 0), (14, 0)]
@@ -177,13 +190,14 @@ def test_series_override_shares_uid_and_sequence(client, calendar_page, federati
     cal, vcal = parse_ics(client.get(f"/agenda/{event.slug}/event.ics").content)
 
     events = vevents_of(cal)
-    assert [str(v["UID"]) for v in events] == [event_uid(event)] * 2
-    assert [v["SEQUENCE"] for v in events] == [0, 0]
+    assert [str(v["UID"]) for v in events] == [event_uid(event)] * 3
+    assert [v["SEQUENCE"] for v in events] == [0, 0, 0]
+    assert [str(v["STATUS"]) for v in events] == ["CONFIRMED", "CONFIRMED", "CANCELLED"]
     override = events[1]
     assert override.decoded("RECURRENCE-ID") == spec["moved"][0]
     assert override.decoded("DTSTART") == spec["moved"][1]
     assert override.decoded("DTEND") == spec["moved"][1] + dt.timedelta(hours=2)
-    assert [v.uid.value for v in vcal.vevent_list] == [event_uid(event)] * 2
+    assert [v.uid.value for v in vcal.vevent_list] == [event_uid(event)] * 3
 
 
 # --- Stable UID, SEQUENCE, cancellation --------------------------------------------------------
