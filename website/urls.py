@@ -10,7 +10,7 @@ from community import urls as community_urls
 from practices import urls as practices_urls
 
 from .api import api_router
-from .views import healthz, set_language
+from .views import healthz, robots_txt, set_language, sitemap_xml
 
 
 class AdminLoginRedirect(RedirectView):
@@ -24,6 +24,8 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("admin/login/", AdminLoginRedirect.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,10 +4,13 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
+from wagtail.contrib.sitemaps.views import sitemap
+
+from .sitemaps import SITEMAPS
 
 logger = logging.getLogger(__name__)
 
@@ -53,3 +56,31 @@ def set_language(request):
             user.preferred_language = lang
             user.save(update_fields=["preferred_language"])
     return response
+
+
+ROBOTS_DISALLOW = [
+    # Editors' admin, people's own spaces and accounts, members-only rooms and forms,
+    # private feeds, the API and the language switch: nothing for a search engine.
+    "/admin/",
+    "/moi/",
+    "/accounts/",
+    "/salons/",
+    "/personnes/",
+    "/pratiques/proposer/",
+    "/agenda/annoncer/",
+    "/agenda/prive/",
+    "/api/",
+    "/i18n/",
+]
+
+
+def robots_txt(request):
+    """/robots.txt: what search engines may skip, and where the sitemap is (public base URL)."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_xml(request):
+    """/sitemap.xml: public pages, the directory and the tool catalogue."""
+    return sitemap(request, sitemaps=SITEMAPS)

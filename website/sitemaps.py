@@ -1,0 +1,62 @@
+"""/sitemap.xml: the public Wagtail pages, plus the directory and the tool catalogue, which
+are not pages. Addresses are built on the public base URL (SITE_URL), like the emails."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from community.models import Organisation
+from practices.models import Tool
+
+
+class PublicBaseURLMixin:
+    """Every address on SITE_URL's scheme and host, whatever host the request came by."""
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.WAGTAILADMIN_BASE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+
+
+class PagesSitemap(PublicBaseURLMixin, WagtailSitemap):
+    """Live, public pages (Wagtail leaves out private and unpublished ones)."""
+
+    def location(self, obj):
+        # The page's path only: the host is SITE_URL's, not the Site record's host name.
+        return obj.get_url_parts(self.request)[2]
+
+    # Django's own listing: Wagtail's would build each address on the Site record.
+    _urls = Sitemap._urls
+
+
+class ListsSitemap(PublicBaseURLMixin, Sitemap):
+    """The directory and the tool catalogue (views, not pages)."""
+
+    def items(self):
+        return ["community:directory", "practices:tool_list"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class OrganisationsSitemap(PublicBaseURLMixin, Sitemap):
+    def items(self):
+        return Organisation.objects.order_by("slug").only("slug")
+
+
+class ToolsSitemap(PublicBaseURLMixin, Sitemap):
+    def items(self):
+        return Tool.objects.order_by("slug").only("slug")
+
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "lists": ListsSitemap,
+    "organisations": OrganisationsSitemap,
+    "tools": ToolsSitemap,
+}
