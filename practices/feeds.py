@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from community.feeds import PlainTextAtomFeed
 
 from .listing import live_sheets
 
@@ -12,7 +13,7 @@ FEED_SIZE = 30
 
 
 class LatestSheetsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed  # summaries are members' plain text
     title = _("Relais : nouvelles fiches pratiques")
     subtitle = _(
         "Ce que les organisations de l'économie sociale ont appris de leurs projets numériques."

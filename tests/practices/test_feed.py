@@ -90,6 +90,24 @@ def test_feed_entry_fields(client, published):
     assert updated == older.last_published_at.replace(microsecond=0)
 
 
+def test_feed_summary_is_plain_text_shown_as_written(client, sheet_index, catalogue):
+    make_sheet(
+        sheet_index,
+        title="Balises",
+        summary="Moins de <b>courriels</b> & plus d'échanges <3",
+        tools=list(catalogue.values())[:3],
+    )
+
+    response = client.get("/pratiques/feed/")
+    (entry,) = feedparser.parse(response.content).entries
+
+    assert b'<summary type="text">Moins de &lt;b&gt;courriels&lt;/b&gt; &amp; plus' in (
+        response.content
+    )
+    assert entry.summary_detail.type == "text/plain"
+    assert entry.summary == "Moins de <b>courriels</b> & plus d'échanges <3"
+
+
 def test_feed_entry_without_organisation_has_no_author(client, published):
     entry = _parse(client).entries[0]
 

@@ -1,0 +1,18 @@
+"""What every Atom feed of Relais shares: members' text is plain text.
+
+Django's `Atom1Feed` declares every summary `type="html"`, so a feed reader renders
+whatever markup a member typed ("<b>" in a sheet's summary becomes bold, a stray "<"
+swallows the rest). Summaries here are plain text and say so (`type="text"`); the XML
+writer escapes them, and readers show them as written.
+"""
+
+from __future__ import annotations
+
+from django.utils.feedgenerator import Atom1Feed
+
+
+class PlainTextAtomFeed(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
