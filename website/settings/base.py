@@ -131,9 +131,15 @@ if REDIS_URL:
             },
         }
     }
+    # Sessions are read from Redis and written to both: a signed-in request costs no
+    # session query, and the database still holds them if Redis is emptied.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Database sessions: a local-memory cache is not shared between processes (the test
+    # suite's uvicorn, several workers), so a session ended in one would live on in another.
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 TASKS = {
     "default": {

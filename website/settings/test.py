@@ -43,6 +43,11 @@ if REDIS_URL:
         }
     }
 
+# Database sessions in tests, with or without Redis: the query counts the tests pin are the
+# same in both set-ups. tests/website/test_sessions_and_cache.py checks the cached sessions
+# that base.py sets up with Redis, and the Redis-down test runs the production settings.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Rooms' browser tests (tests/e2e/test_rooms.py) run the site in a separate uvicorn
     # process, which cannot see an in-memory database: on SQLite the test database is a
