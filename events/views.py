@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 
 from community import access
 from community.forms import labelled_errors
+from community.http import conditional, ical_etag_source
 from community.models import Organisation
 from community.text import plain_text
 
@@ -381,11 +382,17 @@ def cancel_date(request, slug):
 # --- iCalendar ----------------------------------------------------------------------------
 
 
-def _ics(content: bytes, filename: str, *, private=False) -> HttpResponse:
+def _ics(request, events, content: bytes, filename: str, *, private=False) -> HttpResponse:
+    """A calendar file, 304 when the app's copy is current (`community.http`)."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
-    return response
+    return conditional(
+        request,
+        response,
+        last_modified=ical.last_modified(events),
+        etag_source=ical_etag_source(content),
+    )
 
 
 def _feed_events(events):
@@ -402,8 +409,8 @@ def calendar_feed(request):
         problems = "; ".join(f"{label}: {message}" for label, message in labelled_errors(form))
         return HttpResponse(problems, status=400, content_type="text/plain; charset=utf-8")
     values = form.cleaned_or_default() if request.GET else {}
-    events = _feed_events(filtered_events(values))
-    return _ics(ical.calendar(events, name=_("Agenda Relais")), "relais.ics")
+    events = list(_feed_events(filtered_events(values)))
+    return _ics(request, events, ical.calendar(events, name=_("Agenda Relais")), "relais.ics")
 
 
 def event_ics(request, slug):
@@ -414,32 +421,44 @@ def event_ics(request, slug):
             event=event, user=request.user, status=Registration.Status.CONFIRMED
         ).exists()
     )
-    return _ics(ical.event_file(event, with_link=mine), f"{event.slug}.ics", private=mine)
+    return _ics(
+        request,
+        [event],
+        ical.event_file(event, with_link=mine),
+        f"{event.slug}.ics",
+        private=mine,
+    )
 
 
 def organisation_feed(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    events = _feed_events(filtered_events({"organiser": organisation}))
+    events = list(_feed_events(filtered_events({"organiser": organisation})))
     name = _("%(name)s — agenda Relais") % {"name": organisation.name}
-    return _ics(ical.calendar(events, name=name), f"{organisation.slug}.ics")
+    return _ics(request, events, ical.calendar(events, name=name), f"{organisation.slug}.ics")
 
 
 def private_feed(request, token):
     found = CalendarToken.objects.select_related("user").filter(token=token).first()
     if found is None or not found.user.is_active:
         raise Http404
-    events = _feed_events(
-        EventPage.objects.live()
-        .filter(
-            registrations__user=found.user,
-            registrations__status=Registration.Status.CONFIRMED,
+    events = list(
+        _feed_events(
+            EventPage.objects.live()
+            .filter(
+                registrations__user=found.user,
+                registrations__status=Registration.Status.CONFIRMED,
+            )
+            .select_related("state")
+            .prefetch_related("occurrence_changes")
         )
-        .select_related("state")
-        .prefetch_related("occurrence_changes")
     )
     name = _("Mes évènements Relais")
     return _ics(
-        ical.calendar(events, name=name, with_link=True), "mes-evenements.ics", private=True
+        request,
+        events,
+        ical.calendar(events, name=name, with_link=True),
+        "mes-evenements.ics",
+        private=True,
     )
 
 
@@ -476,7 +495,7 @@ def widget(request):
     valid = not request.GET or form.is_valid()
     values = form.cleaned_or_default() if request.GET else {}
     found = next_dates(values, count=WIDGET_SIZE)
-    return render(
+    response = render(
         request,
         "events/widget.html",
         {
@@ -485,3 +504,5 @@ def widget(request):
             "calendar_url": request.build_absolute_uri("/agenda/"),
         },
     )
+    # Other sites embed it: their visitors' browsers revalidate instead of downloading.
+    return conditional(request, response, last_modified=ical.last_modified(o.event for o in found))

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext_lazy as _
 
-from community.feeds import PlainTextAtomFeed
+from community.feeds import ConditionalFeed, PlainTextAtomFeed
 
 from .listing import live_sheets
 
 FEED_SIZE = 30
 
 
-class LatestSheetsFeed(Feed):
+class LatestSheetsFeed(ConditionalFeed):
     feed_type = PlainTextAtomFeed  # summaries are members' plain text
     title = _("Relais : nouvelles fiches pratiques")
     subtitle = _(

@@ -52,6 +52,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text answers compressed (static files are WhiteNoise's, pre-compressed, answered
+    # above). BREACH needs a secret repeated byte for byte in bodies that also reflect the
+    # attacker's input: Django masks the CSRF token afresh in every response, the session
+    # cookie is never in a body, and this middleware pads gzip output randomly (Django
+    # 4.2+). See docs/architecture.md, "Feeds and compression".
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
