@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .fields import MultiLineTextField
+
 
 def _time_zone_choices():
     return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz]
@@ -103,7 +105,7 @@ class User(AbstractUser):
     email = models.EmailField(_("adresse e-mail"), unique=True)
     display_name = models.CharField(_("nom affiché"), max_length=120)
     avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
-    bio = models.TextField(_("présentation courte"), max_length=600, blank=True)
+    bio = MultiLineTextField(_("présentation courte"), max_length=600, blank=True)
     interests = models.ManyToManyField(
         Theme, verbose_name=_("centres d'intérêt"), blank=True, related_name="interested_users"
     )
@@ -196,7 +198,7 @@ class Organisation(index.Indexed, models.Model):
     )
     volunteers = models.PositiveIntegerField(_("nombre de bénévoles"), null=True, blank=True)
     website = models.URLField(_("site web"), blank=True)
-    description = models.TextField(_("description"), max_length=3000, blank=True)
+    description = MultiLineTextField(_("description"), max_length=3000, blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
     contact_phone = models.CharField(_("téléphone"), max_length=40, blank=True)
@@ -417,7 +419,7 @@ class Room(models.Model):
     slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
     title = models.CharField(_("titre"), max_length=160)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.THEME)
-    description = models.TextField(_("description"), max_length=1000, blank=True)
+    description = MultiLineTextField(_("description"), max_length=1000, blank=True)
     # `related_name="+"`: Wagtail pages need no reverse accessor; the room of a page is
     # found with Room.objects.filter(page=...).
     page = models.ForeignKey(

@@ -1,10 +1,18 @@
 """Editors manage the shared taxonomies and organisations in the Wagtail admin."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .fields import MultiLineTextField
 from .models import Organisation, Region, Sector, Theme
+
+# Wagtail gives plain TextFields (exactly) its growing textarea: the same for ours.
+register_form_field_override(
+    MultiLineTextField, override={"widget": AdminAutoHeightTextInput}, exact_class=True
+)
 
 
 class SectorViewSet(SnippetViewSet):

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
+from community.fields import MultiLineFormField
 from community.models import Organisation, Region, Theme
-from community.text import plain_text, text_to_rich_text
+from community.text import multi_line, plain_text, text_to_rich_text
 
 from .models import EventPage
 from .recurrence import event_errors
@@ -27,6 +28,11 @@ ZONES = [
     ("America/Toronto", _("Québec (America/Toronto)")),
 ]
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# What a browser's date and time inputs read and send, whatever the interface language.
+DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+TIME_INPUT = forms.TimeInput(format="%H:%M", attrs={"type": "time"})
+# The fields that make the event's start and end.
+WHEN = ("date", "start_time", "end_date", "end_time", "time_zone")
 
 
 class Repeat:
@@ -94,14 +100,16 @@ class EventForm(forms.Form):
     )
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
         help_text=_("La première date, pour une série."),
     )
-    start_time = forms.TimeField(
-        label=_("Heure de début"), widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    end_time = forms.TimeField(
-        label=_("Heure de fin"), widget=forms.TimeInput(attrs={"type": "time"})
+    start_time = forms.TimeField(label=_("Heure de début"), widget=TIME_INPUT)
+    end_time = forms.TimeField(label=_("Heure de fin"), widget=TIME_INPUT)
+    end_date = forms.DateField(
+        label=_("Date de fin"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Vide : le même jour. Pour un évènement sur plusieurs jours."),
     )
     time_zone = forms.ChoiceField(
         label=_("Fuseau horaire"), choices=ZONES, initial="Europe/Brussels"
@@ -114,7 +122,7 @@ class EventForm(forms.Form):
         required=False,
         help_text=_("Pour une série : combien de dates en tout (de 2 à 52)."),
     )
-    venue = forms.CharField(
+    venue = MultiLineFormField(
         label=_("Adresse du lieu"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -139,13 +147,13 @@ class EventForm(forms.Form):
     registration_deadline = forms.DateField(
         label=_("Inscriptions jusqu'au"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_INPUT,
         help_text=_("Vide : jusqu'au début."),
     )
     audience = forms.ChoiceField(
         label=_("Public"), choices=EventPage.Audience.choices, initial=EventPage.Audience.OPEN
     )
-    description = forms.CharField(
+    description = MultiLineFormField(
         label=_("Description"),
         required=False,
         max_length=10000,
@@ -174,6 +182,10 @@ class EventForm(forms.Form):
                 Q(pk__in=queryset.values("pk")) | Q(pk__in=organiser_ids)
             ).order_by("name")
         self.fields["organisers"].queryset = queryset
+        zone = self.initial.get("time_zone")
+        if zone and zone not in dict(self.fields["time_zone"].choices):
+            # A zone chosen in the admin stays the event's zone.
+            self.fields["time_zone"].choices = [*ZONES, (zone, zone)]
 
     @staticmethod
     def initial_from(event: EventPage) -> dict:
@@ -187,6 +199,7 @@ class EventForm(forms.Form):
             "summary": event.summary,
             "date": start.date(),
             "start_time": start.time().replace(second=0, microsecond=0),
+            "end_date": end.date() if end.date() != start.date() else None,
             "end_time": end.time().replace(second=0, microsecond=0),
             "time_zone": event.time_zone,
             "repeat": repeat,
@@ -201,9 +214,14 @@ class EventForm(forms.Form):
                 else None
             ),
             "audience": event.audience,
-            "description": plain_text(event.description),
+            "description": multi_line(plain_text(event.description)),
             "themes": list(event.themes.all()),
         }
+
+    def unchanged(self, *names) -> bool:
+        """Editing, and none of these fields changed: what is stored is kept as it is
+        (seconds, a deadline's hour or an editor's formatting the form cannot show)."""
+        return self.event is not None and not set(names) & set(self.changed_data)
 
     def clean(self):
         cleaned = super().clean()
@@ -215,7 +233,9 @@ class EventForm(forms.Form):
         zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "Europe/Brussels")
         if date and start_time and end_time:
             start = dt.datetime.combine(date, start_time, tzinfo=zone)
-            end = dt.datetime.combine(date, end_time, tzinfo=zone)
+            end = dt.datetime.combine(cleaned.get("end_date") or date, end_time, tzinfo=zone)
+            if self.unchanged(*WHEN):
+                start, end = self.event.start, self.event.end
             if end <= start:
                 self.add_error("end_time", _("La fin doit suivre le début."))
             elif self.event is None and start < timezone.now():
@@ -238,12 +258,20 @@ class EventForm(forms.Form):
         if deadline and deadline == date and "end" in cleaned:
             # "Until the day of the event": until it ends.
             cleaned["registration_deadline"] = cleaned["end"]
+        if self.unchanged("registration_deadline"):
+            stored = self.event.registration_deadline
+            follows_end = stored is not None and stored == self.event.end and "end" in cleaned
+            cleaned["registration_deadline"] = cleaned["end"] if follows_end else stored
         if deadline and date and deadline > date and repeat == Repeat.NONE:
             self.add_error(
                 "registration_deadline",
                 _("Les inscriptions ne peuvent pas fermer après la date de l'évènement."),
             )
-        cleaned["description"] = text_to_rich_text(cleaned.get("description") or "")
+        cleaned["description"] = (
+            self.event.description
+            if self.unchanged("description")
+            else text_to_rich_text(cleaned.get("description") or "")
+        )
         if "start" in cleaned:
             for field, message in event_errors(cleaned):
                 if field in ("start", "end"):

@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from community.fields import MultiLineTextField
 from community.models import Organisation, Region, Theme, fold, search_terms
 
 
@@ -102,7 +103,7 @@ class EventPage(Page):
             "six mois : FREQ=MONTHLY;BYDAY=1TU;COUNT=6"
         ),
     )
-    venue = models.TextField(_("adresse du lieu"), blank=True)
+    venue = MultiLineTextField(_("adresse du lieu"), blank=True)
     online_url = models.URLField(
         _("lien de connexion"),
         blank=True,

@@ -12,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
+from community.fields import MultiLineFormField
 from community.models import Organisation, Region, Sector, Theme
 
 from .models import PracticeSheetPage, Tool
@@ -37,7 +38,7 @@ class ContextForm(WizardForm):
     """Who wrote the sheet and in which situation."""
 
     title = forms.CharField(label=_("Titre de la fiche"), max_length=255)
-    summary = forms.CharField(
+    summary = MultiLineFormField(
         label=_("Résumé"),
         max_length=500,
         widget=SHORT_TEXTAREA,
@@ -97,7 +98,7 @@ class ContextForm(WizardForm):
 
 
 class WhyForm(WizardForm):
-    why = forms.CharField(
+    why = MultiLineFormField(
         label=_(
             "Pourquoi se lancer dans un projet numérique quand on est une entreprise "
             "d'économie sociale ?"
@@ -109,14 +110,14 @@ class WhyForm(WizardForm):
 
 
 class ResultsForm(WizardForm):
-    results = forms.CharField(
+    results = MultiLineFormField(
         label=_("Résultats"),
         max_length=6000,
         widget=TEXTAREA,
         required=False,
         help_text=_("Texte simple ; laissez une ligne vide entre deux paragraphes."),
     )
-    social_impact = forms.CharField(
+    social_impact = MultiLineFormField(
         label=_("Impact social"),
         max_length=6000,
         widget=TEXTAREA,
@@ -131,7 +132,7 @@ class ItemForm(WizardForm):
     """One difficulty, tip or phase: a title and a text, both or neither."""
 
     title = forms.CharField(max_length=150, required=False)
-    text = forms.CharField(max_length=1200, required=False, widget=SHORT_TEXTAREA)
+    text = MultiLineFormField(max_length=1200, required=False, widget=SHORT_TEXTAREA)
 
     def __init__(self, *args, label: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +164,7 @@ class ToolRowForm(WizardForm):
     new_licence = forms.ChoiceField(
         choices=[("", "—")] + list(Tool.Licence.choices), required=False
     )
-    usage = forms.CharField(max_length=1000, required=False, widget=SHORT_TEXTAREA)
+    usage = MultiLineFormField(max_length=1000, required=False, widget=SHORT_TEXTAREA)
 
     def __init__(self, *args, label: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,6 +16,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from community.fields import MultiLineTextField
 from community.models import (
     Organisation,
     Region,
@@ -94,7 +95,7 @@ class Tool(index.Indexed, models.Model):
         choices=Hosting.choices,
         default=Hosting.UNKNOWN,
     )
-    description = models.TextField(_("description courte"), max_length=600, blank=True)
+    description = MultiLineTextField(_("description courte"), max_length=600, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -177,7 +178,7 @@ class PracticeSheetForm(WagtailAdminPageForm):
 class PracticeSheetPage(Page):
     """One practice sheet, written by an organisation at the end of a digital project."""
 
-    summary = models.TextField(_("résumé"), max_length=500)
+    summary = MultiLineTextField(_("résumé"), max_length=500)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -322,7 +323,7 @@ class SheetItem(Orderable):
     """One of the three difficulties, tips or phases."""
 
     title = models.CharField(_("titre"), max_length=150)
-    text = models.TextField(_("texte"), max_length=1200)
+    text = MultiLineTextField(_("texte"), max_length=1200)
 
     panels = [FieldPanel("title"), FieldPanel("text")]
 
@@ -352,7 +353,7 @@ class SheetTool(Orderable):
     tool = models.ForeignKey(
         Tool, verbose_name=_("outil"), on_delete=models.PROTECT, related_name="usages"
     )
-    usage = models.TextField(_("comment nous l'avons utilisé"), max_length=1000)
+    usage = MultiLineTextField(_("comment nous l'avons utilisé"), max_length=1000)
 
     panels = [FieldPanel("tool"), FieldPanel("usage")]
 

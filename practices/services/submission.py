@@ -25,7 +25,7 @@ from community.access import (
     require,
 )
 from community.models import Region, Sector, Theme
-from community.text import plain_text, text_to_rich_text
+from community.text import multi_line, plain_text, text_to_rich_text
 
 from .. import wizard
 from ..models import (
@@ -88,7 +88,7 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
         "funding": sheet.funding,
         "themes": [theme.pk for theme in sheet.themes.all()],
         "dimensions": dimensions,
-        "why": plain_text(sheet.why),
+        "why": multi_line(plain_text(sheet.why)),
         "difficulties": items("difficulties"),
         "tips": items("tips"),
         "phases": items("phases"),
@@ -103,8 +103,8 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
             for row in sheet.sheet_tools.all()
         ],
         "keywords": [keyword.word for keyword in sheet.keywords.all()],
-        "results": plain_text(sheet.results),
-        "social_impact": plain_text(sheet.social_impact),
+        "results": multi_line(plain_text(sheet.results)),
+        "social_impact": multi_line(plain_text(sheet.social_impact)),
     }
 
 
@@ -185,6 +185,14 @@ def _tool_for(row: dict) -> Tool:
         return Tool.objects.get(name__iexact=name)
 
 
+def _rich_text(stored: str, text: str) -> str:
+    """The member's text as rich text; if they did not change it, the stored rich text as
+    it is: an editor's lists, links and emphasis survive a member's edit elsewhere."""
+    if stored and multi_line(plain_text(stored)) == (multi_line(text or "") or "").strip():
+        return stored
+    return text_to_rich_text(text)
+
+
 def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors) -> None:
     """Copy a draft's answers onto a sheet (a new page or its latest revision), children
     and many-to-many relations included, without saving it."""
@@ -200,9 +208,8 @@ def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors) -> Non
     sheet.funding = data.get("funding", "")
     for key, (field, _label) in PracticeSheetPage.DIMENSIONS.items():
         setattr(sheet, field, key in (data.get("dimensions") or []))
-    sheet.why = text_to_rich_text(data.get("why", ""))
-    sheet.results = text_to_rich_text(data.get("results", ""))
-    sheet.social_impact = text_to_rich_text(data.get("social_impact", ""))
+    for field in ("why", "results", "social_impact"):
+        setattr(sheet, field, _rich_text(getattr(sheet, field), data.get(field, "")))
     sheet.sectors.set(list(Sector.objects.filter(pk__in=data.get("sectors") or [])))
     sheet.themes.set(list(Theme.objects.filter(pk__in=data.get("themes") or [])))
     sheet.authors.set(authors)
