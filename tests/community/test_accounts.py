@@ -8,7 +8,8 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.test import Client
+from django.conf import settings
+from django.test import Client, override_settings
 
 from community.models import User
 from tests.factories import (
@@ -246,18 +247,36 @@ def test_password_reset_link_sets_new_password(client, mailoutbox):
 TOO_MANY = "Trop de tentatives de connexion échouées. Veuillez réessayer ultérieurement."
 
 
-def test_login_ten_failures_from_one_ip_block_even_the_right_password(client):
+def test_login_failures_on_one_account_lock_it_not_a_colleague_behind_the_same_ip(client):
+    target = UserFactory(email="target@example.org")
+    colleague = UserFactory(email="colleague@example.org")
+    for _n in range(12):
+        client.post("/accounts/login/", {"login": target.email, "password": "wrong"})
+
+    locked = client.post("/accounts/login/", {"login": target.email, "password": PASSWORD})
+    response = client.post("/accounts/login/", {"login": colleague.email, "password": PASSWORD})
+
+    assert locked.context["form"].errors == {"__all__": [TOO_MANY]}
+    assert response.status_code == 302
+    assert _signed_in_user_id(client) == str(colleague.pk)
+
+
+@override_settings(
+    # Lift the limit on all sign-in posts (30 a minute) to reach the failure limit alone.
+    ACCOUNT_RATE_LIMITS={**settings.ACCOUNT_RATE_LIMITS, "login": "1000/m/ip"}
+)
+def test_login_sixty_failures_on_different_accounts_from_one_ip_block_the_ip(client):
     user = UserFactory(email="target@example.org")
-    for n in range(10):
-        # Different addresses, so that only the per-IP limit (10 a minute) is reached.
-        response = client.post(
-            "/accounts/login/", {"login": f"guess{n}@example.org", "password": "x"}
-        )
-        assert response.status_code == 200
+    errors = [
+        client.post("/accounts/login/", {"login": f"guess{n}@example.org", "password": "x"})
+        .context["form"]
+        .errors["__all__"]
+        for n in range(60)
+    ]
 
     response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
 
-    assert response.status_code == 200
+    assert [TOO_MANY in e for e in errors] == [False] * 60
     assert response.context["form"].errors == {"__all__": [TOO_MANY]}
     assert _signed_in_user_id(client) is None
 

@@ -187,9 +187,13 @@ ACCOUNT_ADAPTER = "community.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Relais] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 ACCOUNT_RATE_LIMITS = {
-    # allauth's defaults, made explicit so they are visible and tested.
+    # allauth's defaults (but for failed sign-ins), explicit so they are visible and tested.
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Failed sign-ins lock the account being attacked (5 in 5 minutes), and its address
+    # only loosely: a whole association office signs in from one IP, and one person's
+    # typos must not lock out the others. The per-account rate comes first, so attempts
+    # refused on a locked account no longer count against the address.
+    "login_failed": "5/5m/key,60/15m/ip",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
