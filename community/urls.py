@@ -12,12 +12,12 @@ urlpatterns = [
     path("organisations/<slug:slug>/rejoindre/", views.join, name="join"),
     path("organisations/<slug:slug>/quitter/", views.leave, name="leave"),
     re_path(
-        r"^organisations/(?P<slug>[-\w]+)/demandes/(?P<membership_id>\d+)/(?P<decision>approve|refuse)/$",
+        r"^organisations/(?P<slug>[-\w]+)/demandes/(?P<membership_id>\d{1,18})/(?P<decision>approve|refuse)/$",
         views.decide_membership,
         name="decide_membership",
     ),
     path(
-        "organisations/<slug:slug>/membres/<int:membership_id>/role/",
+        "organisations/<slug:slug>/membres/<id:membership_id>/role/",
         views.change_role,
         name="change_role",
     ),
@@ -27,7 +27,7 @@ urlpatterns = [
         name="request_affiliation",
     ),
     re_path(
-        r"^organisations/(?P<slug>[-\w]+)/affiliations/(?P<affiliation_id>\d+)/(?P<decision>accept|refuse)/$",
+        r"^organisations/(?P<slug>[-\w]+)/affiliations/(?P<affiliation_id>\d{1,18})/(?P<decision>accept|refuse)/$",
         views.decide_affiliation,
         name="decide_affiliation",
     ),
@@ -36,25 +36,25 @@ urlpatterns = [
         views.end_affiliation,
         name="end_affiliation",
     ),
-    path("personnes/<int:pk>/", views.person, name="person"),
-    path("personnes/<int:pk>/ecrire/", views_rooms.start_conversation, name="start_conversation"),
+    path("personnes/<id:pk>/", views.person, name="person"),
+    path("personnes/<id:pk>/ecrire/", views_rooms.start_conversation, name="start_conversation"),
     path(
         "organisations/<slug:slug>/salon/", views_rooms.organisation_room, name="organisation_room"
     ),
     path("salons/", views_rooms.room_list, name="rooms"),
     # Before <slug>: "moderation" is a reserved room slug.
     path("salons/moderation/", views_rooms.moderation_queue, name="room_moderation"),
-    path("salons/moderation/<int:report_id>/", views_rooms.handle_report, name="handle_report"),
+    path("salons/moderation/<id:report_id>/", views_rooms.handle_report, name="handle_report"),
     path("salons/<slug:slug>/", views_rooms.room_detail, name="room"),
     path("salons/<slug:slug>/historique/", views_rooms.room_history, name="room_history"),
     path("salons/<slug:slug>/envoyer/", views_rooms.room_post, name="room_post"),
     re_path(
-        r"^salons/(?P<slug>[-\w]+)/messages/(?P<seq>\d+)/(?P<action>edit|delete|hide|report)/$",
+        r"^salons/(?P<slug>[-\w]+)/messages/(?P<seq>\d{1,18})/(?P<action>edit|delete|hide|report)/$",
         views_rooms.room_message_action,
         name="room_message_action",
     ),
     path(
-        "salons/<slug:slug>/personnes/<int:user_id>/",
+        "salons/<slug:slug>/personnes/<id:user_id>/",
         views_rooms.room_sanction,
         name="room_sanction",
     ),

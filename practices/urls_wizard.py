@@ -10,8 +10,8 @@ app_name = "wizard"
 urlpatterns = [
     path("pratiques/proposer/", views.index, name="index"),
     path("pratiques/proposer/nouvelle/", views.start, name="start"),
-    path("pratiques/proposer/modifier/<int:page_id>/", views.edit, name="edit"),
-    path("pratiques/proposer/<int:draft_id>/", views.resume, name="resume"),
-    path("pratiques/proposer/<int:draft_id>/supprimer/", views.delete, name="delete"),
-    path("pratiques/proposer/<int:draft_id>/<slug:step>/", views.step, name="step"),
+    path("pratiques/proposer/modifier/<id:page_id>/", views.edit, name="edit"),
+    path("pratiques/proposer/<id:draft_id>/", views.resume, name="resume"),
+    path("pratiques/proposer/<id:draft_id>/supprimer/", views.delete, name="delete"),
+    path("pratiques/proposer/<id:draft_id>/<slug:step>/", views.step, name="step"),
 ]

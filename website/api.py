@@ -8,6 +8,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_TERMS = 20
+# Far beyond any list here; a larger offset overflowed the database's integers (a 500).
+MAX_OFFSET = 1_000_000_000
 
 
 class CheckedParametersMixin:
@@ -20,6 +22,12 @@ class CheckedParametersMixin:
             raise BadRequestError(
                 f"search is limited to {MAX_SEARCH_LENGTH} characters and {MAX_SEARCH_TERMS} words"
             )
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # Wagtail's pagination says what is wrong with it
+        if offset > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         operator = request.GET.get("search_operator")
         if operator is not None and operator not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")

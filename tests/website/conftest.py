@@ -1,7 +1,14 @@
 """Site-wide tests reach across apps: they use the page trees and people of the practices
-and calendar tests."""
+and calendar tests, and `whole_site` (one of everything a page of Relais shows) for the tests
+that walk every address (hostile parameters, HTML validity)."""
 
-from tests.events.conftest import affiliated_org, calendar_page  # noqa: F401
+import uuid
+
+import pytest
+
+from community.services import rooms
+from tests.events.conftest import affiliated_org, calendar_page, future, publish_event  # noqa: F401
+from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from tests.practices.conftest import (  # noqa: F401
     editor,
     home_page,
@@ -11,3 +18,33 @@ from tests.practices.conftest import (  # noqa: F401
     sheet_data,
     tools,
 )
+from tests.practices.fixtures_listing import build_home, build_index, make_sheet, make_tool
+
+
+@pytest.fixture
+def whole_site(db):
+    """One of everything a list shows, and a signed-in member of an EES."""
+    home = build_home()
+    index = build_index()
+    federation = FederationFactory(name="Fédération des Coopératives")
+    organisation = OrganisationFactory(name="Les Ateliers Récup")
+    member = MembershipFactory(organisation=organisation, admin=True).user
+    tool, *others = [make_tool(name) for name in ("Nextcloud", "Dolibarr", "Signal")]
+    sheet = make_sheet(
+        index, title="Un cloud pour l'équipe", tools=[tool, *others], organisation=organisation
+    )
+    from events.models import CalendarPage
+
+    calendar = home.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
+    event = publish_event(calendar, organisers=[federation, organisation], start=future(days=5))
+    room = rooms.create_theme_room(title="Numérique et bénévolat")
+    rooms.post_message(user=member, room=room, body="Bonjour", client_id=str(uuid.uuid4()))
+    names = {
+        "sheet": sheet.slug,
+        "sheet_id": sheet.pk,
+        "tool": tool.slug,
+        "event": event.slug,
+        "organisation": organisation.slug,
+        "room": room.slug,
+    }
+    return member, names

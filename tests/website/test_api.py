@@ -14,6 +14,8 @@ from wagtail.models import Page
         "/api/v2/pages/?search=" + "+".join(["mot"] * 300),
         "/api/v2/pages/?site=%00",
         "/api/v2/pages/find/?html_path=/%00",
+        "/api/v2/pages/?offset=" + "9" * 30,
+        "/api/v2/images/?offset=18446744073709551616",
     ],
 )
 def test_api_bad_query_is_a_400(client, url):

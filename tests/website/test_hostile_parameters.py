@@ -1,0 +1,154 @@
+"""Any parameter, any value, no 500: every list, feed and API address of the site, each of
+its query parameters (and an unknown one) fed hostile values, alone and all together.
+
+A 4xx or a 200 that ignores the value are both fine; a 500 never is."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+HUGE = "9" * 30  # far beyond 64 bits
+# Already percent-encoded, as they travel in a query string.
+HOSTILE = [
+    "",
+    "0",
+    "-1",
+    HUGE,
+    "-" + HUGE,
+    "18446744073709551616",
+    "1.5",
+    "1e309",
+    "NaN",
+    "%5B%5D",  # []
+    "%7B%7D",  # {}
+    "%00",
+    "a%00b",
+    "%FF",  # not UTF-8
+    "%F0%9F%98%80",  # an emoji
+    "x" * 5000,
+    "9999-99",
+    "0000-00",
+    "2026-13",
+    "99999-12",
+    "%27%3B--",
+    "%3Cscript%3E",
+    "%0D%0ASet-Cookie:%20a=b",
+    "..%2F..%2Fetc%2Fpasswd",
+]
+# The worst few, for each parameter on its own (the full list goes with all of them at once).
+WORST = [HUGE, "%5B%5D", "%00", "%FF"]
+
+CALENDAR = ["kind", "organiser", "theme", "region", "mode", "when", "view", "month", "page"]
+SHEETS = ["q", "theme", "sector", "region", "tool", "dimension", "keyword", "page"]
+API_PAGES = [
+    "offset",
+    "limit",
+    "type",
+    "fields",
+    "order",
+    "search",
+    "search_operator",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "id",
+    "slug",
+    "locale",
+    "show_in_menus",
+    "site",
+]
+
+# Address → its query parameters. `{...}` is filled from the fixture's objects.
+ADDRESSES = {
+    "/": ["page"],
+    "/pratiques/": SHEETS,
+    "/pratiques/feed/": SHEETS,
+    "/pratiques/{sheet}/": ["page"],
+    "/outils/": ["category", "licence", "page"],
+    "/outils/{tool}/": ["page"],
+    "/agenda/": CALENDAR,
+    "/agenda/feed.ics": CALENDAR,
+    "/agenda/widget/": CALENDAR,
+    "/agenda/{event}/": ["date", "page"],
+    "/agenda/{event}/event.ics": ["date"],
+    "/organisations/": ["q", "kind", "sector", "region", "federation", "page"],
+    "/organisations/{organisation}/": ["page"],
+    "/organisations/{organisation}/agenda.ics": CALENDAR,
+    "/salons/": ["page"],
+    "/salons/{room}/": ["before", "reply_to"],
+    "/salons/{room}/historique/": ["before", "after", "limit"],
+    "/moi/": ["page"],
+    "/api/v2/pages/": API_PAGES,
+    "/api/v2/pages/{sheet_id}/": ["fields", "type"],
+    "/api/v2/pages/find/": ["html_path", "site"],
+    "/api/v2/images/": ["offset", "limit", "fields", "order", "search"],
+    "/sitemap.xml": ["p"],
+    "/robots.txt": ["x"],
+    "/healthz": ["x"],
+    "/accounts/login/": ["next"],
+    "/recherche/": ["q", "type", "page"],
+}
+
+# Numbers in the path itself.
+PATHS_WITH_NUMBERS = [
+    "/personnes/{n}/",
+    "/pratiques/proposer/{n}/",
+    "/pratiques/proposer/modifier/{n}/",
+    "/api/v2/pages/{n}/",
+    "/api/v2/images/{n}/",
+    "/organisations/{organisation}/demandes/{n}/approve/",
+    "/salons/{room}/messages/{n}/edit/",
+]
+
+
+def _queries(params):
+    """Each parameter alone with the worst values, then all of them with every value, then
+    repeated and array-shaped parameters and an unknown one."""
+    for name in params:
+        for value in WORST:
+            yield f"{name}={value}"
+    for value in HOSTILE:
+        yield "&".join(f"{name}={value}" for name in params)
+    yield "&".join(f"{name}=1&{name}=2" for name in params)
+    yield "&".join(f"{name}%5B%5D=1&{name}%5B0%5D=a" for name in params)
+    yield "zzz=%00&%00=%FF&%FF=1"
+
+
+def _status(client, path, query=""):
+    return client.get(path, QUERY_STRING=query).status_code
+
+
+@pytest.mark.parametrize("address", list(ADDRESSES))
+def test_hostile_query_parameters_never_make_a_500(whole_site, address):
+    member, names = whole_site
+    path = address.format(**names)
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+
+    failures = [
+        (query[:80], status)
+        for query in _queries(ADDRESSES[address])
+        if (status := _status(client, path, query)) >= 500
+    ]
+
+    assert failures == []
+
+
+@pytest.mark.parametrize("address", PATHS_WITH_NUMBERS)
+def test_hostile_numbers_in_the_path_never_make_a_500(whole_site, address):
+    member, names = whole_site
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+
+    failures = [
+        (n, status)
+        for n in ["0", HUGE, "18446744073709551616", "9223372036854775807"]
+        if (status := _status(client, address.format(n=n, **names))) >= 500
+    ]
+
+    assert failures == []
