@@ -44,6 +44,10 @@ def _still_allowed(room_id: int, user_id: int) -> bool:
     return bool(room and user and access.can_read_room(user, room))
 
 
+def _last_seq(room_id: int) -> int:
+    return Room.objects.filter(pk=room_id).values_list("last_seq", flat=True).first() or 0
+
+
 def _fresh(room_id: int):
     return Room.objects.select_related("user_a", "user_b").get(pk=room_id)
 
@@ -60,6 +64,13 @@ def _sync(room: Room, after: int) -> list[dict]:
 class RoomConsumer(AsyncJsonWebsocketConsumer):
     joined = False
     heartbeat = None
+    tail_watch = None
+    # The highest message number this socket has sent its client (hello, message, sync):
+    # when the room's is higher, the client may have missed the end of a burst (an event
+    # dropped by a full channel-layer queue reveals itself by no later number), so the
+    # socket tells it with a `tail` frame and the client syncs.
+    sent_seq = 0
+    last_forward = 0.0
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -83,6 +94,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         self.joined = True
+        self.sent_seq = room.last_seq
         await self.send_json(
             {
                 "type": "hello",
@@ -111,10 +123,17 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         made without the models' signals (raw SQL, an expired sanction's neighbour...).
         An error (database or cache unreachable for a moment) is logged and the next round
         tries again: the check never stops while the socket is open."""
-        period = max(1, settings.RELAIS["ROOM_PRESENCE_TTL"] // 3)
+        presence_every = max(1, settings.RELAIS["ROOM_PRESENCE_TTL"] // 3)
+        tick = max(0.2, min(presence_every, settings.RELAIS["ROOM_TAIL_SECONDS"]))
+        loop = asyncio.get_running_loop()
+        next_presence = loop.time() + presence_every
         while True:
-            await asyncio.sleep(period)
+            await asyncio.sleep(tick)
             try:
+                await self._send_tail()
+                if loop.time() < next_presence:
+                    continue
+                next_presence = loop.time() + presence_every
                 if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
                     await self._forbidden()
                     return
@@ -124,13 +143,40 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             except Exception:
                 logger.warning("Room socket re-check failed; trying again", exc_info=True)
 
+    async def _send_tail(self):
+        """`{"type": "tail", "last_seq": n}` when the room holds a message this socket has
+        not sent its client (one indexed query)."""
+        last = await database_sync_to_async(_last_seq)(self.room.pk)
+        if last > self.sent_seq:
+            await self.send_json({"type": "tail", "last_seq": last})
+
+    async def _tail_after_quiet(self):
+        """Once no message has gone out for ROOM_TAIL_QUIET_SECONDS (a burst is over and
+        this socket's queue is drained), check the tail."""
+        quiet = settings.RELAIS["ROOM_TAIL_QUIET_SECONDS"]
+        loop = asyncio.get_running_loop()
+        while (wait := self.last_forward + quiet - loop.time()) > 0:
+            await asyncio.sleep(wait)
+        try:
+            await self._send_tail()
+        except Exception:
+            logger.warning("Room tail check failed", exc_info=True)
+
+    async def _sent_message(self, seq):
+        if isinstance(seq, int) and seq > self.sent_seq:
+            self.sent_seq = seq
+        self.last_forward = asyncio.get_running_loop().time()
+        if self.tail_watch is None or self.tail_watch.done():
+            self.tail_watch = asyncio.ensure_future(self._tail_after_quiet())
+
     async def _forbidden(self):
         await self._error("forbidden", _("Vous n'avez pas accès à ce salon."))
         await self.close(code=CLOSE_FORBIDDEN)
 
     async def disconnect(self, code):
-        if self.heartbeat:
-            self.heartbeat.cancel()
+        for task in (self.heartbeat, self.tail_watch):
+            if task:
+                task.cancel()
         if self.joined:
             self.joined = False
             await self.channel_layer.group_discard(self.group, self.channel_name)
@@ -208,8 +254,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not await database_sync_to_async(access.can_read_room)(self.user, room):
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        for payload in await database_sync_to_async(_sync)(room, after):
+        payloads = await database_sync_to_async(_sync)(room, after)
+        for payload in payloads:
             await self.send_json({"type": "message", "message": payload})
+        if payloads:
+            self.sent_seq = max(self.sent_seq, payloads[-1]["seq"])
 
     async def on_read(self, frame):
         await database_sync_to_async(rooms.mark_read)(
@@ -245,7 +294,10 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     async def room_event(self, event):
         if event.get("skip") and event["skip"] == self.channel_name:
             return
-        await self.send_json(event["payload"])
+        payload = event["payload"]
+        await self.send_json(payload)
+        if payload.get("type") == "message":
+            await self._sent_message(payload["message"].get("seq"))
 
     async def room_recheck(self, event):
         """This person's access may have changed (`rooms.recheck_access_on_commit`)."""

@@ -7,8 +7,9 @@
 // - a message typed here is shown at once as pending ("envoi…"), kept in sessionStorage
 //   until the server echoes it back with its seq, and resent with the same client_id after
 //   every reconnection (the server stores one message per client_id);
-// - on "hello" and after any gap in the numbers, {"type": "sync", "after": lastSeq} asks
-//   for what was missed; a number already shown is never shown twice;
+// - on "hello", after any gap in the numbers and on a "tail" frame announcing a number not
+//   yet held, {"type": "sync", "after": lastSeq} asks for what was missed; a number
+//   already shown is never shown twice;
 // - older history loads on scroll to the top, or with the "Messages plus anciens" button;
 // - read markers, typing, presence; new messages from others are announced in #room-live.
 // Only message.html (sanitised by the server) is inserted as HTML; all else is text.
@@ -297,6 +298,13 @@ function start(section, template) {
       case "updated":
         if (frame.message) {
           onUpdated(frame.message);
+        }
+        break;
+      case "tail":
+        // The room's last number: if we do not hold it, the end of a burst went missing
+        // (no later number would ever reveal it).
+        if (typeof frame.last_seq === "number" && frame.last_seq > lastSeq) {
+          askSync(frame.last_seq);
         }
         break;
       case "presence":

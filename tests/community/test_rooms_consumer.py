@@ -22,6 +22,8 @@ from django.test import Client
 from community.models import RoomMessage
 from community.services import rooms
 
+from .conftest import say
+
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
 TIMEOUT = 3
@@ -525,3 +527,62 @@ async def test_periodic_recheck_survives_a_database_error(
         )(status=Membership.Status.PENDING)  # an UPDATE: no signal, no immediate re-check
         assert await closed_with(a, timeout=4) == 4403
     assert len(calls) >= 2
+
+
+# --- tail: a client learns of messages whose broadcast never reached it ---------------------
+
+
+def _store_without_broadcast(room, author, body):
+    """A message stored as `post_message` stores it, whose live event is lost (as when a
+    socket's channel-layer queue is full): only the numbers can reveal it."""
+    from django.db import transaction
+    from django.db.models import F
+
+    from community.models import Room
+
+    with transaction.atomic():
+        Room.objects.filter(pk=room.pk).update(last_seq=F("last_seq") + 1)
+        seq = Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).get()
+        RoomMessage.objects.create(
+            room=room,
+            seq=seq,
+            author=author,
+            client_id=uuid.uuid4(),
+            body_markdown=body,
+            html=f"<p>{body}</p>",
+        )
+    return seq
+
+
+async def test_tail_frame_reveals_a_message_never_received(theme_room, alice, bruno, settings):
+    settings.RELAIS = {**settings.RELAIS, "ROOM_TAIL_SECONDS": 1}
+
+    async with connected(theme_room.slug, alice) as a:
+        await database_sync_to_async(_store_without_broadcast)(theme_room, bruno, "Perdu ?")
+        assert await next_of(a, "tail") == {"type": "tail", "last_seq": 1}
+        await a.send_json_to({"type": "sync", "after": 0})
+        synced = await next_of(a, "message")
+        assert (synced["message"]["seq"], synced["message"]["html"]) == (1, "<p>Perdu ?</p>")
+        await asyncio.sleep(1.2)  # a periodic check has run since: nothing more to tell
+        assert await nothing_but_presence(a)
+
+
+async def test_tail_frame_follows_a_burst_whose_end_was_lost(theme_room, alice, bruno, settings):
+    """The periodic check is far off (60 s): the tail comes from the burst going quiet."""
+    settings.RELAIS = {**settings.RELAIS, "ROOM_TAIL_SECONDS": 60, "ROOM_TAIL_QUIET_SECONDS": 0.5}
+
+    async with connected(theme_room.slug, alice) as a:
+        await database_sync_to_async(say)(bruno, theme_room, "Premier")
+        assert (await next_of(a, "message"))["message"]["seq"] == 1
+        await database_sync_to_async(_store_without_broadcast)(theme_room, bruno, "Dernier")
+        assert await next_of(a, "tail") == {"type": "tail", "last_seq": 2}
+
+
+async def test_no_tail_frame_when_every_message_arrived(theme_room, alice, bruno, settings):
+    settings.RELAIS = {**settings.RELAIS, "ROOM_TAIL_SECONDS": 0.5, "ROOM_TAIL_QUIET_SECONDS": 0.2}
+
+    async with connected(theme_room.slug, alice) as a:
+        await database_sync_to_async(say)(bruno, theme_room, "Premier")
+        assert (await next_of(a, "message"))["message"]["seq"] == 1
+        await asyncio.sleep(1.2)
+        assert await nothing_but_presence(a)

@@ -117,6 +117,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 
+# Channel layer sizing. Each socket has a queue of `capacity` events; beyond it, events are
+# dropped (channels' default of 100 overflowed, "channels over capacity" in the logs, when
+# 50 people wrote at once: a socket busy with its own sends falls behind the burst).
+# 2,000 holds a burst of a thousand messages twice over; `expiry` drops what a socket has
+# not read within a minute. A socket that still misses a message finds out from the
+# numbers (gap, `tail` frame) and syncs: nothing is lost, only delayed.
+CHANNEL_LAYER_SIZING = {
+    "capacity": env.int("CHANNEL_LAYER_CAPACITY", default=2000),
+    "expiry": env.int("CHANNEL_LAYER_EXPIRY", default=60),
+}
+
 # Cache: allauth's rate limits count in it, so production needs a shared one (Redis).
 # Pages keep serving when Redis is down (website/cache.py): reads miss, writes are
 # skipped, and short timeouts keep a silent Redis from holding requests up.
@@ -138,6 +149,7 @@ if REDIS_URL:
             "CONFIG": {
                 "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
                 "prefix": "relais",
+                **CHANNEL_LAYER_SIZING,
             },
         }
     }
@@ -146,7 +158,12 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "CONFIG": CHANNEL_LAYER_SIZING,
+        }
+    }
     # Database sessions: a local-memory cache is not shared between processes (the test
     # suite's uvicorn, several workers), so a session ended in one would live on in another.
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -301,5 +318,10 @@ RELAIS = {
     "ROOM_FRAME_MAX_BYTES": 32 * 1024,
     "ROOM_HISTORY_PAGE_SIZE": 50,
     "ROOM_PRESENCE_TTL": 90,
+    # Each socket tells its client the room's last number (a `tail` frame) when it has not
+    # sent that message itself: one second after a burst goes quiet, and every
+    # ROOM_TAIL_SECONDS anyway, so a client that missed the end of a burst syncs.
+    "ROOM_TAIL_SECONDS": 10,
+    "ROOM_TAIL_QUIET_SECONDS": 1,
     "ROOM_MENTION_EMAIL_DELAY": 600,
 }

@@ -40,6 +40,7 @@ if REDIS_URL:
             "CONFIG": {
                 "hosts": [{"address": f"{_base}/{_db}", "socket_timeout": None}],
                 "prefix": "relais-test",
+                **CHANNEL_LAYER_SIZING,  # noqa: F405
             },
         }
     }
