@@ -8,8 +8,13 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.conf import settings
         from django.urls import register_converter
+        from PIL import Image
 
+        # Pillow refuses to open pictures of more than twice this many pixels (and warns
+        # above it): uploads, Wagtail's renditions and any other decoding are covered.
+        Image.MAX_IMAGE_PIXELS = settings.RELAIS["IMAGE_MAX_PIXELS"]
         from . import dashboard, signals  # noqa: F401 (signals: receivers connect on import)
         from .converters import IdConverter
 

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
 
@@ -41,6 +42,39 @@ def validate_image_size(image):
         )
 
 
+class BoundedImageField(forms.ImageField):
+    """An image field that refuses pictures of more than RELAIS["IMAGE_MAX_PIXELS"] pixels.
+
+    A small file can hold a huge picture (a "decompression bomb": 144 megapixels of one
+    colour compress to a few kilobytes) that would take the server's memory when decoded.
+    Pillow itself refuses twice the limit (Image.MAX_IMAGE_PIXELS, set in CommunityConfig),
+    before decoding; the header's size settles the rest. Either way, a clear message."""
+
+    def to_python(self, data):
+        try:
+            image_file = super().to_python(data)
+        except ValidationError as error:
+            if isinstance(error.__cause__, Image.DecompressionBombError):
+                raise self._too_many_pixels() from None
+            raise
+        if image_file is not None:
+            width, height = image_file.image.size
+            if width * height > settings.RELAIS["IMAGE_MAX_PIXELS"]:
+                raise self._too_many_pixels()
+        return image_file
+
+    @staticmethod
+    def _too_many_pixels() -> ValidationError:
+        return ValidationError(
+            _(
+                "Cette image est trop grande : %(max)s mégapixels au plus. Réduisez ses "
+                "dimensions (par exemple à 2000 × 2000 pixels), puis envoyez-la à nouveau."
+            ),
+            params={"max": settings.RELAIS["IMAGE_MAX_PIXELS"] // 1_000_000},
+            code="too_many_pixels",
+        )
+
+
 class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form gets in addition to email and password."""
 
@@ -72,6 +106,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "bio", "avatar", "interests", "preferred_language", "time_zone"]
+        field_classes = {"avatar": BoundedImageField}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def clean_avatar(self):
@@ -114,6 +149,7 @@ class OrganisationForm(forms.ModelForm):
             "contact_phone",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"logo": BoundedImageField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -251,6 +251,8 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
+# Also RELAIS["IMAGE_MAX_PIXELS"] (logos, avatars) and Pillow's own limit (community/apps.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # The Wagtail admin signs in through allauth (throttled, verified emails); its own login
@@ -309,6 +311,9 @@ RELAIS = {
     "DEFAULT_TIME_ZONE": "Europe/Brussels",
     "DIRECTORY_PAGE_SIZE": 12,
     "LOGO_MAX_BYTES": 2 * 1024 * 1024,
+    # Pixels of an uploaded picture (logos, avatars, Wagtail images): a small file can
+    # hold a huge picture that would take the server's memory once decoded.
+    "IMAGE_MAX_PIXELS": WAGTAILIMAGES_MAX_IMAGE_PIXELS,
     "JOIN_REQUESTS_PER_HOUR": 10,
     # Rooms: message length, messages per person per minute, WebSocket frame size (bytes),
     # history page size, presence entry lifetime (seconds; refreshed while connected) and

@@ -1,0 +1,96 @@
+"""Uploaded pictures are capped in pixels, not only in bytes: a few kilobytes of PNG can
+hold 144 megapixels (a decompression bomb) that would take the server's memory."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from wagtail.images.fields import WagtailImageField
+
+from community.models import Organisation
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TOO_MANY_PIXELS = (
+    "Cette image est trop grande : 25 mégapixels au plus. Réduisez ses dimensions "
+    "(par exemple à 2000 × 2000 pixels), puis envoyez-la à nouveau."
+)
+
+
+def png(width: int, height: int, name: str = "picture.png") -> SimpleUploadedFile:
+    """A one-colour PNG: tiny on disk whatever its dimensions."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def profile_data():
+    return {"display_name": "Léa", "preferred_language": "fr", "time_zone": "Europe/Brussels"}
+
+
+@pytest.mark.parametrize(("width", "height"), [(12_000, 12_000), (6_000, 5_000)])
+def test_profile_photo_over_25_megapixels_refused_with_clear_message(client, width, height):
+    user = UserFactory(display_name="Ancien Nom")
+    client.force_login(user)
+    upload = png(width, height)
+    assert upload.size < 200_000  # the bytes limit alone would let it through
+
+    response = client.post("/moi/profil/", {**profile_data(), "avatar": upload})
+
+    user.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"avatar": [TOO_MANY_PIXELS]}
+    assert (user.display_name, user.avatar.name) == ("Ancien Nom", "")
+
+
+def test_profile_photo_of_4_megapixels_saved(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    response = client.post("/moi/profil/", {**profile_data(), "avatar": png(2000, 2000)})
+
+    user.refresh_from_db()
+    assert response.status_code == 302
+    assert user.avatar.name.startswith("avatars/picture")
+    assert (user.avatar.width, user.avatar.height) == (2000, 2000)
+
+
+def test_organisation_logo_of_144_megapixels_refused_with_clear_message(client):
+    organisation = OrganisationFactory(name="La Ferme du Bocage")
+    admin = MembershipFactory(organisation=organisation, admin=True).user
+    client.force_login(admin)
+
+    response = client.post(
+        f"/organisations/{organisation.slug}/modifier/",
+        {
+            "name": "La Ferme du Bocage",
+            "legal_form": "cooperative",
+            "description": "Maraîchage.",
+            "logo": png(12_000, 12_000, "logo.png"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"logo": [TOO_MANY_PIXELS]}
+    assert Organisation.objects.get(pk=organisation.pk).logo.name == ""
+
+
+def test_wagtail_image_over_25_megapixels_refused():
+    field = WagtailImageField()
+
+    with pytest.raises(ValidationError) as refused:
+        field.clean(png(6_000, 5_000))
+
+    assert refused.value.code == "file_too_many_pixels"
+
+
+def test_pillow_refuses_to_decode_over_twice_the_limit():
+    buffer = io.BytesIO(png(12_000, 12_000).read())
+
+    with pytest.raises(Image.DecompressionBombError):
+        Image.open(buffer)
