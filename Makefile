@@ -8,7 +8,7 @@ PORT ?= 8000
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
-.PHONY: run test install install-dev messages translations chromium lint fmt clean
+.PHONY: run test install install-dev messages translations chromium vnu lint fmt clean
 
 $(VENV)/.installed: requirements.txt
 	@# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the
@@ -48,7 +48,19 @@ chromium:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-test: $(VENV)/.installed-dev translations chromium
+# The Nu Html Checker (tests/website/test_html_validity.py), pinned, from npm into
+# node_modules/ (git-ignored); the system's Java runs it (no download at install time).
+VNU_VERSION := 26.9.27
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR):
+	@command -v npm >/dev/null || { echo "The HTML checker comes from npm: sudo apt-get install npm"; exit 1; }
+	npm install --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+
+vnu: $(VNU_JAR)
+	@command -v java >/dev/null || { echo "The HTML checker needs Java: sudo apt-get install default-jre-headless"; exit 1; }
+
+test: $(VENV)/.installed-dev translations chromium vnu
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

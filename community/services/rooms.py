@@ -200,7 +200,8 @@ def message_dict(message: RoomMessage) -> dict:
         },
         "html": "" if gone else message.html,
         "body": "" if gone else message.body_markdown,
-        "created_at": message.created_at.isoformat(),
+        # Milliseconds at most: the page puts it in <time datetime>, which refuses more.
+        "created_at": message.created_at.isoformat(timespec="milliseconds"),
         "reply_to": message.reply_to_seq,
         "edited": bool(message.edited_at) and not gone,
         "deleted": gone,

@@ -154,7 +154,7 @@ def test_message_dict_has_the_protocol_fields(theme_room, alice, organisation):
         "author": {"id": alice.pk, "name": "Alice Martin", "organisation": "Les Ateliers Récup"},
         "html": "<p><em>hé</em></p>",
         "body": "*hé*",
-        "created_at": message.created_at.isoformat(),
+        "created_at": message.created_at.isoformat(timespec="milliseconds"),
         "reply_to": None,
         "edited": False,
         "deleted": False,

@@ -1,0 +1,113 @@
+"""Every main page is valid HTML: the Nu Html Checker (vnu.jar, installed by `make test`
+from npm) reads them all in one process, signed out and signed in, and finds no error."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Pages everyone sees, then pages of signed-in members. `{...}` from the `whole_site` fixture.
+PUBLIC = [
+    "/",
+    "/pratiques/",
+    "/pratiques/?theme=zzz&q=cloud",
+    "/pratiques/{sheet}/",
+    "/outils/",
+    "/outils/{tool}/",
+    "/agenda/",
+    "/agenda/?view=month",
+    "/agenda/?when=past",
+    "/agenda/{event}/",
+    "/agenda/widget/",
+    "/organisations/",
+    "/organisations/?kind=zzz",
+    "/organisations/{organisation}/",
+    "/cette-page-n-existe-pas/",
+]
+ACCOUNTS = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+MEMBERS = [
+    *PUBLIC,
+    "/moi/",
+    "/moi/profil/",
+    "/salons/",
+    "/salons/{room}/",
+    "/salons/moderation/",
+    "/organisations/creer/",
+    "/organisations/{organisation}/modifier/",
+    "/pratiques/proposer/",
+    "/agenda/annoncer/",
+    "/agenda/{event}/inscriptions/",
+    "/personnes/{member_id}/",
+    "/admin/",  # the 403 page of a member who is not an editor
+    "{wizard_step}",
+]
+
+
+def _vnu_errors(files: list[Path]) -> list[str]:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(result.stderr or '{"messages": []}')
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']} "
+        f"| {m.get('extract', '')!r}"
+        for m in report["messages"]
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the HTML checker needs Java")
+@pytest.mark.skipif(not VNU_JAR.exists(), reason="vnu.jar not installed (make vnu)")
+def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path):
+    member, names = whole_site
+    names = {**names, "member_id": member.pk}
+    visitor, signed_in = Client(), Client()
+    signed_in.force_login(member)
+    names["wizard_step"] = signed_in.post("/pratiques/proposer/nouvelle/")["Location"]
+    # The 500 page is rendered without a request (it must not need the database).
+    (tmp_path / "500.html").write_text(render_to_string("500.html"))
+    files, statuses = [tmp_path / "500.html"], {}
+    visits = (("visitor", visitor, PUBLIC + ACCOUNTS), ("member", signed_in, MEMBERS))
+    for who, client, urls in visits:
+        for url in urls:
+            address = url.format(**names)
+            response = client.get(address)
+            statuses[(who, address)] = response.status_code
+            name = re.sub(r"[^a-z0-9]+", "-", f"{who}{address}".lower()).strip("-")
+            path = tmp_path / f"{name}.html"
+            path.write_bytes(response.content)
+            files.append(path)
+
+    assert {k: s for k, s in statuses.items() if s != 200} == {
+        ("visitor", "/cette-page-n-existe-pas/"): 404,
+        ("member", "/cette-page-n-existe-pas/"): 404,
+        ("member", "/admin/"): 403,
+    }
+    assert _vnu_errors(files) == []
+
+
+def test_html_datetime_keeps_whole_seconds_in_the_viewers_zone():
+    import datetime as dt
+
+    from community.templatetags.time_tags import html_datetime
+
+    moment = dt.datetime(2026, 11, 29, 18, 17, 3, 658294, tzinfo=dt.UTC)
+
+    assert html_datetime(moment) == "2026-11-29T19:17:03+01:00"
+    assert html_datetime(dt.date(2026, 11, 29)) == "2026-11-29"
+    assert html_datetime(None) == ""
