@@ -51,14 +51,21 @@ def _positive_int(value):
     return number
 
 
+# The sections of /salons/, in order.
+ROOM_LIST_SECTIONS = [
+    ("direct", Room.Kind.DIRECT),
+    ("organisations", Room.Kind.ORGANISATION),
+    ("themes", Room.Kind.THEME),
+    ("followed", Room.Kind.PAGE),
+]
+
+
 @login_required
 def room_list(request):
-    rooms = list(room_services.rooms_for(request.user).order_by("kind", "title"))
-    groups = {kind: [] for kind in Room.Kind.values}
-    for room in rooms:
-        room.label = room.label_for(request.user)
-        groups[room.kind].append(room)
-    sections = [(kind, label, groups[kind]) for kind, label in Room.Kind.choices if groups[kind]]
+    rooms = room_services.listed_rooms(request.user)
+    sections = [
+        (name, [room for room in rooms if room.kind == kind]) for name, kind in ROOM_LIST_SECTIONS
+    ]
     return render(
         request,
         "community/rooms/list.html",

@@ -9,9 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from community import dashboard
+        from community.services import rooms
 
         from . import signals
-        from .dashboard import my_events_section
+        from .dashboard import ended_event_pages, followed_event_pages, my_events_section
 
         signals.connect()
         dashboard.register(my_events_section)
+        rooms.register_page_rooms(followed=followed_event_pages, ended=ended_event_pages)

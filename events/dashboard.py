@@ -35,3 +35,25 @@ def my_events_section(request):
         "event_rows": rows,
         "calendar_token": token,
     }
+
+
+def followed_event_pages(user):
+    """Events whose room a person follows on /salons/: those they are registered for."""
+    from .models import Registration
+
+    return Registration.objects.filter(
+        user=user, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLIST]
+    ).values("event_id")
+
+
+def ended_event_pages():
+    """Events whose room leaves /salons/: cancelled ones, and single dates that are over
+    (a series stays while it may have dates to come)."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import EventPage
+
+    return EventPage.objects.filter(Q(cancelled=True) | Q(rrule="", end__lt=timezone.now())).values(
+        "pk"
+    )

@@ -9,10 +9,12 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from community import dashboard
+        from community.services import rooms
 
         from . import signals
-        from .dashboard import my_bookmarks_section, my_sheets_section
+        from .dashboard import followed_sheet_pages, my_bookmarks_section, my_sheets_section
 
         signals.connect()
         dashboard.register(my_sheets_section)
         dashboard.register(my_bookmarks_section)
+        rooms.register_page_rooms(followed=followed_sheet_pages)

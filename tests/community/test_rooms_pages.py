@@ -10,7 +10,9 @@ import pytest
 
 from community.models import Mention, MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
 from community.services import rooms
+from tests.events.conftest import calendar_page, publish_event  # noqa: F401 (fixture)
 from tests.factories import MembershipFactory, UserFactory
+from tests.practices.conftest import home_page  # noqa: F401 (fixture)
 
 from .conftest import say
 
@@ -298,7 +300,10 @@ def _busy_reader(size: int):
     org = MembershipFactory(user=me).organisation
     for n in range(size):
         theme = rooms.create_theme_room(title=f"Thème {n}")
+        say(me, theme)  # takes part: what follows is unread
         say(UserFactory(), theme)
+        never_joined = rooms.create_theme_room(title=f"Autre thème {n}")
+        say(UserFactory(), never_joined)  # not counted as unread
         direct = rooms.direct_room(me, UserFactory())
         say(direct.user_a if direct.user_a_id != me.pk else direct.user_b, direct)
     say(me, rooms.organisation_room(org))
@@ -318,6 +323,68 @@ def test_room_list_query_count_independent_of_rooms(client, size, django_assert_
     assert f"{2 * size} messages non lus" in html
 
 
+def test_room_list_counts_unread_only_where_the_person_takes_part(client, theme_room, alice):
+    newcomer = UserFactory(display_name="Nina Nouvelle")
+    for n in range(8):
+        say(alice, theme_room, f"Message {n + 1}")
+    client.force_login(newcomer)
+
+    first_visit = client.get("/salons/")
+    client.get(f"/salons/{theme_room.slug}/")  # she opens the room: she takes part now
+    say(alice, theme_room, "Bienvenue Nina !")
+    second_visit = client.get("/salons/")
+
+    assert [
+        (r.title, r.unread) for _n, group in first_visit.context["sections"] for r in group
+    ] == [("Numérique et bénévolat", 0)]
+    assert first_visit.context["total_unread"] == 0
+    assert [
+        (r.title, r.unread) for _n, group in second_visit.context["sections"] for r in group
+    ] == [("Numérique et bénévolat", 1)]
+
+
+def test_room_list_groups_rooms_and_keeps_followed_current_events(
+    client, alice, bruno, organisation, calendar_page  # noqa: F811 (a fixture)
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from events.models import Registration
+
+    MembershipFactory(user=alice, organisation=organisation)
+    rooms.organisation_room(organisation)
+    rooms.create_theme_room(title="Tiers-lieux")
+    rooms.direct_room(alice, bruno)
+    ago = timezone.now() - dt.timedelta(days=10)
+    past = publish_event(calendar_page, organisers=[organisation], title="Atelier passé", start=ago)
+    cancelled = publish_event(
+        calendar_page, organisers=[organisation], title="Atelier annulé", cancelled=True
+    )
+    coming = publish_event(calendar_page, organisers=[organisation], title="Intervision RGPD")
+    other = publish_event(calendar_page, organisers=[organisation], title="Webinaire Odoo")
+    for event in (past, cancelled, coming, other):
+        rooms.ensure_page_room(event, organisation=organisation)
+    for event in (past, cancelled, coming):
+        Registration.objects.create(event=event, user=alice, status="confirmed")
+    client.force_login(alice)
+
+    listed = client.get("/salons/")
+    say(alice, Room.objects.get(page=other), "Je n'y suis pas inscrite, mais j'ai une question.")
+    after_writing = client.get("/salons/")
+
+    def sections(response):
+        return [(name, [r.label for r in group]) for name, group in response.context["sections"]]
+
+    assert sections(listed) == [
+        ("direct", ["Bruno Lefèvre"]),
+        ("organisations", ["Les Ateliers Récup"]),
+        ("themes", ["Tiers-lieux"]),
+        ("followed", ["Intervision RGPD"]),
+    ]
+    assert sections(after_writing)[3] == ("followed", ["Intervision RGPD", "Webinaire Odoo"])
+
+
 def test_room_list_shows_only_readable_rooms(client, organisation, org_admin, alice, bruno):
     rooms.create_theme_room(title="Ouvert")
     rooms.organisation_room(organisation)
@@ -326,12 +393,13 @@ def test_room_list_shows_only_readable_rooms(client, organisation, org_admin, al
 
     response = client.get("/salons/")
 
-    labels = [r.label for _k, _l, group in response.context["sections"] for r in group]
+    labels = [r.label for _name, group in response.context["sections"] for r in group]
     assert labels == ["Ouvert"]
 
 
 def test_me_lists_rooms_with_unread_messages(client, theme_room, alice, bruno):
     quiet = rooms.create_theme_room(title="Calme")
+    say(bruno, theme_room, "Je suis là aussi.")
     say(alice, theme_room)
     say(alice, theme_room)
     say(bruno, quiet)

@@ -1,0 +1,26 @@
+# ruff: noqa: E501
+"""English and Dutch translations of issue 9's room changes (the room list's sections,
+the per-room moderation page, mentions); merged into translations.T by
+apply_translations.py. Same shape, style and terminology as translations_rooms.py.
+"""
+
+T = {
+    # /salons/
+    "Mes conversations": ("My conversations", "Mijn gesprekken"),
+    "Fiches et évènements que je suis": (
+        "Sheets and events I follow",
+        "Fiches en evenementen die ik volg",
+    ),
+    "Pour écrire à quelqu'un, ouvrez son profil depuis la page de son organisation et choisissez « Écrire un message ».": (
+        "To write to someone, open their profile from their organisation's page and choose “Write a message”.",
+        "Om iemand te schrijven, open je zijn of haar profiel via de pagina van de organisatie en kies je ‘Een bericht schrijven’.",
+    ),
+    "Rejoignez une organisation pour retrouver son salon ici.": (
+        "Join an organisation to find its room here.",
+        "Word lid van een organisatie om haar ruimte hier terug te vinden.",
+    ),
+    'Chaque fiche et chaque évènement a sa discussion, au bas de sa page. Vous trouvez ici celles que vous suivez : vous y avez écrit ou lu, la fiche est dans vos favoris ou vous êtes inscrit·e à l\'évènement. Celles des évènements passés ou annulés n\'y figurent plus. Voir les <a href="/pratiques/">fiches pratiques</a> et <a href="/agenda/">l\'agenda</a>.': (
+        'Every sheet and every event has its discussion at the bottom of its page. Here are the ones you follow: you wrote or read there, the sheet is in your bookmarks or you are registered for the event. Those of past or cancelled events are no longer listed. See the <a href="/pratiques/">practice sheets</a> and <a href="/agenda/">the calendar</a>.',
+        'Elke fiche en elk evenement heeft een eigen bespreking, onderaan de pagina. Hier vind je de besprekingen die je volgt: je hebt er geschreven of gelezen, de fiche staat bij je favorieten of je bent ingeschreven voor het evenement. Die van voorbije of geannuleerde evenementen staan hier niet meer. Bekijk de <a href="/pratiques/">praktijkfiches</a> en <a href="/agenda/">de agenda</a>.',
+    ),
+}
