@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.conf import settings
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -75,20 +78,44 @@ class BoundedImageField(forms.ImageField):
         )
 
 
+DISPLAY_NAME_MAX_LENGTH = 60
+# Characters that change how the text around them is laid out: line and paragraph breaks,
+# tabs and other control characters, and the bidirectional overrides and isolates.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def clean_display_name(value: str) -> str:
+    """A person's name as others see it: one short line of text, its spaces tidied."""
+    if any(
+        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS for char in value
+    ):
+        raise ValidationError(
+            _("Votre nom tient sur une seule ligne, sans retour à la ligne ni tabulation."),
+            code="control_characters",
+        )
+    name = " ".join(value.split())
+    if not name:
+        raise ValidationError(_("Indiquez votre nom."), code="required")
+    return name
+
+
 class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form gets in addition to email and password."""
 
     display_name = forms.CharField(
         label=_("Votre nom"),
-        max_length=120,
+        max_length=DISPLAY_NAME_MAX_LENGTH,
         help_text=_("Tel qu'il apparaîtra aux autres membres, par exemple « Camille Dubois »."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
     field_order = ["display_name", "email", "password1", "password2"]
 
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
     def signup(self, request, user):
-        user.display_name = self.cleaned_data["display_name"].strip()
+        user.display_name = self.cleaned_data["display_name"]
         lang = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         if lang in dict(settings.LANGUAGES):
             user.preferred_language = lang
@@ -114,11 +141,18 @@ class ProfileForm(forms.ModelForm):
         validate_image_size(avatar)
         return avatar
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One short line, as at sign-up (the column holds 120 for names written before).
+        name = self.fields["display_name"]
+        name.max_length = DISPLAY_NAME_MAX_LENGTH
+        name.widget.attrs["maxlength"] = str(DISPLAY_NAME_MAX_LENGTH)
+        name.validators = [
+            v for v in name.validators if not isinstance(v, validators.MaxLengthValidator)
+        ] + [validators.MaxLengthValidator(DISPLAY_NAME_MAX_LENGTH)]
+
     def clean_display_name(self):
-        name = self.cleaned_data["display_name"].strip()
-        if not name:
-            raise ValidationError(_("Indiquez votre nom."))
-        return name
+        return clean_display_name(self.cleaned_data["display_name"])
 
 
 class OrganisationForm(forms.ModelForm):

@@ -100,6 +100,73 @@ def test_signup_without_display_name_refused(client, mailoutbox):
     assert mailoutbox == []
 
 
+ONE_LINE = "Votre nom tient sur une seule ligne, sans retour à la ligne ni tabulation."
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Camille\nVisitez arnaque.example",
+        "Camille\rDubois",
+        "Camille\tDubois",
+        "Camille\u202eDubois",
+    ],
+)
+def test_signup_display_name_with_line_break_or_control_character_refused(client, mailoutbox, name):
+    response = _signup(client, display_name=name)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"display_name": [ONE_LINE]}
+    assert User.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_signup_display_name_over_sixty_characters_refused(client, mailoutbox):
+    response = _signup(client, display_name="C" * 61)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "display_name": [
+            "Assurez-vous que cette valeur comporte au plus 60 caractères (actuellement 61)."
+        ]
+    }
+    assert User.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_signup_confirmation_email_carries_no_text_from_the_sign_up(client, mailoutbox):
+    # Someone types another person's address: the email must not carry their words.
+    _signup(client, display_name="Gagnez un prix sur arnaque.example", email="victime@example.org")
+
+    (mail,) = mailoutbox
+    body = mail.body.replace(_confirmation_path(mail), "<link>")
+    assert "arnaque" not in mail.subject + body
+    assert body == (
+        "Bonjour, c'est Relais !\n\n"
+        "Quelqu'un, sans doute vous, a donné cette adresse e-mail pour créer un compte sur "
+        "127.0.0.1:8000.\n\n"
+        "Pour confirmer que cette adresse est bien la vôtre, ouvrez ce lien : "
+        "http://testserver<link>\n\n"
+        "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera ouvert "
+        "avec cette adresse.\n\n"
+        "Merci d'utiliser Relais !\n127.0.0.1:8000"
+    )
+
+
+def test_profile_display_name_with_line_break_refused(client):
+    user = UserFactory(display_name="Ancien Nom")
+    client.force_login(user)
+
+    response = client.post(
+        "/moi/profil/",
+        {"display_name": "Nouveau\nNom", "preferred_language": "fr", "time_zone": "Europe/Paris"},
+    )
+
+    user.refresh_from_db()
+    assert response.context["form"].errors == {"display_name": [ONE_LINE]}
+    assert user.display_name == "Ancien Nom"
+
+
 def test_signup_mismatched_passwords_refused(client):
     response = _signup(client, password2="something-else-entirely")
 
