@@ -344,7 +344,11 @@ def test_room_list_counts_unread_only_where_the_person_takes_part(client, theme_
 
 
 def test_room_list_groups_rooms_and_keeps_followed_current_events(
-    client, alice, bruno, organisation, calendar_page  # noqa: F811 (a fixture)
+    client,
+    alice,
+    bruno,
+    organisation,
+    calendar_page,  # noqa: F811 (a fixture)
 ):
     import datetime as dt
 
