@@ -63,3 +63,15 @@ class MultiLineTextField(models.TextField):
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.TextField", args, kwargs
+
+
+class OneLineTitle:
+    """For Wagtail pages: the title (and its draft and SEO versions) on one line, whoever
+    writes it, front end or admin: Wagtail cleans a page before every save and revision."""
+
+    def full_clean(self, *args, **kwargs):
+        for name in ("title", "draft_title", "seo_title"):
+            value = getattr(self, name, None)
+            if isinstance(value, str):
+                setattr(self, name, one_line(value))
+        return super().full_clean(*args, **kwargs)

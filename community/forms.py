@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from .fields import MultiLineFormField, OneLineFormField
 from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
 
 MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
@@ -102,7 +103,7 @@ def clean_display_name(value: str) -> str:
 class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form gets in addition to email and password."""
 
-    display_name = forms.CharField(
+    display_name = OneLineFormField(
         label=_("Votre nom"),
         max_length=DISPLAY_NAME_MAX_LENGTH,
         help_text=_("Tel qu'il apparaîtra aux autres membres, par exemple « Camille Dubois »."),
@@ -224,7 +225,7 @@ class OrganisationForm(forms.ModelForm):
 
 
 class JoinRequestForm(forms.Form):
-    message = forms.CharField(
+    message = MultiLineFormField(
         label=_("Un mot pour l'équipe qui gère l'organisation (facultatif)"),
         max_length=500,
         required=False,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .fields import MultiLineTextField
+from .fields import MultiLineTextField, OneLineCharField
 
 
 def _time_zone_choices():
@@ -26,7 +26,7 @@ def _time_zone_choices():
 class Taxonomy(models.Model):
     """A shared term, editable by editors as a Wagtail snippet."""
 
-    name = models.CharField(_("nom"), max_length=100, unique=True)
+    name = OneLineCharField(_("nom"), max_length=100, unique=True)
     slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -103,7 +103,7 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("adresse e-mail"), unique=True)
-    display_name = models.CharField(_("nom affiché"), max_length=120)
+    display_name = OneLineCharField(_("nom affiché"), max_length=120)
     avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
     bio = MultiLineTextField(_("présentation courte"), max_length=600, blank=True)
     interests = models.ManyToManyField(
@@ -172,7 +172,7 @@ class Organisation(index.Indexed, models.Model):
         MEDIUM = "50-249", _("50 à 249 salariés")
         LARGE = "250+", _("250 salariés et plus")
 
-    name = models.CharField(_("nom"), max_length=160, unique=True)
+    name = OneLineCharField(_("nom"), max_length=160, unique=True)
     slug = models.SlugField(_("identifiant"), max_length=160, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.EES)
     legal_form = models.CharField(
@@ -192,7 +192,7 @@ class Organisation(index.Indexed, models.Model):
         null=True,
         blank=True,
     )
-    city = models.CharField(_("localité"), max_length=120, blank=True)
+    city = OneLineCharField(_("localité"), max_length=120, blank=True)
     staff_size = models.CharField(
         _("taille (salariés)"), max_length=8, choices=Size.choices, blank=True
     )
@@ -201,7 +201,7 @@ class Organisation(index.Indexed, models.Model):
     description = MultiLineTextField(_("description"), max_length=3000, blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
-    contact_phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    contact_phone = OneLineCharField(_("téléphone"), max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Name, city and description without accents and in lower case, so that the
@@ -417,7 +417,7 @@ class Room(models.Model):
         DIRECT = "direct", _("Conversation privée")
 
     slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
-    title = models.CharField(_("titre"), max_length=160)
+    title = OneLineCharField(_("titre"), max_length=160)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.THEME)
     description = MultiLineTextField(_("description"), max_length=1000, blank=True)
     # `related_name="+"`: Wagtail pages need no reverse accessor; the room of a page is

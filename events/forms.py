@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
-from community.fields import MultiLineFormField
+from community.fields import MultiLineFormField, OneLineFormField
 from community.models import Organisation, Region, Theme
 from community.text import multi_line, plain_text, text_to_rich_text
 
@@ -84,7 +84,7 @@ def parse_rrule(rule: str) -> tuple[str, int]:
 
 
 class EventForm(forms.Form):
-    title = forms.CharField(label=_("Titre"), max_length=200)
+    title = OneLineFormField(label=_("Titre"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=EventPage.Kind.choices)
     organisers = forms.ModelMultipleChoiceField(
         label=_("Organisé par"),
@@ -92,7 +92,7 @@ class EventForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Les organisations dont vous êtes membre."),
     )
-    summary = forms.CharField(
+    summary = OneLineFormField(
         label=_("En une phrase"),
         max_length=300,
         required=False,

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
-from community.text import plain_text
+from community.text import one_line, plain_text
 
 from .models import EventPage, event_uid
 from .recurrence import occurrences
@@ -72,7 +72,7 @@ def _base_vevent(
     vevent.add("uid", event_uid(event))
     vevent.add("dtstamp", stamp)
     vevent.add("sequence", sequence)
-    vevent.add("summary", event.title)
+    vevent.add("summary", one_line(event.title))
     vevent.add("description", _description(event, with_link))
     location = _location(event, with_link)
     if location:
@@ -127,7 +127,8 @@ def calendar(events, *, name: str, with_link: bool = False) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    # One line: an X- property is written as given, and a line break would end it.
+    cal.add("x-wr-calname", one_line(str(name)))
     cal.add("x-wr-timezone", settings.RELAIS["DEFAULT_TIME_ZONE"])
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     first = stamp.date()

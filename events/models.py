@@ -28,14 +28,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from community.fields import MultiLineTextField
+from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Theme, fold, search_terms
 
 
-class CalendarPage(Page):
+class CalendarPage(OneLineTitle, Page):
     """The calendar at /agenda/: upcoming list, month grid, filters, past events."""
 
-    intro = models.CharField(_("chapeau"), max_length=300, blank=True)
+    intro = OneLineCharField(_("chapeau"), max_length=300, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -69,7 +69,7 @@ class EventForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(Page):
+class EventPage(OneLineTitle, Page):
     class Kind(models.TextChoices):
         INTERVISION = "intervision", _("Intervision")
         WORKSHOP = "workshop", _("Atelier")
@@ -82,7 +82,7 @@ class EventPage(Page):
         FEDERATION = "federation", _("Réservé aux membres de la fédération organisatrice")
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
-    summary = models.CharField(_("résumé"), max_length=300, blank=True)
+    summary = OneLineCharField(_("résumé"), max_length=300, blank=True)
     organisers = ParentalManyToManyField(
         Organisation, related_name="events", verbose_name=_("organisé par")
     )
@@ -240,7 +240,7 @@ class OccurrenceChange(Orderable):
     cancelled = models.BooleanField(_("annulée"), default=False)
     new_start = models.DateTimeField(_("nouveau début"), null=True, blank=True)
     new_end = models.DateTimeField(_("nouvelle fin"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    note = OneLineCharField(_("note"), max_length=200, blank=True)
 
     panels = [
         FieldPanel("original_start"),

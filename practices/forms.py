@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
-from community.fields import MultiLineFormField
+from community.fields import MultiLineFormField, OneLineFormField
 from community.models import Organisation, Region, Sector, Theme
 
 from .models import PracticeSheetPage, Tool
@@ -37,7 +37,7 @@ class WizardForm(forms.Form):
 class ContextForm(WizardForm):
     """Who wrote the sheet and in which situation."""
 
-    title = forms.CharField(label=_("Titre de la fiche"), max_length=255)
+    title = OneLineFormField(label=_("Titre de la fiche"), max_length=255)
     summary = MultiLineFormField(
         label=_("Résumé"),
         max_length=500,
@@ -66,16 +66,16 @@ class ContextForm(WizardForm):
         choices=[("", "—")] + list(Organisation.Size.choices),
         required=False,
     )
-    duration = forms.CharField(
+    duration = OneLineFormField(
         label=_("Durée du projet"),
         max_length=100,
         required=False,
         help_text=_("Par exemple « 8 mois »"),
     )
-    budget = forms.CharField(
+    budget = OneLineFormField(
         label=_("Budget"), max_length=100, required=False, help_text=_("Par exemple « 12 000 € »")
     )
-    funding = forms.CharField(label=_("Financements mobilisés"), max_length=300, required=False)
+    funding = OneLineFormField(label=_("Financements mobilisés"), max_length=300, required=False)
     themes = forms.ModelMultipleChoiceField(
         label=_("Thèmes"),
         queryset=Theme.objects.all(),
@@ -131,7 +131,7 @@ class ResultsForm(WizardForm):
 class ItemForm(WizardForm):
     """One difficulty, tip or phase: a title and a text, both or neither."""
 
-    title = forms.CharField(max_length=150, required=False)
+    title = OneLineFormField(max_length=150, required=False)
     text = MultiLineFormField(max_length=1200, required=False, widget=SHORT_TEXTAREA)
 
     def __init__(self, *args, label: str, **kwargs):
@@ -159,7 +159,7 @@ class ToolRowForm(WizardForm):
     tool = forms.ModelChoiceField(
         queryset=Tool.objects.all(), required=False, empty_label=_("— Choisir dans le catalogue —")
     )
-    new_name = forms.CharField(max_length=100, required=False)
+    new_name = OneLineFormField(max_length=100, required=False)
     new_website = forms.URLField(required=False, assume_scheme="https")
     new_licence = forms.ChoiceField(
         choices=[("", "—")] + list(Tool.Licence.choices), required=False
@@ -205,9 +205,9 @@ class ToolRowForm(WizardForm):
 
 
 class KeywordsForm(WizardForm):
-    keyword_1 = forms.CharField(label=_("Mot-clé 1"), max_length=40, required=False)
-    keyword_2 = forms.CharField(label=_("Mot-clé 2"), max_length=40, required=False)
-    keyword_3 = forms.CharField(label=_("Mot-clé 3"), max_length=40, required=False)
+    keyword_1 = OneLineFormField(label=_("Mot-clé 1"), max_length=40, required=False)
+    keyword_2 = OneLineFormField(label=_("Mot-clé 2"), max_length=40, required=False)
+    keyword_3 = OneLineFormField(label=_("Mot-clé 3"), max_length=40, required=False)
 
     def words(self) -> list[str]:
         data = getattr(self, "cleaned_data", {})

@@ -16,7 +16,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from community.fields import MultiLineTextField
+from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import (
     Organisation,
     Region,
@@ -79,14 +79,14 @@ class Tool(index.Indexed, models.Model):
         SELF = "self", _("Chez soi (auto-hébergé)")
         UNKNOWN = "unknown", _("Inconnu")
 
-    name = models.CharField(_("nom"), max_length=100, unique=True)
+    name = OneLineCharField(_("nom"), max_length=100, unique=True)
     slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
     category = models.CharField(
         _("catégorie"), max_length=20, choices=Category.choices, default=Category.OTHER
     )
     website = models.URLField(_("site web"), blank=True)
     licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices)
-    cost = models.CharField(
+    cost = OneLineCharField(
         _("coût indicatif"), max_length=120, blank=True, help_text=_("Par exemple « gratuit »")
     )
     data_hosting = models.CharField(
@@ -130,10 +130,10 @@ class Tool(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(OneLineTitle, Page):
     """The library of sheets at /pratiques/: filters, search and sort live here."""
 
-    intro = models.CharField(_("chapeau"), max_length=300, blank=True)
+    intro = OneLineCharField(_("chapeau"), max_length=300, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -175,7 +175,7 @@ class PracticeSheetForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeSheetPage(Page):
+class PracticeSheetPage(OneLineTitle, Page):
     """One practice sheet, written by an organisation at the end of a digital project."""
 
     summary = MultiLineTextField(_("résumé"), max_length=500)
@@ -207,13 +207,13 @@ class PracticeSheetPage(Page):
     organisation_size = models.CharField(
         _("taille de l'organisation"), max_length=8, choices=Organisation.Size.choices, blank=True
     )
-    duration = models.CharField(
+    duration = OneLineCharField(
         _("durée du projet"), max_length=100, blank=True, help_text=_("Par exemple « 8 mois »")
     )
-    budget = models.CharField(
+    budget = OneLineCharField(
         _("budget"), max_length=100, blank=True, help_text=_("Par exemple « 12 000 € »")
     )
-    funding = models.CharField(_("financements mobilisés"), max_length=300, blank=True)
+    funding = OneLineCharField(_("financements mobilisés"), max_length=300, blank=True)
     themes = ParentalManyToManyField(
         Theme, verbose_name=_("thèmes"), blank=True, related_name="sheets"
     )
@@ -322,7 +322,7 @@ class PracticeSheetPage(Page):
 class SheetItem(Orderable):
     """One of the three difficulties, tips or phases."""
 
-    title = models.CharField(_("titre"), max_length=150)
+    title = OneLineCharField(_("titre"), max_length=150)
     text = MultiLineTextField(_("texte"), max_length=1200)
 
     panels = [FieldPanel("title"), FieldPanel("text")]
@@ -363,7 +363,7 @@ class SheetTool(Orderable):
 
 class SheetKeyword(Orderable):
     page = ParentalKey(PracticeSheetPage, on_delete=models.CASCADE, related_name="keywords")
-    word = models.CharField(_("mot-clé"), max_length=40)
+    word = OneLineCharField(_("mot-clé"), max_length=40)
     # The folded word, for the keyword filter: "Écoute" and "ecoute" are one keyword.
     key = models.CharField(max_length=40, editable=False, db_index=True)
 

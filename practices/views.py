@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.fields import MultiLineFormField
 from community.forms import labelled_errors
 from community.models import Organisation
 from community.services import ServiceError
@@ -49,7 +50,7 @@ class AdoptionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=gettext_lazy("Et alors ?"), choices=Adoption.Outcome.choices, widget=forms.RadioSelect
     )
-    comment = forms.CharField(
+    comment = MultiLineFormField(
         label=gettext_lazy("En quelques mots (facultatif)"),
         max_length=Adoption._meta.get_field("comment").max_length,
         required=False,

@@ -8,19 +8,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from community.fields import OneLineCharField, OneLineTitle
+
 from .blocks import BodyBlock, LinkBlock
 
 
-class HomePage(Page):
+class HomePage(OneLineTitle, Page):
     """The front door of Relais: what it is, and the way in for each kind of visitor."""
 
-    headline = models.CharField(
+    headline = OneLineCharField(
         _("grand titre"),
         max_length=120,
         blank=True,
         help_text=_("Le titre affiché en haut de l'accueil ; à défaut, le titre de la page."),
     )
-    intro = models.CharField(_("accroche"), max_length=250, blank=True)
+    intro = OneLineCharField(_("accroche"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
     content_panels = Page.content_panels + [
@@ -68,10 +70,10 @@ class HomePage(Page):
         )
 
 
-class StandardPage(Page):
+class StandardPage(OneLineTitle, Page):
     """A plain content page: about, charter, legal notices, help."""
 
-    intro = models.CharField(_("chapeau"), max_length=300, blank=True)
+    intro = OneLineCharField(_("chapeau"), max_length=300, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
