@@ -557,4 +557,5 @@ def test_the_calendar_answers(client):
     assert "8 / 8 places" in response.content.decode()
     response = client.get("/agenda/feed.ics")
     assert response.status_code == 200
-    assert response.content.count(b"BEGIN:VEVENT") == EXPECTED["events"] + 1  # + moved date
+    # + the moved and the cancelled date, each a RECURRENCE-ID override
+    assert response.content.count(b"BEGIN:VEVENT") == EXPECTED["events"] + 2
