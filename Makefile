@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address of `make run`: links in emails, calendar files and feeds use it.
+SITE_URL ?= http://$(HOST):$(PORT)
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
@@ -38,10 +40,10 @@ messages: $(VENV)/.installed
 
 run: $(VENV)/.installed translations
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
 	@echo ""
 	@echo "Relais runs at http://$(HOST):$(PORT)/"
-	$(VENV)/bin/uvicorn website.asgi:application --host $(HOST) --port $(PORT) --lifespan off
+	SITE_URL=$(SITE_URL) $(VENV)/bin/uvicorn website.asgi:application --host $(HOST) --port $(PORT) --lifespan off
 
 chromium:
 	@command -v chromium >/dev/null || test -x /usr/bin/chromium || { \

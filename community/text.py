@@ -148,7 +148,7 @@ def plain_text(html: str | None, *, base_url: str | None = None) -> str:
 
     Wagtail's stored form (``<a linktype="page" id="3">``) is expanded first, so internal
     links get their page's address; relative addresses are made absolute with
-    `base_url` (the site's public address by default)."""
+    `base_url` (the site's public address, `community.public`, by default)."""
     if not html:
         return ""
     if "linktype=" in html:
@@ -156,9 +156,9 @@ def plain_text(html: str | None, *, base_url: str | None = None) -> str:
 
         html = expand_db_html(html)
     if base_url is None:
-        from django.conf import settings
+        from community.public import site_url
 
-        base_url = settings.WAGTAILADMIN_BASE_URL
+        base_url = site_url()
     base = base_url.rstrip("/")
 
     def absolute(href: str) -> str:

@@ -24,16 +24,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
+from community.public import absolute_url
 from community.text import one_line, plain_text
 
 from .models import EventPage, event_uid
 from .recurrence import occurrences
 
 PRODID = "-//Relais//Agenda//FR"
-
-
-def site_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def _local(moment: dt.datetime, event: EventPage) -> dt.datetime:
@@ -52,7 +49,7 @@ def _description(event: EventPage, with_link: bool) -> str:
             parts.append(_("Lien de connexion : %(url)s") % {"url": event.online_url})
         else:
             parts.append(_("En ligne : le lien est donné aux personnes inscrites."))
-    parts.append(site_url() + event.public_path)
+    parts.append(absolute_url(event.public_path))
     return "\n\n".join(parts)
 
 
@@ -77,7 +74,7 @@ def _base_vevent(
     location = _location(event, with_link)
     if location:
         vevent.add("location", location)
-    vevent.add("url", site_url() + event.public_path)
+    vevent.add("url", absolute_url(event.public_path))
     vevent.add("categories", [str(EventPage.Kind(event.kind).label)])
     vevent.add("status", "CANCELLED" if event.cancelled or cancelled else "CONFIRMED")
     if event.first_published_at:

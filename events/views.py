@@ -28,6 +28,7 @@ from community import access
 from community.forms import labelled_errors
 from community.http import conditional, ical_etag_source
 from community.models import Organisation
+from community.public import absolute_url
 from community.text import plain_text
 
 from . import ical
@@ -69,7 +70,6 @@ def _signin(request, event):
 
 def json_ld(event: EventPage, occurrence, request) -> dict:
     """schema.org Event of the next date (or the first one)."""
-    base = request.build_absolute_uri("/").rstrip("/")
     start = occurrence.start if occurrence else event.start
     end = occurrence.end if occurrence else event.end
     if event.venue and event.online_url:
@@ -88,7 +88,7 @@ def json_ld(event: EventPage, occurrence, request) -> dict:
             }
         )
     if event.online_url:
-        location.append({"@type": "VirtualLocation", "url": base + event.public_path})
+        location.append({"@type": "VirtualLocation", "url": absolute_url(event.public_path)})
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -106,10 +106,10 @@ def json_ld(event: EventPage, occurrence, request) -> dict:
         "eventAttendanceMode": mode,
         "location": location[0] if len(location) == 1 else location,
         "organizer": [
-            {"@type": "Organization", "name": o.name, "url": base + o.get_absolute_url()}
+            {"@type": "Organization", "name": o.name, "url": absolute_url(o.get_absolute_url())}
             for o in event.organisers.all()
         ],
-        "url": base + event.public_path,
+        "url": absolute_url(event.public_path),
         "isAccessibleForFree": True,
     }
     if event.capacity:
@@ -501,7 +501,7 @@ def widget(request):
         {
             "occurrences": found,
             "errors": labelled_errors(form) if not valid else [],
-            "calendar_url": request.build_absolute_uri("/agenda/"),
+            "calendar_url": absolute_url("/agenda/"),
         },
     )
     # Other sites embed it: their visitors' browsers revalidate instead of downloading.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from community.feeds import ConditionalFeed, PlainTextAtomFeed
+from community.public import absolute_url
 
 from .listing import live_sheets
 
@@ -17,8 +18,14 @@ class LatestSheetsFeed(ConditionalFeed):
     subtitle = _(
         "Ce que les organisations de l'économie sociale ont appris de leurs projets numériques."
     )
-    link = "/pratiques/"
-    feed_url = "/pratiques/feed/"
+
+    # Absolute on the public address (`community.public`), not the request's host: the
+    # ids of the entries must not change with the name the feed was fetched by.
+    def link(self):
+        return absolute_url("/pratiques/")
+
+    def feed_url(self):
+        return absolute_url("/pratiques/feed/")
 
     def get_object(self, request, *args, **kwargs):
         # The feed object is shared by every request: the request travels as the feed's
@@ -34,12 +41,10 @@ class LatestSheetsFeed(ConditionalFeed):
         )
         for sheet in sheets:
             # Built with the request, Wagtail finds the site's root paths once for all.
-            sheet.feed_link = sheet.get_url(request)
+            sheet.feed_link = absolute_url(sheet.get_url(request))
             organisation = sheet.organisation
             sheet.feed_author_link = (
-                request.build_absolute_uri(organisation.get_absolute_url())
-                if organisation
-                else None
+                absolute_url(organisation.get_absolute_url()) if organisation else None
             )
         return sheets
 

@@ -19,6 +19,7 @@ from wagtail.models import WorkflowState
 from wagtail.search import index
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from community.public import absolute_url
 from community.services.notifications import email_people, notify
 from community.services.rooms import ensure_page_room
 
@@ -46,7 +47,6 @@ def _comment(workflow_state: WorkflowState) -> str:
 
 def _tell_authors(sheet, *, template, message, url, comment) -> None:
     authors = _authors(sheet)
-    site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     email_people(
         authors,
         template,
@@ -54,7 +54,7 @@ def _tell_authors(sheet, *, template, message, url, comment) -> None:
             "sheet": sheet,
             "title": sheet.draft_title or sheet.title,
             "comment": comment,
-            "link": site_url + url,
+            "link": absolute_url(url),
         },
     )
     for person in authors:

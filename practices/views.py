@@ -27,6 +27,7 @@ from community import access
 from community.fields import MultiLineFormField
 from community.forms import labelled_errors
 from community.models import Organisation
+from community.public import absolute_url
 from community.services import ServiceError
 
 from .listing import for_cards, live_sheets
@@ -80,7 +81,7 @@ def _json_ld(request, sheet, *, keywords, themes, tools) -> dict:
         "@type": "Article",
         "headline": sheet.title,
         "description": sheet.summary,
-        "url": sheet.get_full_url(request),
+        "url": absolute_url(sheet.get_url(request)),
         "inLanguage": "fr",
         "keywords": [keyword.word for keyword in keywords],
         "about": [theme.name for theme in themes],
@@ -102,7 +103,7 @@ def _json_ld(request, sheet, *, keywords, themes, tools) -> dict:
         data["author"] = {
             "@type": "Organization",
             "name": sheet.organisation.name,
-            "url": request.build_absolute_uri(sheet.organisation.get_absolute_url()),
+            "url": absolute_url(sheet.organisation.get_absolute_url()),
         }
     return data
 

@@ -911,4 +911,5 @@ FOOTER = {
     "contact_email": "contact@relais.example",
 }
 
+# The host name and port come from SITE_URL (`community.public.site_address`).
 SITE = {"hostname": "localhost", "port": 80, "site_name": "Relais"}

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from community.public import site_url
 from community.tasks import send_email
 
 
@@ -16,10 +17,10 @@ def email_people(people, template: str, context: dict, attachments=None) -> None
 
     `attachments`: [filename, text, MIME type] triples, or a function of the person
     returning them (rendered in that person's language)."""
-    site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = site_url()
     for person in people:
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            ctx = {**context, "person": person, "site_url": site_url}
+            ctx = {**context, "person": person, "site_url": base}
             subject = render_to_string(f"{template}_subject.txt", ctx).strip()
             body = render_to_string(f"{template}_body.txt", ctx)
             files = attachments(person) if callable(attachments) else attachments

@@ -69,6 +69,7 @@ from community.models import (
     RoomSanction,
     User,
 )
+from community.public import site_url
 from community.tasks import send_email
 
 from . import ServiceError, ratelimit
@@ -765,10 +766,9 @@ def send_mention_digest(*, user_id: int) -> int:
         ]
         if not items:
             return 0
-        site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         context = {
             "person": person,
-            "site_url": site_url,
+            "site_url": site_url(),
             "mentions": items,
             "count": len(items),
             "me_url": reverse("community:me"),

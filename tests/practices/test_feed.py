@@ -62,9 +62,9 @@ def test_feed_parses_as_atom_with_the_live_sheets_newest_first(client, published
     assert feed.bozo is False
     assert feed.version == "atom10"
     assert feed.feed.title == "Relais : nouvelles fiches pratiques"
-    assert feed.feed.link == "http://testserver/pratiques/"
+    assert feed.feed.link == "http://127.0.0.1:8000/pratiques/"
     assert [link.href for link in feed.feed.links if link.rel == "self"] == [
-        "http://testserver/pratiques/feed/"
+        "http://127.0.0.1:8000/pratiques/feed/"
     ]
     assert [entry.title for entry in feed.entries] == [
         "Des outils <collaboratifs> & libres",
@@ -77,12 +77,12 @@ def test_feed_entry_fields(client, published):
 
     entry = _parse(client).entries[1]
 
-    # Relative sheet addresses are completed with the host that serves the feed.
-    assert entry.link == "http://testserver/pratiques/dossier-de-soins/"
-    assert entry.id == "http://testserver/pratiques/dossier-de-soins/"
+    # Addresses are on the public address (SITE_URL), whatever host served the feed.
+    assert entry.link == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
+    assert entry.id == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
     assert entry.summary == "Un dossier numérique pour chaque personne aidée."
     assert entry.author == "Aide et Soins Namur"
-    assert entry.author_detail.href.startswith("http://testserver/organisations/")
+    assert entry.author_detail.href.startswith("http://127.0.0.1:8000/organisations/")
     assert [tag.term for tag in entry.tags] == ["RGPD", "Relation aux membres"]
     published = dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC)
     assert published == older.first_published_at.replace(microsecond=0)

@@ -258,11 +258,11 @@ def test_sheet_json_ld_describes_the_sheet(client, sheet, author_org):
     data = json.loads(block)
     assert data["@type"] == "Article"
     assert data["headline"] == "Un dossier de soins partagé"
-    assert data["url"] == "http://localhost/pratiques/dossier-de-soins/"
+    assert data["url"] == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
     assert data["author"] == {
         "@type": "Organization",
         "name": "Aide et Soins Namur",
-        "url": f"http://testserver{author_org.get_absolute_url()}",
+        "url": f"http://127.0.0.1:8000{author_org.get_absolute_url()}",
     }
     assert data["datePublished"] == sheet.first_published_at.isoformat()
     assert data["keywords"] == ["Écoute", "Patience", "Formation"]

@@ -189,12 +189,17 @@ def test_every_organisation_has_an_active_admin_and_every_ees_a_federation():
         assert 1 <= active <= 2, ees
 
 
-def test_site_root_is_the_published_home_page():
+def test_site_root_is_the_published_home_page(settings, client):
+    # `make run PORT=8102` sets SITE_URL so: the Site record follows the public address.
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8102"
     seed()
     seed()
 
     site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port, site.site_name) == ("localhost", 80, "Relais")
+    assert (site.hostname, site.port, site.site_name) == ("127.0.0.1", 8102, "Relais")
+    (item,) = client.get("/api/v2/pages/?type=website.HomePage").json()["items"]
+    assert item["meta"]["html_url"] == "http://127.0.0.1:8102/"
+    assert item["meta"]["detail_url"] == f"http://127.0.0.1:8102/api/v2/pages/{item['id']}/"
     home = site.root_page.specific
     assert isinstance(home, HomePage)
     assert (home.title, home.slug, home.live) == ("Accueil", "accueil", True)

@@ -51,6 +51,7 @@ from wagtail.search.signal_handlers import post_save_signal_handler as search_po
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from community.models import Affiliation, Membership, Organisation, Region, Sector, Theme, User
+from community.public import site_address
 from practices.models import (
     Adoption,
     Bookmark,
@@ -383,8 +384,11 @@ class Command(BaseCommand):
         return home, pages
 
     def seed_site(self, home):
-        """The default Site serves the home page at localhost:80."""
-        spec = data.SITE
+        """The default Site serves the home page at the public address (`SITE_URL`, which
+        `make run` sets to its host and port), so Wagtail's own absolute links (the API's
+        `html_url`, the admin) agree with the emails, feeds and calendar files."""
+        hostname, port = site_address()
+        spec = {**data.SITE, "hostname": hostname, "port": port}
         site = (
             Site.objects.filter(hostname=spec["hostname"], port=spec["port"]).first()
             or Site.objects.filter(is_default_site=True).first()
