@@ -7,6 +7,7 @@ the same message dict (`rooms.message_dict`).
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 
@@ -194,7 +195,44 @@ def room_sanction(request, slug, user_id):
         messages.error(request, error.message)
     else:
         messages.success(request, done)
-    return redirect(room)
+    return redirect(reverse("community:room_moderate", args=[room.slug]))
+
+
+@login_required
+def room_moderation(request, slug):
+    """A room's moderation page: its sanctions in force, each with a "lift" button, its
+    moderation log, and, for `?personne=<id>` (the link in a message's menu), the one form
+    to mute or ban that person."""
+    room = _room_or_404(slug)
+    access.require(access.can_moderate_room(request.user, room))
+    target = None
+    person = request.GET.get("personne", "")
+    if person:
+        found = re.fullmatch(r"[0-9]{1,18}", person)
+        target = User.objects.filter(pk=int(person)).first() if found else None
+        if target is None or target.pk == request.user.pk:
+            messages.error(
+                request, _("Cette personne n'existe pas ou ne peut pas être sanctionnée.")
+            )
+            target = None
+    sanctions = room_services.active_sanctions(room)
+    log = list(
+        ModerationLog.objects.filter(room=room)
+        .select_related("actor", "target")
+        .order_by("-at", "-pk")[:30]
+    )
+    return render(
+        request,
+        "community/rooms/room_moderation.html",
+        {
+            "room": room,
+            "room_label": room.label_for(request.user),
+            "sanctions": sanctions,
+            "log": log,
+            "target": target,
+            "target_sanctions": {s.kind for s in sanctions if target and s.user_id == target.pk},
+        },
+    )
 
 
 def _json_error(message, status):

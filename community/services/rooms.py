@@ -948,6 +948,16 @@ def sanction(
     return record
 
 
+def active_sanctions(room: Room) -> list[RoomSanction]:
+    """The room's sanctions still in force, newest first (one query)."""
+    return list(
+        RoomSanction.objects.filter(room=room)
+        .filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))
+        .select_related("user", "by")
+        .order_by("-created_at", "-pk")
+    )
+
+
 @transaction.atomic
 def lift_sanction(*, moderator: User, room: Room, target: User, kind: str) -> None:
     _require_moderator(moderator, room)

@@ -23,4 +23,41 @@ T = {
         'Every sheet and every event has its discussion at the bottom of its page. Here are the ones you follow: you wrote or read there, the sheet is in your bookmarks or you are registered for the event. Those of past or cancelled events are no longer listed. See the <a href="/pratiques/">practice sheets</a> and <a href="/agenda/">the calendar</a>.',
         'Elke fiche en elk evenement heeft een eigen bespreking, onderaan de pagina. Hier vind je de besprekingen die je volgt: je hebt er geschreven of gelezen, de fiche staat bij je favorieten of je bent ingeschreven voor het evenement. Die van voorbije of geannuleerde evenementen staan hier niet meer. Bekijk de <a href="/pratiques/">praktijkfiches</a> en <a href="/agenda/">de agenda</a>.',
     ),
+    # per-room moderation page
+    "Modération de « %(room)s »": ("Moderation of “%(room)s”", "Moderatie van ‘%(room)s’"),
+    "Modération de ce salon": ("Moderation of this room", "Moderatie van deze ruimte"),
+    "Cette personne n'existe pas ou ne peut pas être sanctionnée.": (
+        "This person does not exist or cannot be sanctioned.",
+        "Deze persoon bestaat niet of kan geen maatregel krijgen.",
+    ),
+    "Mesures déjà en cours pour cette personne : voir la liste ci-dessous.": (
+        "Measures already in force for this person: see the list below.",
+        "Maatregelen die al gelden voor deze persoon: zie de lijst hieronder.",
+    ),
+    "Quelle mesure ?": ("Which measure?", "Welke maatregel?"),
+    "La personne lit le salon mais ne peut plus y écrire pendant 24 heures.": (
+        "The person can read the room but cannot write in it for 24 hours.",
+        "De persoon kan de ruimte lezen, maar er 24 uur lang niet in schrijven.",
+    ),
+    "La personne ne peut plus lire ni écrire dans ce salon, jusqu'à ce que la mesure soit levée.": (
+        "The person can no longer read or write in this room until the measure is lifted.",
+        "De persoon kan deze ruimte niet meer lezen of erin schrijven tot de maatregel wordt opgeheven.",
+    ),
+    "En cas d'exclusion, masquer aussi tous ses messages dans ce salon": (
+        "When banning, also hide all their messages in this room",
+        "Bij uitsluiting ook al zijn of haar berichten in deze ruimte verbergen",
+    ),
+    "Motif (gardé au journal de modération)": (
+        "Reason (kept in the moderation log)",
+        "Reden (bewaard in het moderatielogboek)",
+    ),
+    "Appliquer la mesure": ("Apply the measure", "De maatregel toepassen"),
+    "Aucune mesure en cours dans ce salon.": (
+        "No measure in force in this room.",
+        "Geen lopende maatregelen in deze ruimte.",
+    ),
+    "Rien au journal pour l'instant.": (
+        "Nothing in the log yet.",
+        "Nog niets in het logboek.",
+    ),
 }

@@ -621,17 +621,11 @@ function start(section, template) {
       ]));
       if (authorId && authorId !== me) {
         const name = message.author ? message.author.name : "";
-        actions.append(el("form", {
-          method: "post", action: url("sanction", authorId), className: "inline-form msg-sanction",
-        }, [
-          csrfInput(),
-          el("label", { for: "sanction-" + seq, className: "visually-hidden", text: t("sanction_label", { name }) }),
-          el("select", { name: "kind", id: "sanction-" + seq }, [
-            el("option", { value: "mute", text: t("mute") }),
-            el("option", { value: "ban", text: t("ban") }),
-          ]),
-          el("button", { type: "submit", className: "link-button", text: t("apply") }),
-        ]));
+        // One sanction form per person, on the room's moderation page.
+        actions.append(el("a", {
+          className: "msg-action msg-sanction", href: url("sanction", authorId),
+          text: t("sanction_label", { name }),
+        }));
       }
     }
     return actions;

@@ -218,18 +218,73 @@ def test_edit_delete_report_hide_by_forms(client, theme_room, alice, bruno, mode
     assert '<p class="msg-gone">Message masqué par la modération.</p>' in html
 
 
-def test_moderator_sees_sanction_forms_member_does_not(client, theme_room, alice, moderator):
-    say(alice, theme_room)
-    sanction_url = f"/salons/{theme_room.slug}/personnes/{alice.pk}/"
+def test_room_page_links_each_author_to_one_sanction_form(client, theme_room, alice, moderator):
+    for n in range(3):
+        say(alice, theme_room, f"Message {n + 1}")
+    link = f"/salons/{theme_room.slug}/moderation/?personne={alice.pk}#sanction-form"
 
     client.force_login(moderator)
     as_moderator = client.get(theme_room.get_absolute_url()).content.decode()
+    form_page = client.get(f"/salons/{theme_room.slug}/moderation/?personne={alice.pk}")
     client.force_login(UserFactory())
     as_member = client.get(theme_room.get_absolute_url()).content.decode()
 
-    assert sanction_url in as_moderator
+    assert as_moderator.count(f'href="{link}"') == 3  # a link in each message's menu
+    assert as_moderator.count('name="kind"') == 0  # no sanction form under messages
     assert 'data-can-moderate="1"' in as_moderator
-    assert sanction_url not in as_member
+    html = form_page.content.decode()
+    assert html.count(f'action="/salons/{theme_room.slug}/personnes/{alice.pk}/"') == 1
+    assert "Mesure envers Alice Martin" in html
+    assert f"/moderation/?personne={alice.pk}" not in as_member
+
+
+def test_room_moderation_page_lists_sanctions_and_lifts_them(
+    client, theme_room, alice, bruno, moderator
+):
+    rooms.sanction(moderator=moderator, room=theme_room, target=alice, kind="mute", reason="Spam")
+    rooms.sanction(moderator=moderator, room=theme_room, target=bruno, kind="ban")
+    client.force_login(moderator)
+    page = f"/salons/{theme_room.slug}/moderation/"
+
+    listed = client.get(page)
+    lifted = client.post(f"/salons/{theme_room.slug}/personnes/{bruno.pk}/", {"kind": "unban"})
+    after = client.get(page)
+
+    assert [(s.user.name, s.kind) for s in listed.context["sanctions"]] == [
+        ("Bruno Lefèvre", "ban"),
+        ("Alice Martin", "mute"),
+    ]
+    assert listed.content.decode().count('value="unmute"') == 1
+    assert lifted["Location"] == page
+    assert [(s.user.name, s.kind) for s in after.context["sanctions"]] == [("Alice Martin", "mute")]
+    assert list(
+        ModerationLog.objects.order_by("pk").values_list("action", "target__display_name")
+    ) == [("mute", "Alice Martin"), ("ban", "Bruno Lefèvre"), ("lift", "Bruno Lefèvre")]
+    assert [e.action for e in after.context["log"]] == ["lift", "ban", "mute"]
+
+
+def test_room_moderation_page_only_for_the_rooms_moderators(
+    client, theme_room, alice, organisation, org_admin
+):
+    client.force_login(alice)
+    member = client.get(f"/salons/{theme_room.slug}/moderation/")
+    client.force_login(org_admin)  # admin of an organisation, not of this room
+    other_admin = client.get(f"/salons/{theme_room.slug}/moderation/")
+
+    assert (member.status_code, other_admin.status_code) == (403, 403)
+
+
+@pytest.mark.parametrize("person", ["abc", "99999999999999999999999", "0"])
+def test_room_moderation_page_unknown_person_says_so(client, theme_room, moderator, person):
+    client.force_login(moderator)
+
+    response = client.get(f"/salons/{theme_room.slug}/moderation/", {"personne": person})
+
+    assert response.status_code == 200
+    assert response.context["target"] is None
+    assert [str(m) for m in response.context["messages"]] == [
+        "Cette personne n'existe pas ou ne peut pas être sanctionnée."
+    ]
 
 
 def test_mute_then_ban_by_form(client, theme_room, alice, moderator):
