@@ -34,3 +34,10 @@ T.update(
         ),
     }
 )
+
+T.update(
+    {
+        "Menu": ("Menu", "Menu"),
+        "Fermer le menu": ("Close the menu", "Menu sluiten"),
+    }
+)
