@@ -41,6 +41,9 @@ function start(section, template) {
   const me = section.dataset.me || "";
   const canWrite = section.dataset.canWrite === "1";
   const canModerate = section.dataset.canModerate === "1";
+  // Messages are content, in the network's language: marked as such when the interface
+  // speaks another one (empty otherwise), like the messages the server renders.
+  const contentLang = section.dataset.contentLang || "";
   const lang = template.dataset.lang || document.documentElement.lang || "fr";
   const timeZone = template.dataset.timeZone || undefined;
 
@@ -533,6 +536,9 @@ function start(section, template) {
       body.append(el("p", { className: "msg-gone", text: goneText(message) }));
     } else {
       body.innerHTML = message.html || ""; // sanitised by the server (allow-list)
+      if (contentLang) {
+        body.lang = contentLang;
+      }
     }
     return body;
   }

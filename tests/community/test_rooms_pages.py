@@ -78,7 +78,7 @@ def test_room_page_contract_for_the_client(client, theme_room, alice):
         f'<section class="room" id="room" aria-labelledby="room-title" data-room="{slug}" '
         f'data-ws-path="/ws/salons/{theme_room.slug}/" '
         f'data-history-url="/salons/{theme_room.slug}/historique/" data-last-seq="1" '
-        f'data-me="{alice.pk}" data-can-write="1" data-can-moderate="0">'
+        f'data-me="{alice.pk}" data-can-write="1" data-can-moderate="0" data-content-lang="">'
     ) in html
     assert '<p id="room-status" class="room-status" role="status"></p>' in html
     assert '<ol id="room-messages" class="room-messages">' in html

@@ -1,0 +1,70 @@
+"""Language of parts (WCAG 3.1.2): content written in French is marked `lang="fr"` inside an
+English or Dutch interface, and left unmarked inside the French one."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+from community.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+# Address → fragments that must carry the content's language in an EN/NL interface.
+MARKED = {
+    "/pratiques/{sheet}/": [
+        '<h1 id="sheet-title" lang="fr">Un cloud pour l&#x27;équipe</h1>',
+        '<p class="lead" lang="fr">',
+        '<li class="sheet-item" lang="fr">',
+        '<div class="prose" lang="fr">',
+        '<ul class="sheet-keywords" lang="fr">',
+    ],
+    "/pratiques/": ['<h3 class="card__title sheet-card__title" lang="fr">'],
+    "/agenda/{event}/": ['<h1 id="event-title" lang="fr">Intervision numérique</h1>'],
+    "/agenda/": ['<h3 class="event-item__title" id="ev-'],
+    "/organisations/{organisation}/": [
+        '<p class="pre-line" lang="fr">Une association qui répare et revend.</p>'
+    ],
+    "/organisations/": ['<p class="org-card__text" lang="fr">'],
+    "/salons/{room}/": [
+        'data-content-lang="fr"',
+        '<div class="msg-body" lang="fr"><p>Bonjour</p></div>',
+    ],
+}
+
+
+def _page(client, address, names, lang):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    response = client.get(address.format(**names))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("address", list(MARKED))
+def test_french_content_is_marked_in_another_interface(client, whole_site, lang, address):
+    member, names = whole_site
+    Organisation.objects.filter(slug=names["organisation"]).update(
+        description="Une association qui répare et revend."
+    )
+    client.force_login(member)
+
+    body = _page(client, address, names, lang)
+
+    assert f'<html lang="{lang}">' in body
+    missing = [fragment for fragment in MARKED[address] if fragment not in body]
+    assert missing == []
+    if address == "/agenda/":
+        assert '<h3 class="event-item__title" id="ev-' in body and '" lang="fr"><a href=' in body
+
+
+@pytest.mark.parametrize("address", list(MARKED))
+def test_french_content_is_not_marked_again_in_the_french_interface(client, whole_site, address):
+    member, names = whole_site
+    client.force_login(member)
+
+    body = _page(client, address, names, "fr")
+
+    # The page's own language and the language switcher's "Français" only.
+    assert body.count(' lang="fr"') == 2
+    assert 'data-content-lang="fr"' not in body
