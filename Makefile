@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The public address of `make run`: links in emails, calendar files and feeds use it.
 SITE_URL ?= http://$(HOST):$(PORT)
+# Deferred tasks (reminders, grouped emails), run by the worker `make run` starts.
+TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
@@ -40,10 +42,10 @@ messages: $(VENV)/.installed
 
 run: $(VENV)/.installed translations
 	$(PY) manage.py migrate --noinput
-	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
+	SITE_URL=$(SITE_URL) TASKS_BACKEND=$(TASKS_BACKEND) $(PY) manage.py seed_demo
 	@echo ""
-	@echo "Relais runs at http://$(HOST):$(PORT)/"
-	SITE_URL=$(SITE_URL) $(VENV)/bin/uvicorn website.asgi:application --host $(HOST) --port $(PORT) --lifespan off
+	@echo "Relais runs at http://$(HOST):$(PORT)/ (with its task worker: emails, reminders)"
+	SITE_URL=$(SITE_URL) TASKS_BACKEND=$(TASKS_BACKEND) $(PY) -m website.launcher --host $(HOST) --port $(PORT)
 
 chromium:
 	@command -v chromium >/dev/null || test -x /usr/bin/chromium || { \
