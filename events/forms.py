@@ -9,7 +9,7 @@ import zoneinfo
 
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
@@ -18,7 +18,7 @@ from community.models import Organisation, Region, Theme
 from community.text import multi_line, plain_text, text_to_rich_text
 
 from .models import EventPage
-from .recurrence import event_errors
+from .recurrence import after_the_gap, event_errors, out_of_bounds, wall_clock
 
 ZONES = [
     ("Europe/Brussels", _("Belgique (Europe/Brussels)")),
@@ -223,6 +223,27 @@ class EventForm(forms.Form):
         (seconds, a deadline's hour or an editor's formatting the form cannot show)."""
         return self.event is not None and not set(names) & set(self.changed_data)
 
+    def _moment(self, day, time, zone, field):
+        """The moment of a wall-clock time; a time the clocks skip gets a clear message
+        on its field (and None), with the time that exists instead."""
+        try:
+            return wall_clock(day, time, zone)
+        except ValueError:
+            later = after_the_gap(dt.datetime.combine(day, time, tzinfo=zone))
+            self.add_error(
+                field,
+                _(
+                    "%(time)s n'existe pas le %(date)s : les horloges avancent d'une heure "
+                    "(passage à l'heure d'été). Choisissez par exemple %(later)s."
+                )
+                % {
+                    "time": time.strftime("%H:%M"),
+                    "date": formats.date_format(day, "j F Y"),
+                    "later": later.strftime("%H:%M"),
+                },
+            )
+            return None
+
     def clean(self):
         cleaned = super().clean()
         date, start_time, end_time = (
@@ -231,16 +252,23 @@ class EventForm(forms.Form):
             cleaned.get("end_time"),
         )
         zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "Europe/Brussels")
-        if date and start_time and end_time:
-            start = dt.datetime.combine(date, start_time, tzinfo=zone)
-            end = dt.datetime.combine(cleaned.get("end_date") or date, end_time, tzinfo=zone)
-            if self.unchanged(*WHEN):
-                start, end = self.event.start, self.event.end
-            if end <= start:
+        for name in ("date", "end_date", "registration_deadline"):
+            message = out_of_bounds(cleaned[name]) if cleaned.get(name) else None
+            if message:
+                self.add_error(name, message)
+                if name != "registration_deadline":
+                    date = None  # no start or end made of a date in the year 9999
+        if self.unchanged(*WHEN) and date and start_time and end_time:
+            cleaned["start"], cleaned["end"] = self.event.start, self.event.end
+        elif date and start_time and end_time:
+            start = self._moment(date, start_time, zone, "start_time")
+            end = self._moment(cleaned.get("end_date") or date, end_time, zone, "end_time")
+            if start and end and end <= start:
                 self.add_error("end_time", _("La fin doit suivre le début."))
-            elif self.event is None and start < timezone.now():
+            elif start and self.event is None and start < timezone.now():
                 self.add_error("date", _("Cette date est déjà passée."))
-            cleaned["start"], cleaned["end"] = start, end
+            if start and end:
+                cleaned["start"], cleaned["end"] = start, end
         repeat = cleaned.get("repeat") or Repeat.NONE
         count = cleaned.get("repeat_count")
         if repeat != Repeat.NONE and not count and "repeat_count" not in self.errors:
@@ -275,7 +303,7 @@ class EventForm(forms.Form):
         if "start" in cleaned:
             for field, message in event_errors(cleaned):
                 if field in ("start", "end"):
-                    field = "end_time"
+                    field = {"start": "date", "end": "end_time"}[field]
                 if field in self.fields and field not in self.errors:
                     self.add_error(field, message)
                 elif field is None and "online_url" in self.errors:

@@ -12,14 +12,17 @@ intervision group is the same peers meeting date after date).
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import uuid
 import zoneinfo
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -54,8 +57,49 @@ class CalendarPage(OneLineTitle, Page):
         return context
 
 
+class WallClockDateTimeField(forms.DateTimeField):
+    """A date and time typed in the admin, read in the editor's zone: the hour repeated
+    when clocks go back is its first occurrence (Django refuses it as ambiguous), the hour
+    they skip is refused with the time that exists instead."""
+
+    def to_python(self, value):
+        from .recurrence import after_the_gap, exists
+
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if error.code != "ambiguous_timezone":
+                raise
+        text = value.strip() if isinstance(value, str) else value
+        naive = text if isinstance(text, dt.datetime) else parse_datetime(text)
+        naive = naive or forms.fields.BaseTemporalField.to_python(self, text)
+        moment = naive.replace(tzinfo=timezone.get_current_timezone(), fold=0)
+        if exists(moment):
+            return moment
+        raise ValidationError(
+            _(
+                "%(time)s n'existe pas le %(date)s : les horloges avancent d'une heure "
+                "(passage à l'heure d'été). Choisissez par exemple %(later)s."
+            ),
+            code="nonexistent_time",
+            params={
+                "time": naive.strftime("%H:%M"),
+                "date": formats.date_format(naive.date(), "j F Y"),
+                "later": after_the_gap(moment).strftime("%H:%M"),
+            },
+        )
+
+
 class EventForm(WagtailAdminPageForm):
     """The admin's form applies the same rules as the front end's announce form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end", "registration_deadline"):
+            if name in self.fields:
+                # Same field, label and widget; only the reading of the hour around a
+                # daylight-saving change differs.
+                self.fields[name].__class__ = WallClockDateTimeField
 
     def clean(self):
         from .recurrence import event_errors

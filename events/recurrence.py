@@ -25,6 +25,53 @@ HORIZON = dt.timedelta(days=2 * 366)
 MAX_DATES = 500
 
 
+# Sensible dates for the network's calendar: nothing before this year, nothing more than
+# this many years ahead, no single date longer than this.
+FIRST_YEAR = 2000
+YEARS_AHEAD = 5
+MAX_DURATION = dt.timedelta(days=31)
+
+
+def wall_clock(day: dt.date, time: dt.time, zone) -> dt.datetime:
+    """The aware moment of a wall-clock time in a zone, or ValueError when that time does
+    not exist there (the hour skipped when clocks go forward). A time that happens twice
+    (the hour repeated when clocks go back) is its first occurrence, still in summer time:
+    `fold=0`, said here rather than left to a default."""
+    moment = dt.datetime.combine(day, time.replace(fold=0), tzinfo=zone)
+    if not exists(moment):
+        raise ValueError("non-existent local time")
+    return moment
+
+
+def exists(moment: dt.datetime) -> bool:
+    """Whether an aware wall-clock time exists in its zone (a round trip through UTC
+    gives the same wall-clock time back)."""
+    back = moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None, fold=0) == moment.replace(tzinfo=None, fold=0)
+
+
+def after_the_gap(moment: dt.datetime) -> dt.datetime:
+    """A time that does not exist, read as it would be after the clocks went forward
+    (02:30 → 03:30 on the spring change in Brussels): what to suggest instead."""
+    return moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+
+
+def date_bounds(now=None) -> tuple[dt.date, dt.date]:
+    today = timezone.localdate(now or timezone.now())
+    return dt.date(FIRST_YEAR, 1, 1), dt.date(today.year + YEARS_AHEAD, 12, 31)
+
+
+def out_of_bounds(day: dt.date, now=None) -> str | None:
+    """The message for a date outside the calendar's years, None for a sensible one."""
+    first, last = date_bounds(now)
+    if first <= day <= last:
+        return None
+    return _("Choisissez une date entre %(first)s et %(last)s.") % {
+        "first": first.year,
+        "last": last.year,
+    }
+
+
 @dataclass(frozen=True)
 class Occurrence:
     event: EventPage
@@ -148,8 +195,26 @@ def event_errors(values: dict) -> list[tuple[str | None, str]]:
 
     errors = []
     start, end = values.get("start"), values.get("end")
+    for field in ("start", "end", "registration_deadline"):
+        moment = values.get(field)
+        message = out_of_bounds(moment.date()) if moment else None
+        if message:
+            errors.append((field, message))
+    if any(field != "registration_deadline" for field, _message in errors):
+        return errors  # nothing else to say about a date in the year 9999
     if start and end and end <= start:
         errors.append(("end", _("La fin doit suivre le début.")))
+    elif start and end and end - start > MAX_DURATION:
+        errors.append(
+            (
+                "end",
+                _(
+                    "Un évènement dure au plus %(days)s jours. Pour des dates régulières, "
+                    "utilisez la répétition."
+                )
+                % {"days": MAX_DURATION.days},
+            )
+        )
     zone_name = values.get("time_zone") or "Europe/Brussels"
     try:
         zone = zoneinfo.ZoneInfo(zone_name)

@@ -9,4 +9,16 @@ T = {
         "Empty: the same day. For an event over several days.",
         "Leeg: dezelfde dag. Voor een evenement over meerdere dagen.",
     ),
+    "Choisissez une date entre %(first)s et %(last)s.": (
+        "Please choose a date between %(first)s and %(last)s.",
+        "Kies een datum tussen %(first)s en %(last)s.",
+    ),
+    "Un évènement dure au plus %(days)s jours. Pour des dates régulières, utilisez la répétition.": (
+        "An event lasts at most %(days)s days. For regular dates, please use the repetition.",
+        "Een evenement duurt hoogstens %(days)s dagen. Gebruik de herhaling voor regelmatige data.",
+    ),
+    "%(time)s n'existe pas le %(date)s : les horloges avancent d'une heure (passage à l'heure d'été). Choisissez par exemple %(later)s.": (
+        "%(time)s does not exist on %(date)s: clocks go forward one hour (summer time begins). Please choose, for example, %(later)s.",
+        "%(time)s bestaat niet op %(date)s: de klok gaat een uur vooruit (zomertijd). Kies bijvoorbeeld %(later)s.",
+    ),
 }

@@ -200,7 +200,7 @@ def yesterday() -> str:
             [("Lien de connexion", "Saisissez une URL valide.")],
         ),
         (
-            {"registration_deadline": "2999-01-01"},
+            {"registration_deadline": (first_tuesday_ahead() + dt.timedelta(days=10)).isoformat()},
             [
                 (
                     "Inscriptions jusqu'au",
