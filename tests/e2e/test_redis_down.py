@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.cookies
 import json
 import re
-import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,47 +14,14 @@ from collections.abc import Iterator
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-from tests.e2e.asgi_server import AsgiServer, free_port
+from tests.e2e.production_server import ProductionServer, unreachable_redis_url
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.factories.community import PASSWORD
 
 
-class ServerWithoutRedis(AsgiServer):
-    """`AsgiServer` with the production settings, pointed at an unreachable Redis. It is
-    ready when it answers at all: its /healthz rightly answers 503."""
-
-    def _wait_ready(self, timeout: float) -> None:
-        import time
-
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} exited at start-up:\n{self.log()}")
-            try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2).close()
-                return
-            except urllib.error.HTTPError:
-                return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"{self.name} not ready within {timeout}s:\n{self.log()}")
-
-
 @pytest.fixture
-def server(transactional_db, home_page) -> Iterator[ServerWithoutRedis]:
-    server = ServerWithoutRedis(
-        name="redis-down",
-        env={
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SITE_URL": "http://127.0.0.1",
-            "EMAIL_URL": "smtp://127.0.0.1:1",
-            "SECURE_SSL_REDIRECT": "False",
-        },
-    )
+def server(transactional_db, home_page) -> Iterator[ProductionServer]:
+    server = ProductionServer(name="redis-down", redis_url=unreachable_redis_url())
     try:
         yield server.start()
     finally:
