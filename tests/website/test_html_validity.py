@@ -13,6 +13,10 @@ import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +56,10 @@ MEMBERS = [
     "/personnes/{member_id}/",
     "/admin/",  # the 403 page of a member who is not an editor
     "{wizard_step}",
+    "/salons/{room}/moderation/",  # a 403 too: only moderators moderate a thematic room
 ]
+# The same pages in the English interface: French content marked `lang="fr"` inside.
+IN_ENGLISH = ["/", "/pratiques/{sheet}/", "/agenda/{event}/", "/organisations/", "/salons/{room}/"]
 
 
 def _vnu_errors(files: list[Path]) -> list[str]:
@@ -62,7 +69,10 @@ def _vnu_errors(files: list[Path]) -> list[str]:
         text=True,
         timeout=300,
     )
+    # 0: no error; 1: errors, listed as JSON on stderr; anything else: the checker failed.
+    assert result.returncode in (0, 1), result.stderr[-2000:]
     report = json.loads(result.stderr or '{"messages": []}')
+    assert bool(report["messages"]) == (result.returncode == 1)
     return [
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']} "
         f"| {m.get('extract', '')!r}"
@@ -82,7 +92,31 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
     # The 500 page is rendered without a request (it must not need the database).
     (tmp_path / "500.html").write_text(render_to_string("500.html"))
     files, statuses = [tmp_path / "500.html"], {}
-    visits = (("visitor", visitor, PUBLIC + ACCOUNTS), ("member", signed_in, MEMBERS))
+    english = Client()
+    english.force_login(member)
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    home = Page.objects.get(depth=2)
+    home.add_child(
+        instance=StandardPage(
+            title="À propos",
+            slug="a-propos",
+            intro="Qui nous sommes.",
+            body=[("paragraph", RichText("<p>Le réseau <b>Relais</b>.</p>"))],
+        )
+    )
+    # The error pages that come from Django's handlers: a host the site does not serve
+    # (400) and a form without its CSRF token (403).
+    for name, response in (
+        ("400", visitor.get("/", HTTP_HOST="not-relais.example")),
+        ("403-csrf", Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "en"})),
+    ):
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+        files.append(tmp_path / f"{name}.html")
+    visits = (
+        ("visitor", visitor, [*PUBLIC, *ACCOUNTS, "/a-propos/"]),
+        ("member", signed_in, MEMBERS),
+        ("english", english, IN_ENGLISH),
+    )
     for who, client, urls in visits:
         for url in urls:
             address = url.format(**names)
@@ -97,6 +131,7 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
         ("visitor", "/cette-page-n-existe-pas/"): 404,
         ("member", "/cette-page-n-existe-pas/"): 404,
         ("member", "/admin/"): 403,
+        ("member", f"/salons/{names['room']}/moderation/"): 403,
     }
     assert _vnu_errors(files) == []
 
