@@ -108,8 +108,11 @@ def test_concurrent_clients_keep_connections_bounded_without_5xx(production_serv
     application_name = f"relais-load-{os.getpid()}"
     server = production_server(
         name="load",
-        # The suite's Redis when there is one; else one nobody answers at (pages degrade).
-        redis_url=settings.REDIS_URL or unreachable_redis_url(),
+        # This test run's Redis database when there is one (test settings pick it per
+        # worker); else an address nobody answers at (the cache degrades, pages serve).
+        redis_url=settings.CACHES["default"]["LOCATION"]
+        if settings.REDIS_URL
+        else unreachable_redis_url(),
         env={
             "DATABASE_URL": f"{database_url()}?application_name={application_name}",
             "DB_POOL_MIN_SIZE": "1",
