@@ -32,7 +32,7 @@ from community.services.notifications import email_people
 from community.services.rooms import ensure_page_room
 
 from ..models import CalendarPage, EventPage, EventState, Registration
-from ..recurrence import next_occurrence
+from ..recurrence import next_occurrence, occurrences
 from . import registrations, reminders
 
 # Slugs that the calendar's own addresses use.
@@ -269,7 +269,7 @@ def after_publication(event: EventPage) -> None:
         state.changed_at = timezone.now()
         state.save()
         event.state = state
-        _tell_registered(event)
+        _tell_registered(event, cancelled_dates=_dates_cancelled_only(event))
     if not event.cancelled:
         registrations.promote_after_change(event)
     if created or changed:
@@ -280,7 +280,55 @@ def after_publication(event: EventPage) -> None:
     ensure_page_room(event, organisation=organisers[0] if organisers else None)
 
 
-def _tell_registered(event: EventPage) -> None:
+def _previous_publication(event: EventPage) -> EventPage | None:
+    """The event as it was published before this publication: the revision of the latest
+    publish log entry (Wagtail sends `page_published` before logging the current one)."""
+    from wagtail.models import PageLogEntry
+
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=event.pk, action="wagtail.publish", revision__isnull=False
+        )
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision.as_object() if entry else None
+
+
+def _dates_cancelled_only(event: EventPage) -> list:
+    """The dates this publication cancelled, when cancelling them is all it changed (the
+    people registered are then told which dates, not that "something changed")."""
+    before = _previous_publication(event)
+    if before is None:
+        return []
+
+    def kept(page):
+        return [
+            page.start,
+            page.end,
+            page.time_zone,
+            page.rrule,
+            " ".join(page.venue.split()),
+            page.online_url,
+            page.cancelled,
+            sorted(
+                (c.original_start, c.new_start, c.new_end)
+                for c in page.occurrence_changes.all()
+                if not c.cancelled
+            ),
+        ]
+
+    def cancelled(page):
+        return {c.original_start for c in page.occurrence_changes.all() if c.cancelled}
+
+    if kept(before) != kept(event) or not cancelled(before) < cancelled(event):
+        return []
+    new = cancelled(event) - cancelled(before)
+    return [o for o in occurrences(event) if o.cancelled and o.original_start in new]
+
+
+def _tell_registered(event: EventPage, *, cancelled_dates=()) -> None:
     people = [
         r.user
         for r in Registration.objects.filter(
@@ -297,10 +345,17 @@ def _tell_registered(event: EventPage) -> None:
         for r in Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
     }
     ics = registrations.ics_attachment(event)
+    template = "events/emails/date_cancelled" if cancelled_dates else "events/emails/changed"
+    context = {
+        "event": event,
+        "occurrence": next_occurrence(event),
+        "cancelled_dates": list(cancelled_dates),
+    }
+    # The file carries the online link: only for people with a place.
     email_people(
-        people,
-        "events/emails/changed",
-        {"event": event, "occurrence": next_occurrence(event)},
-        # The file carries the online link: only for people with a place.
-        attachments=lambda person: ics if person.pk in confirmed else None,
+        [p for p in people if p.pk in confirmed],
+        template,
+        {**context, "with_ics": True},
+        attachments=ics,
     )
+    email_people([p for p in people if p.pk not in confirmed], template, context)

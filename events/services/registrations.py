@@ -49,7 +49,7 @@ def _tell(person, event: EventPage, template: str, *, with_ics: bool) -> None:
     email_people(
         [person],
         f"events/emails/{template}",
-        {"event": event, "occurrence": next_occurrence(event)},
+        {"event": event, "occurrence": next_occurrence(event), "with_ics": with_ics},
         attachments=ics_attachment(event) if with_ics else None,
     )
 

@@ -21,6 +21,7 @@ from community.services.notifications import email_people
 
 from ..models import EventPage, Registration, ReminderSent
 from ..recurrence import occurrences
+from .registrations import ics_attachment
 
 AHEAD = dt.timedelta(hours=24)
 
@@ -71,10 +72,12 @@ def send(event: EventPage, start: dt.datetime) -> int:
                 ReminderSent.objects.create(
                     registration=registration, occurrence_start=occurrence.start
                 )
+                # The .ics the email speaks of, online link included (a confirmed place).
                 email_people(
                     [registration.user],
                     "events/emails/reminder",
-                    {"event": event, "occurrence": occurrence},
+                    {"event": event, "occurrence": occurrence, "with_ics": True},
+                    attachments=ics_attachment(event),
                 )
         except IntegrityError:  # already reminded for this date
             continue

@@ -470,7 +470,7 @@ def test_cancel_one_date_of_series_publishes_it_as_cancelled(
         (second.start.astimezone(BRUSSELS), "CANCELLED")
     ]
     assert [(m.to, m.subject) for m in mailoutbox] == [
-        ([person.email], "[Relais] Changement : Intervision mensuelle")
+        ([person.email], "[Relais] Date annulée : Intervision mensuelle")
     ]
 
     again = client.post(f"/agenda/{event.slug}/annuler-une-date/", {"date": second.key})
