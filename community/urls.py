@@ -48,6 +48,7 @@ urlpatterns = [
     path("salons/<slug:slug>/", views_rooms.room_detail, name="room"),
     path("salons/<slug:slug>/historique/", views_rooms.room_history, name="room_history"),
     path("salons/<slug:slug>/moderation/", views_rooms.room_moderation, name="room_moderate"),
+    path("salons/<slug:slug>/membres/", views_rooms.room_members, name="room_members"),
     path("salons/<slug:slug>/envoyer/", views_rooms.room_post, name="room_post"),
     re_path(
         r"^salons/(?P<slug>[-\w]+)/messages/(?P<seq>\d{1,18})/(?P<action>edit|delete|hide|report)/$",

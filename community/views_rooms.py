@@ -269,6 +269,22 @@ def room_history(request, slug):
     )
 
 
+def room_members(request, slug):
+    """`?q=cam`: the room's members whose name starts so, for the composer's completion of
+    mentions (JSON, at most 8)."""
+    if not request.user.is_authenticated:
+        return _json_error(_("Connectez-vous pour lire ce salon."), 401)
+    room = Room.objects.filter(slug=slug).first()
+    if room is None:
+        return _json_error(_("Ce salon n'existe pas."), 404)
+    if not access.can_read_room(request.user, room):
+        return _json_error(_("Vous n'avez pas accès à ce salon."), 403)
+    people = room_services.mention_suggestions(
+        user=request.user, room=room, prefix=request.GET.get("q", "")[:80]
+    )
+    return JsonResponse({"people": people})
+
+
 @login_required
 def moderation_queue(request):
     user = request.user

@@ -13,11 +13,11 @@ a rolled-back insert gives its number back.
 
 Presence and typing live in the cache (Redis in production), never in the database.
 
-Mentions: `@[Display Name]` (exact name, any case) always works; `@handle`, where the
-handle is the name as a slug (`@camille-dubois`), works for people who already take part
-in the room (wrote in it, or belong to its organisation or conversation). Only people who
-may read the room are mentioned. Each gets an in-app notification; those who were not in
-the room at that moment also get an email, grouped: see `send_mention_digest`.
+Mentions: `@[Display Name]` (exact name, any case) always works; a plain `@word` names
+one of the room's members by their name written any way or their first name (see
+`mentioned_people`). Only people who may read the room are mentioned. Each gets an
+in-app notification; those who were not in the room at that moment also get an email,
+grouped: see `send_mention_digest`.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from community import access
 from community.models import (
@@ -112,7 +113,13 @@ _BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 # Control characters other than tab and newline.
 _CONTROL = dict.fromkeys([c for c in range(0x20) if c not in (0x09, 0x0A)] + [0x7F])
 
-_SAFE_HREF = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+# Absolute http(s) and mailto links, and paths on this site ("/pratiques/x/"); never a
+# protocol-relative "//host" (nor "/\\host", which browsers read the same way).
+_SAFE_HREF = re.compile(r"^(https?://|mailto:|/(?![/\\]))", re.IGNORECASE)
+# A path of this site written as is ("voir /pratiques/compta-partagee/"): at least one
+# section ("/salons/", "/pratiques/x/"), not inside a word, a fraction or an address.
+_SITE_PATH = re.compile(r"(?<![\w/.:@\\])/[a-z0-9][a-z0-9-]*/[^\s<>\[\]()\"'`]*", re.IGNORECASE)
+_PATH_TRAILER = ".,;:!?"
 
 _markdown = (
     MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
@@ -121,8 +128,57 @@ _markdown = (
     .disable(["heading", "lheading", "hr", "image"])
 )
 
-# Links to anything but http(s) and mailto are not made at all: they stay text.
+# Links to anything but http(s), mailto and this site's paths are not made: they stay text.
 _markdown.validateLink = lambda url: bool(_SAFE_HREF.match(url))
+
+
+def _link_site_paths(state) -> None:
+    """A core rule after linkify: paths of this site written in the text become links,
+    like the addresses linkify finds (never inside code or an existing link)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, inside_link = [], 0
+        for token in block.children:
+            if token.type == "link_open":
+                inside_link += 1
+            elif token.type == "link_close":
+                inside_link -= 1
+            if token.type != "text" or inside_link or "/" not in token.content:
+                children.append(token)
+                continue
+            text, position = token.content, 0
+            for match in _SITE_PATH.finditer(text):
+                if match.start() == 0 and children and children[-1].type == "link_close":
+                    continue  # the rest of an address linkify has just made a link of
+                path = match.group(0).rstrip(_PATH_TRAILER)
+                start, end = match.start(), match.start() + len(path)
+                if start > position:
+                    children.append(_text_token(state, text[position:start], token.level))
+                link = Token("link_open", "a", 1)
+                link.attrs = {"href": path}
+                link.level = token.level
+                children += [
+                    link,
+                    _text_token(state, path, token.level + 1),
+                    Token("link_close", "a", -1),
+                ]
+                position = end
+            if position == 0:
+                children.append(token)
+            elif position < len(text):
+                children.append(_text_token(state, text[position:], token.level))
+        block.children = children
+
+
+def _text_token(state, content: str, level: int):
+    token = Token("text", "", 0)
+    token.content = content
+    token.level = level
+    return token
+
+
+_markdown.core.ruler.after("linkify", "site_paths", _link_site_paths)
 
 ALLOWED_TAGS = {
     "p",
@@ -142,7 +198,7 @@ ALLOWED_TAGS = {
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    # Only absolute http(s) and mailto links; relative and protocol-relative ones go.
+    # Only absolute http(s) and mailto links and this site's paths; protocol-relative go.
     if tag == "a" and attribute == "href":
         return value if _SAFE_HREF.match(value) else None
     return value
@@ -635,14 +691,29 @@ def recent_messages(room: Room, count: int = 3) -> list[RoomMessage]:
 
 # --- Mentions -------------------------------------------------------------------------------
 
-MENTION = re.compile(r"@\[([^\[\]\n]{1,120})\]|(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{1,80})")
+MENTION = re.compile(r"@\[([^\[\]\n]{1,120})\]|(?<![\w.@/])@([^\W_][\w.'-]{0,80})")
 
 
 def handle_of(user) -> str:
     return slugify(anyascii(str(user)))
 
 
+def _key(text: str) -> str:
+    """What a typed name is compared by: no accents, case, spaces or punctuation, so that
+    "@camille.dubois", "@Camille-Dubois" and "@CamilleDubois" are the same."""
+    return re.sub(r"[^a-z0-9]", "", anyascii(text).lower())
+
+
+def _keys_of(user) -> set[str]:
+    """The names a person answers to in a room: their whole display name, and its first
+    word (their first name, usually)."""
+    name = str(user)
+    return {k for k in (_key(name), _key(name.split()[0] if name.split() else "")) if k}
+
+
 def _participants(room: Room):
+    """The room's members: the two people of a conversation, the people of an
+    organisation's room, and in other rooms those who have written or read in it."""
     people = User.objects.filter(is_active=True)
     if room.kind == Room.Kind.DIRECT:
         return people.filter(pk__in=[room.user_a_id, room.user_b_id])
@@ -651,17 +722,22 @@ def _participants(room: Room):
             memberships__organisation_id=room.organisation_id,
             memberships__status=Membership.Status.ACTIVE,
         ).distinct()
-    return people.filter(room_messages__room=room).distinct()
+    return people.filter(Q(room_messages__room=room) | Q(read_markers__room=room)).distinct()
 
 
 def mentioned_people(text: str, room: Room, *, author: User) -> list[User]:
-    """The people a text mentions who may read the room, the author left out."""
+    """The people a text mentions who may read the room, the author left out.
+
+    `@[Display Name]` names anyone exactly (any case). A plain `@word` is matched among
+    the room's members (see `_participants`) by their display name written any way
+    (`@camille.dubois`, `@camille-dubois`) or their first name alone (`@Camille`), and
+    only when exactly one member answers to it: an ambiguous word mentions nobody."""
     names, handles = set(), set()
     for name, handle in MENTION.findall(text):
         if name.strip():
             names.add(name.strip().lower())
-        elif handle:
-            handles.add(handle.lower())
+        elif _key(handle.rstrip(".-'")):
+            handles.add(_key(handle.rstrip(".-'")))
     found: dict[int, User] = {}
     if names:
         query = Q()
@@ -670,16 +746,33 @@ def mentioned_people(text: str, room: Room, *, author: User) -> list[User]:
         for person in User.objects.filter(query, is_active=True)[:MAX_MENTIONS]:
             found[person.pk] = person
     if handles:
-        by_handle: dict[str, list[User]] = {}
+        by_key: dict[str, dict[int, User]] = {}
         for person in _participants(room):
-            by_handle.setdefault(handle_of(person), []).append(person)
+            for key in _keys_of(person):
+                by_key.setdefault(key, {})[person.pk] = person
         for handle in handles:
-            people = by_handle.get(handle, [])
-            if len(people) == 1:  # an ambiguous handle mentions nobody
+            people = list(by_key.get(handle, {}).values())
+            if len(people) == 1:
                 found[people[0].pk] = people[0]
     found.pop(author.pk, None)
     allowed = access.readers_among(room, list(found))
     return [found[pk] for pk in sorted(allowed)][:MAX_MENTIONS]
+
+
+def mention_suggestions(*, user: User, room: Room, prefix: str, limit: int = 8) -> list[dict]:
+    """Members of the room whose name (any word of it) starts with `prefix`, for the
+    composer's completion: `{"id", "name"}`, the person asking left out. A fixed number
+    of queries."""
+    typed = _key(prefix)
+    if not access.can_read_room(user, room):
+        return []
+    matches = []
+    for person in _participants(room).exclude(pk=user.pk).order_by("display_name")[:500]:
+        words = [_key(w) for w in str(person).split()] + [_key(str(person))]
+        if not typed or any(w.startswith(typed) for w in words):
+            matches.append(person)
+    allowed = access.readers_among(room, [p.pk for p in matches])
+    return [person_dict(p) for p in matches if p.pk in allowed][:limit]
 
 
 def _record_mentions(message: RoomMessage, room: Room, *, author: User) -> None:

@@ -60,4 +60,19 @@ T = {
         "Nothing in the log yet.",
         "Nog niets in het logboek.",
     ),
+    # mentions in the composer
+    "Markdown simple : **gras**, *italique*, `code`, [lien](https://…). Mentionnez quelqu'un avec @Prénom ou @[Prénom Nom].": (
+        "Simple Markdown: **bold**, *italic*, `code`, [link](https://…). Mention someone with @FirstName or @[First Last].",
+        "Eenvoudige Markdown: **vet**, *cursief*, `code`, [link](https://…). Vermeld iemand met @Voornaam of @[Voornaam Achternaam].",
+    ),
+    "Personnes à mentionner": ("People to mention", "Te vermelden personen"),
+    "Une suggestion : %(name)s. Entrée pour l'insérer, Échap pour fermer.": (
+        "One suggestion: %(name)s. Enter to insert it, Escape to close.",
+        "Eén suggestie: %(name)s. Enter om in te voegen, Escape om te sluiten.",
+    ),
+    "%(count)s suggestions : flèches haut et bas pour choisir, Entrée pour insérer, Échap pour fermer.": (
+        "%(count)s suggestions: up and down arrows to choose, Enter to insert, Escape to close.",
+        "%(count)s suggesties: pijltjes omhoog en omlaag om te kiezen, Enter om in te voegen, Escape om te sluiten.",
+    ),
+    "%(name)s est mentionné·e.": ("%(name)s is mentioned.", "%(name)s is vermeld."),
 }

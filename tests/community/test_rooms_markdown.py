@@ -37,7 +37,9 @@ HOSTILE = [
     "<style>body{display:none}</style>",
     '<div style="position:fixed">x</div>',
     "[x](//evil.example/path)",
-    "[x](/relative/path)",
+    "[x](//evil.example/path)",
+    "[x](/\\evil.example/path)",
+    "//evil.example/path/ and /\\evil.example/path/",
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "<!-- comment --><b>bold?</b>",
     '[a](https://example.org "title" onmouseover=alert(1))',
@@ -72,7 +74,9 @@ def test_render_hostile_body_is_inert(body):
         assert "style" not in attrs and "src" not in attrs, html
         if tag == "a":
             assert set(attrs) == {"href", "rel", "target"}, html
-            assert attrs["href"].lower().startswith(("http://", "https://", "mailto:")), html
+            href = attrs["href"].lower()
+            assert href.startswith(("http://", "https://", "mailto:", "/")), html
+            assert not href.startswith(("//", "/\\")), html
             assert set(attrs["rel"].split()) >= {"nofollow", "ugc", "noopener"}, html
     assert not BIDI & set(html)
     assert "<script" not in html.lower()
@@ -122,3 +126,20 @@ def test_clean_text_strips_bidi_overrides_and_controls():
 def test_long_word_is_kept_whole_for_css_to_wrap():
     word = "a" * 5000
     assert render_markdown(word) == f"<p>{word}</p>"
+
+
+def test_render_site_paths_become_links():
+    html = render_markdown(
+        "Voir /pratiques/compta-partagee/, [l'agenda](/agenda/) et (/outils/odoo/). "
+        "Pas et/ou, 1/2, `/salons/x/` ni a@b.org/x/."
+    )
+
+    assert [(tag, attrs.get("href")) for tag, attrs in parse(html)] == [
+        ("p", None),
+        ("a", "/pratiques/compta-partagee/"),
+        ("a", "/agenda/"),
+        ("a", "/outils/odoo/"),
+        ("code", None),
+        ("a", "mailto:a@b.org"),
+    ]
+    assert ">/pratiques/compta-partagee/</a>, " in html

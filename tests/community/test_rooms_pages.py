@@ -77,7 +77,8 @@ def test_room_page_contract_for_the_client(client, theme_room, alice):
     assert (
         f'<section class="room" id="room" aria-labelledby="room-title" data-room="{slug}" '
         f'data-ws-path="/ws/salons/{theme_room.slug}/" '
-        f'data-history-url="/salons/{theme_room.slug}/historique/" data-last-seq="1" '
+        f'data-history-url="/salons/{theme_room.slug}/historique/" '
+        f'data-members-url="/salons/{theme_room.slug}/membres/" data-last-seq="1" '
         f'data-me="{alice.pk}" data-can-write="1" data-can-moderate="0" data-content-lang="">'
     ) in html
     assert '<p id="room-status" class="room-status" role="status"></p>' in html
@@ -539,3 +540,40 @@ def test_organisation_room_opens_for_its_people_only(client, federation, federat
 
     client.force_login(UserFactory())
     assert client.get(url).status_code == 403
+
+
+def test_room_members_suggests_members_by_any_word_of_their_name(
+    client, theme_room, alice, bruno, django_assert_max_num_queries
+):
+    camille = UserFactory(display_name="Camille Dubois")
+    for person in (alice, bruno, camille, UserFactory(display_name="Dominique Camus")):
+        say(person, theme_room)
+    UserFactory(display_name="Carla Absente")  # never came to the room
+    client.force_login(alice)
+
+    with django_assert_max_num_queries(8):
+        by_first = client.get(f"/salons/{theme_room.slug}/membres/", {"q": "ca"}).json()
+    by_last = client.get(f"/salons/{theme_room.slug}/membres/", {"q": "lefe"}).json()
+
+    assert by_first == {
+        "people": [
+            {"id": camille.pk, "name": "Camille Dubois"},
+            {
+                "id": UserFactory._meta.model.objects.get(display_name="Dominique Camus").pk,
+                "name": "Dominique Camus",
+            },
+        ]
+    }
+    assert by_last == {"people": [{"id": bruno.pk, "name": "Bruno Lefèvre"}]}
+
+
+def test_room_members_of_a_private_room_forbidden_to_outsiders(client, organisation, alice):
+    room = rooms.organisation_room(organisation)
+    client.force_login(alice)
+
+    response = client.get(f"/salons/{room.slug}/membres/", {"q": "a"})
+
+    assert (response.status_code, response.json()) == (
+        403,
+        {"error": "Vous n'avez pas accès à ce salon."},
+    )

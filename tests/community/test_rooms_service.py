@@ -474,6 +474,39 @@ def test_mention_by_handle_among_participants(theme_room, alice, bruno):
     assert list(Mention.objects.values_list("user", flat=True)) == [bruno.pk]
 
 
+@pytest.mark.parametrize(
+    "typed", ["@Bruno", "@bruno", "@bruno.lefevre", "@Bruno-Lefèvre", "@BrunoLefevre", "@bruno."]
+)
+def test_mention_as_people_type_it_among_room_members(theme_room, alice, bruno, typed):
+    say(bruno, theme_room, body="Bonjour")
+
+    say(alice, theme_room, body=f"Merci {typed} à bientôt")
+
+    assert list(Mention.objects.values_list("user", flat=True)) == [bruno.pk]
+
+
+def test_mention_by_a_first_name_two_members_share_mentions_nobody(theme_room, alice, bruno):
+    other = UserFactory(display_name="Bruno Martin")
+    say(bruno, theme_room)
+    say(other, theme_room)
+
+    say(alice, theme_room, body="@Bruno ?")
+    ambiguous = Mention.objects.count()
+    say(alice, theme_room, body="@bruno.martin ?")
+
+    assert ambiguous == 0
+    assert list(Mention.objects.values_list("user", flat=True)) == [other.pk]
+
+
+def test_mention_by_first_name_of_a_member_who_only_reads(theme_room, alice, bruno):
+    say(alice, theme_room, body="Bonjour à toutes et tous")
+    rooms.mark_read(user=bruno, room=theme_room, seq=1)  # Bruno has opened the room
+
+    say(alice, theme_room, body="@Bruno, tu as vu ?")
+
+    assert list(Mention.objects.values_list("user", flat=True)) == [bruno.pk]
+
+
 def test_mention_ambiguous_handle_mentions_nobody(theme_room, alice):
     for _n in range(2):
         say(UserFactory(display_name="Sam Roy"), theme_room)

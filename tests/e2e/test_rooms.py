@@ -403,3 +403,44 @@ def test_room_pages_have_no_serious_violation_and_work_by_keyboard(
     expect(mine.locator(".msg-body")).to_have_text("Message supprimé.")
     expect(mine.locator(".msg-actions")).to_have_count(0)
     assert RoomMessage.objects.get(room=room, seq=5).deleted_at is not None
+
+
+def test_mention_completion_by_keyboard(asgi_server, open_room, room, anna, bruno):
+    from community.models import Mention
+
+    post(room, bruno, "Qui vient à l'intervision de jeudi ?")
+    server = asgi_server(name="rooms-mentions")
+    page = open_room(server, anna, room)
+    box = page.locator("#room-body")
+    listbox = page.get_by_role("listbox", name="Personnes à mentionner")
+
+    def open_the_list():
+        box.focus()
+        box.fill("")
+        page.keyboard.type("Oui, merci @bru")
+        expect(listbox.get_by_role("option", name="Bruno Martin")).to_be_visible()
+
+    problems = scan(page, "mentions", open_the_list)
+    expect(listbox.get_by_role("option")).to_have_count(1)
+    expect(listbox.get_by_role("option", name="Bruno Martin")).to_have_attribute(
+        "aria-selected", "true"
+    )
+    expect(box).to_have_attribute("aria-activedescendant", "mention-option-0")
+    expect(box).to_be_focused()
+    page.keyboard.press("Enter")  # inserts the name; does not send
+    expect(box).to_have_value("Oui, merci @[Bruno Martin] ")
+    expect(listbox).to_be_hidden()
+    page.keyboard.type("!")
+    page.keyboard.press("Enter")  # now it sends
+    expect(page.locator(SHOWN)).to_have_count(2)
+    assert stored(room)[-1] == (2, "Oui, merci @[Bruno Martin] !")
+    assert list(Mention.objects.values_list("user", flat=True)) == [bruno.pk]
+
+    # Escape closes the list and leaves what was typed.
+    box.fill("")
+    page.keyboard.type("Et @br")
+    expect(listbox).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_value("Et @br")
+    assert_no_blocking_violation(problems)
