@@ -5,9 +5,14 @@ A 4xx or a 200 that ignores the value are both fine; a 500 never is."""
 
 from __future__ import annotations
 
+from urllib.parse import quote, quote_from_bytes
+
 import pytest
 from django.conf import settings
 from django.test import Client
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +157,32 @@ def test_hostile_numbers_in_the_path_never_make_a_500(whole_site, address):
     ]
 
     assert failures == []
+
+
+# --- Any value at all: hypothesis draws them ------------------------------------------------
+
+# Any bytes, percent-encoded as a browser or a script would send them: NUL, invalid UTF-8,
+# control characters, huge numbers, brackets…
+raw_values = st.binary(max_size=300).map(lambda b: quote_from_bytes(b, safe=""))
+text_values = st.text(max_size=300).map(lambda t: quote(t, safe=""))
+numbers = st.integers(min_value=-(10**40), max_value=10**40).map(str)
+values = st.one_of(raw_values, text_values, numbers)
+LISTS = ["/pratiques/", "/agenda/", "/agenda/feed.ics", "/organisations/", "/outils/"]
+
+
+@pytest.mark.parametrize("address", LISTS + ["/api/v2/pages/", "/salons/{room}/historique/"])
+def test_any_drawn_values_never_make_a_500(whole_site, address):
+    member, names = whole_site
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+    params = ADDRESSES[address] + ["zzz"]
+
+    @hyp_settings(max_examples=30, deadline=None, database=None)
+    @given(st.dictionaries(st.sampled_from(params), values, max_size=len(params)))
+    def check(query):
+        status = _status(
+            client, address.format(**names), "&".join(f"{k}={v}" for k, v in query.items())
+        )
+        assert status < 500, (query, status)
+
+    check()
