@@ -775,8 +775,26 @@ def mention_suggestions(*, user: User, room: Room, prefix: str, limit: int = 8) 
     return [person_dict(p) for p in matches if p.pk in allowed][:limit]
 
 
+def _addressee(room: Room, *, author: User) -> User | None:
+    """The other person of a direct conversation, who may read it: a message there is
+    addressed to them as a mention is."""
+    if room.kind != Room.Kind.DIRECT:
+        return None
+    other_id = room.user_b_id if author.pk == room.user_a_id else room.user_a_id
+    other = User.objects.filter(pk=other_id, is_active=True).first()
+    if other is None or not access.readers_among(room, [other.pk]):
+        return None
+    return other
+
+
 def _record_mentions(message: RoomMessage, room: Room, *, author: User) -> None:
+    """The people a message is for: those it mentions, and in a direct conversation the
+    other person. Each gets an in-app notification now, in the message's transaction;
+    those not in the room get the grouped email (`send_mention_digest`) after commit."""
     people = mentioned_people(message.body_markdown, room, author=author)
+    addressee = _addressee(room, author=author)
+    if addressee is not None and addressee.pk not in {p.pk for p in people}:
+        people.append(addressee)
     if not people:
         return
     here = set(present_user_ids(room.pk))
@@ -786,10 +804,13 @@ def _record_mentions(message: RoomMessage, room: Room, *, author: User) -> None:
     url = f"{room.get_absolute_url()}#msg-{message.seq}"
     for person in people:
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            text = _("%(author)s vous a mentionné·e dans « %(room)s ».") % {
-                "author": author,
-                "room": room.label_for(person),
-            }
+            if addressee is not None and person.pk == addressee.pk:
+                text = _("%(author)s vous a écrit un message privé.") % {"author": author}
+            else:
+                text = _("%(author)s vous a mentionné·e dans « %(room)s ».") % {
+                    "author": author,
+                    "room": room.label_for(person),
+                }
         notify([person], message=text, url=url)
     to_email = [p.pk for p in people if p.pk not in here]
     if to_email:
@@ -847,7 +868,11 @@ def send_mention_digest(*, user_id: int) -> int:
         )
         items = [
             {
-                "room": m.message.room.label_for(person),
+                # A direct conversation is named by its author, already given.
+                "room": ""
+                if m.message.room.kind == Room.Kind.DIRECT
+                else m.message.room.label_for(person),
+                "direct": m.message.room.kind == Room.Kind.DIRECT,
                 "author": str(m.message.author) if m.message.author else "",
                 "text": m.message.body_markdown,
                 "url": f"{m.message.room.get_absolute_url()}#msg-{m.message.seq}",
@@ -864,6 +889,7 @@ def send_mention_digest(*, user_id: int) -> int:
             "site_url": site_url(),
             "mentions": items,
             "count": len(items),
+            "only_mentions": not any(item["direct"] for item in items),
             "me_url": reverse("community:me"),
         }
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):

@@ -30,4 +30,32 @@ T = {
         "The attached file (.ics) updates your calendar.",
         "Het bijgevoegde bestand (.ics) werkt je agenda bij.",
     ),
+    "%(author)s vous a écrit un message privé.": (
+        "%(author)s sent you a private message.",
+        "%(author)s heeft je een privébericht gestuurd.",
+    ),
+    "Un message vous attend sur Relais": (
+        (
+            "A message is waiting for you on Relais",
+            "%(counter)s messages are waiting for you on Relais",
+        ),
+        (
+            "Er wacht een bericht op je op Relais",
+            "Er wachten %(counter)s berichten op je op Relais",
+        ),
+    ),
+    "Un message vous est adressé depuis votre dernier passage :": (
+        (
+            "A message was addressed to you since your last visit:",
+            "%(counter)s messages were addressed to you since your last visit:",
+        ),
+        (
+            "Sinds je laatste bezoek is er een bericht voor jou:",
+            "Sinds je laatste bezoek zijn er %(counter)s berichten voor jou:",
+        ),
+    ),
+    "%(author)s, en message privé :": (
+        "%(author)s, in a private message:",
+        "%(author)s, in een privébericht:",
+    ),
 }

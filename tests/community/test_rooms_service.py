@@ -580,3 +580,83 @@ def test_mentions_over_time_are_grouped_by_one_deferred_task(
     assert "deux" in mail.outbox[0].body and "trois" in mail.outbox[0].body
     assert "#msg-1" not in mail.outbox[0].body
     assert send_mention_digest.call(user_id=bruno.pk) == 0  # nothing pending any more
+
+
+# --- direct messages ---------------------------------------------------------------------------
+
+
+def test_direct_message_notifies_the_recipient_at_once_and_emails_them(
+    alice, bruno, django_capture_on_commit_callbacks
+):
+    room = rooms.direct_room(alice, bruno)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        say(alice, room, body="Tu as un moment **demain** ?")
+
+    assert list(Notification.objects.values_list("user__email", "message", "url")) == [
+        (
+            "bruno@example.org",
+            "Alice Martin vous a écrit un message privé.",
+            f"{room.get_absolute_url()}#msg-1",
+        )
+    ]
+    (message,) = mail.outbox
+    assert (message.to, message.subject) == (
+        ["bruno@example.org"],
+        "[Relais] Un message vous attend sur Relais",
+    )
+    assert message.body == (
+        "Bonjour Bruno Lefèvre,\n\n"
+        "Un message vous est adressé depuis votre dernier passage :\n\n"
+        "— Alice Martin, en message privé :\n"
+        "Tu as un moment **demain** ?\n"
+        f"http://127.0.0.1:8000{room.get_absolute_url()}#msg-1\n\n"
+        "Retrouvez toutes vos notifications dans votre espace : http://127.0.0.1:8000/moi/\n\n"
+        "— Relais"
+    )
+
+
+def test_direct_message_to_someone_present_notifies_without_email(
+    alice, bruno, django_capture_on_commit_callbacks
+):
+    room = rooms.direct_room(alice, bruno)
+    rooms.join_presence(room_id=room.pk, connection="c1", user=bruno)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        say(alice, room, body="Je te vois en ligne")
+        say(alice, room, body="@[Bruno Lefèvre] tu es là ?")
+
+    assert Notification.objects.filter(user=bruno).count() == 2
+    assert Notification.objects.filter(user=alice).count() == 0
+    assert mail.outbox == []
+
+
+def test_direct_message_refused_notifies_nobody(alice, bruno):
+    room = rooms.direct_room(alice, bruno)
+
+    with pytest.raises(RoomError):
+        say(alice, room, body="x" * 100_000)
+
+    assert (Notification.objects.count(), Mention.objects.count()) == (0, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_direct_messages_and_a_mention_make_one_email(alice, bruno, theme_room):
+    room = rooms.direct_room(alice, bruno)
+    mail.outbox.clear()
+    with transaction.atomic():
+        say(alice, room, body="Premier")
+        say(alice, room, body="Second")
+        say(alice, theme_room, body="@[Bruno Lefèvre] voir ici")
+
+    (message,) = mail.outbox
+    assert message.subject == "[Relais] 3 messages vous attendent sur Relais"
+    assert (
+        "3 messages vous sont adressés depuis votre dernier passage :\n\n"
+        "— Alice Martin, en message privé :\nPremier\n"
+    ) in message.body
+    assert "— Alice Martin dans « Numérique et bénévolat » :\n@[Bruno Lefèvre] voir ici\n" in (
+        message.body
+    )
