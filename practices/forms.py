@@ -9,6 +9,7 @@ the draft. Strict (`strict=True`) also asks for what a submittable sheet needs; 
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
@@ -169,6 +170,11 @@ class ToolRowForm(WizardForm):
     def __init__(self, *args, label: str, **kwargs):
         super().__init__(*args, **kwargs)
         fields = self.fields
+        # The public catalogue, and the tool this row already names (one the person
+        # proposed may still wait for an editor).
+        fields["tool"].queryset = Tool.objects.filter(
+            Q(live=True) | Q(pk=self.initial.get("tool") or 0)
+        )
         fields["tool"].label = _("%(item)s — outil du catalogue") % {"item": label}
         fields["new_name"].label = _("%(item)s — ou nom d'un outil absent du catalogue") % {
             "item": label

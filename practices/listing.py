@@ -99,7 +99,7 @@ class SheetFilterForm(forms.Form):
     theme = slug_choice(_("Thème"), Theme.objects.all(), _("Tous"))
     sector = slug_choice(_("Secteur"), Sector.objects.all(), _("Tous"))
     region = slug_choice(_("Région"), Region.objects.all(), _("Toutes"))
-    tool = slug_choice(_("Outil"), Tool.objects.all(), _("Tous"))
+    tool = slug_choice(_("Outil"), Tool.objects.live(), _("Tous"))
     dimension = forms.ChoiceField(
         label=_("Dimension de maturité"),
         required=False,
@@ -188,12 +188,12 @@ class Option:
     selected: bool
 
 
-def _model_options(model, relation: str, others, selected) -> list[Option]:
+def _model_options(rows, relation: str, others, selected) -> list[Option]:
     """Every row of a taxonomy (or the tools) with the number of live sheets it would give
     together with the other filters, in one query. Options that would give nothing are
     left out, except the chosen one."""
     count = Count(relation, filter=Q(**{f"{relation}__in": others.values("pk")}), distinct=True)
-    rows = model.objects.annotate(n=count)
+    rows = rows.annotate(n=count)
     return [
         Option(row.slug, row.name, row.n, row == selected)
         for row in rows
@@ -204,10 +204,18 @@ def _model_options(model, relation: str, others, selected) -> list[Option]:
 def _facets(base, filters: dict) -> dict[str, list[Option]]:
     others = {name: _filtered(base, filters, skip=name) for name in FACETS}
     facets = {
-        "theme": _model_options(Theme, "sheets", others["theme"], filters.get("theme")),
-        "sector": _model_options(Sector, "sheets", others["sector"], filters.get("sector")),
-        "region": _model_options(Region, "sheets", others["region"], filters.get("region")),
-        "tool": _model_options(Tool, "usages__page", others["tool"], filters.get("tool")),
+        "theme": _model_options(
+            Theme.objects.all(), "sheets", others["theme"], filters.get("theme")
+        ),
+        "sector": _model_options(
+            Sector.objects.all(), "sheets", others["sector"], filters.get("sector")
+        ),
+        "region": _model_options(
+            Region.objects.all(), "sheets", others["region"], filters.get("region")
+        ),
+        "tool": _model_options(
+            Tool.objects.live(), "usages__page", others["tool"], filters.get("tool")
+        ),
     }
     dimension_counts = others["dimension"].aggregate(
         **{

@@ -53,8 +53,18 @@ def three_items_errors(counts: dict[str, int]) -> list[str]:
     return errors
 
 
+class ToolQuerySet(models.QuerySet):
+    def live(self):
+        """The public catalogue: tools proposed by members wait for an editor."""
+        return self.filter(live=True)
+
+
 class Tool(index.Indexed, models.Model):
-    """A digital tool of the catalogue, shared by every sheet that used it."""
+    """A digital tool of the catalogue, shared by every sheet that used it.
+
+    A tool a member proposes in the wizard is not live: it has no page, no link and no
+    place in the catalogue or the filters until an editor publishes it, by publishing a
+    sheet that uses it or here in the admin (a spam link waits with its sheet)."""
 
     class Category(models.TextChoices):
         CRM = "crm", _("Relation aux membres (CRM)")
@@ -96,7 +106,33 @@ class Tool(index.Indexed, models.Model):
         default=Hosting.UNKNOWN,
     )
     description = MultiLineTextField(_("description courte"), max_length=600, blank=True)
+    live = models.BooleanField(
+        _("publié"),
+        default=True,
+        help_text=_(
+            "Un outil proposé par un membre n'est public qu'une fois publié par l'équipe "
+            "éditoriale (en publiant sa fiche, ou ici)."
+        ),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_for = models.ForeignKey(
+        Organisation,
+        verbose_name=_("proposé au nom de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ToolQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -106,6 +142,10 @@ class Tool(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("licence"), FieldPanel("cost")]),
         FieldPanel("data_hosting"),
         FieldPanel("description"),
+        FieldPanel("live"),
+        FieldRowPanel(
+            [FieldPanel("proposed_by", read_only=True), FieldPanel("proposed_for", read_only=True)]
+        ),
     ]
     search_fields = [
         index.SearchField("name", boost=3),

@@ -24,6 +24,7 @@ from community.services.notifications import email_people, notify
 from community.services.rooms import ensure_page_room
 
 from .models import PracticeSheetPage
+from .services import submission
 
 
 def _sheet_of(workflow_state: WorkflowState) -> PracticeSheetPage | None:
@@ -134,6 +135,10 @@ def reindex_published_sheet(sender, instance, **kwargs):
     index.insert_or_update_object(instance)
 
 
+def publish_proposed_tools(sender, instance, **kwargs):
+    submission.publish_proposed_tools(sheet=instance)
+
+
 def open_sheet_room(sender, instance, **kwargs):
     """Every published sheet has its discussion room (shown in its `#discussion` slot),
     owned by the sheet's organisation, whose admins moderate it."""
@@ -149,6 +154,11 @@ def connect() -> None:
     )
     page_published.connect(
         open_sheet_room, sender=PracticeSheetPage, dispatch_uid="practices.open_sheet_room"
+    )
+    page_published.connect(
+        publish_proposed_tools,
+        sender=PracticeSheetPage,
+        dispatch_uid="practices.publish_proposed_tools",
     )
     workflow_approved.connect(
         sheet_approved, sender=WorkflowState, dispatch_uid="practices.sheet_approved"

@@ -334,8 +334,12 @@ def _live_sheet_count():
 
 def tool_list(request):
     form = ToolFilterForm(request.GET or None)
-    tools = form.filter(Tool.objects.all()) if form.is_bound else Tool.objects.all()
-    tools = tools.annotate(sheet_count=_live_sheet_count()).order_by("name")
+    tools = form.filter(Tool.objects.live()) if form.is_bound else Tool.objects.live()
+    tools = (
+        tools.select_related("proposed_for")
+        .annotate(sheet_count=_live_sheet_count())
+        .order_by("name")
+    )
     paginator = Paginator(tools, TOOLS_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -356,7 +360,7 @@ def tool_list(request):
 
 
 def tool_detail(request, slug):
-    tool = get_object_or_404(Tool, slug=slug)
+    tool = get_object_or_404(Tool.objects.live().select_related("proposed_for"), slug=slug)
     usages = (
         SheetTool.objects.filter(tool=tool, page__live=True)
         .select_related("page", "page__organisation")

@@ -11,8 +11,8 @@ class ToolViewSet(SnippetViewSet):
     icon = "cogs"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "category", "licence", "data_hosting"]
-    list_filter = ["category", "licence", "data_hosting"]
+    list_display = ["name", "category", "licence", "data_hosting", "live"]
+    list_filter = ["live", "category", "licence", "data_hosting"]
     search_fields = ["name"]
 
 

@@ -51,7 +51,7 @@ class OrganisationsSitemap(PublicBaseURLMixin, Sitemap):
 
 class ToolsSitemap(PublicBaseURLMixin, Sitemap):
     def items(self):
-        return Tool.objects.order_by("slug").only("slug")
+        return Tool.objects.live().order_by("slug").only("slug")
 
 
 SITEMAPS = {

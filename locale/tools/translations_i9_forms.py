@@ -21,4 +21,23 @@ T = {
         "%(time)s does not exist on %(date)s: clocks go forward one hour (summer time begins). Please choose, for example, %(later)s.",
         "%(time)s bestaat niet op %(date)s: de klok gaat een uur vooruit (zomertijd). Kies bijvoorbeeld %(later)s.",
     ),
+    "publié": ("published", "gepubliceerd"),
+    "Un outil proposé par un membre n'est public qu'une fois publié par l'équipe éditoriale (en publiant sa fiche, ou ici).": (
+        "A tool proposed by a member is public only once the editorial team publishes it (by publishing its sheet, or here).",
+        "Een tool die een lid voorstelt, is pas openbaar als de redactie hem publiceert (door zijn fiche te publiceren, of hier).",
+    ),
+    "proposé par": ("proposed by", "voorgesteld door"),
+    "proposé au nom de": ("proposed on behalf of", "voorgesteld namens"),
+    "Site web proposé (à vérifier avant publication) :": (
+        "Proposed website (check it before publishing):",
+        "Voorgestelde website (controleer hem vóór publicatie):",
+    ),
+    "Outil proposé par %(organisation)s. L'équipe éditoriale complétera sa présentation.": (
+        "Tool proposed by %(organisation)s. The editorial team will complete its description.",
+        "Tool voorgesteld door %(organisation)s. De redactie vult zijn beschrijving aan.",
+    ),
+    "Proposé par %(organisation)s": (
+        "Proposed by %(organisation)s",
+        "Voorgesteld door %(organisation)s",
+    ),
 }

@@ -161,9 +161,10 @@ def _unique_slug(index: PracticeIndexPage, title: str) -> str:
     return slug
 
 
-def _tool_for(row: dict) -> Tool:
+def _tool_for(row: dict, *, user, organisation) -> Tool:
     """The catalogue tool a row names, or the one it proposes: created once, whatever the
-    case of its name ("nextcloud" is "Nextcloud")."""
+    case of its name ("nextcloud" is "Nextcloud"), and not live: an editor publishes it
+    (with the sheet, see `practices.signals.publish_proposed_tools`)."""
     if row.get("tool"):
         tool = Tool.objects.filter(pk=row["tool"]).first()
         if tool is None:
@@ -180,6 +181,9 @@ def _tool_for(row: dict) -> Tool:
                 website=row.get("new_website", ""),
                 licence=row.get("new_licence") or Tool.Licence.PROPRIETARY,
                 category=Tool.Category.OTHER,
+                live=False,
+                proposed_by=user,
+                proposed_for=organisation,
             )
     except IntegrityError:  # proposed at the same moment by someone else
         return Tool.objects.get(name__iexact=name)
@@ -193,7 +197,7 @@ def _rich_text(stored: str, text: str) -> str:
     return text_to_rich_text(text)
 
 
-def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors) -> None:
+def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors, user) -> None:
     """Copy a draft's answers onto a sheet (a new page or its latest revision), children
     and many-to-many relations included, without saving it."""
     sheet.title = data["title"].strip()
@@ -230,7 +234,11 @@ def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors) -> Non
         )
     rows = [row for row in data.get("tools") or [] if row.get("tool") or row.get("new_name")]
     sheet.sheet_tools = [
-        SheetTool(tool=_tool_for(row), usage=row["usage"].strip(), sort_order=n)
+        SheetTool(
+            tool=_tool_for(row, user=user, organisation=organisation),
+            usage=row["usage"].strip(),
+            sort_order=n,
+        )
         for n, row in enumerate(rows)
     ]
     words = [word.strip() for word in data.get("keywords") or [] if word and word.strip()]
@@ -298,7 +306,9 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
             sheet = PracticeSheetPage(
                 owner=user, live=False, slug=_unique_slug(index, draft.data["title"])
             )
-            _fill(sheet, data=draft.data, organisation=draft.organisation, authors=[user])
+            _fill(
+                sheet, data=draft.data, organisation=draft.organisation, authors=[user], user=user
+            )
             index.add_child(instance=sheet)
             log(instance=sheet, action="wagtail.create", user=user)
             sheet.save_revision(user=user, log_action=True)
@@ -308,7 +318,9 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
             authors = list(sheet.authors.all())
             if user not in authors:
                 authors.append(user)
-            _fill(sheet, data=draft.data, organisation=draft.organisation, authors=authors)
+            _fill(
+                sheet, data=draft.data, organisation=draft.organisation, authors=authors, user=user
+            )
             sheet.save_revision(user=user, log_action=True)
             _restart_moderation(page, workflow=workflow, user=user)
     except ValidationError as error:
@@ -316,6 +328,12 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
 
     draft.delete()
     return sheet
+
+
+def publish_proposed_tools(*, sheet: PracticeSheetPage) -> None:
+    """Tools members proposed with a sheet go public when an editor publishes the sheet
+    (on `page_published`), never before: a spam link waits with its sheet in moderation."""
+    Tool.objects.filter(live=False, usages__page=sheet).update(live=True)
 
 
 def _restart_moderation(page: PracticeSheetPage, *, workflow, user) -> None:

@@ -1,0 +1,105 @@
+"""A tool a member proposes in the wizard is published only when an editor publishes it
+(with its sheet): before that it has no page, no place in the catalogue, the filters or
+the sitemap, and its website link is nowhere. Once public without a description, it says
+who proposed it."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from django.apps import apps
+from wagtail.models import WorkflowState
+
+from practices.models import PracticeSheetPage, SheetDraft, Tool
+from practices.services.submission import submit_draft
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+SPAM = "https://pilules-pas-cheres.example/"
+
+
+@pytest.fixture
+def proposing_sheet(practice_index, member_with_org, member_org, sheet_data, tools):
+    """A sheet waiting for review that proposes a new tool instead of Signal."""
+    data = sheet_data()
+    data["tools"][2] = {
+        "tool": None,
+        "new_name": "Gestiasso",
+        "new_website": SPAM,
+        "new_licence": "freemium",
+        "usage": "Pour les adhésions.",
+    }
+    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org, data=data)
+    return submit_draft(draft=draft, user=member_with_org)
+
+
+def approve(sheet, editor):
+    state = WorkflowState.objects.get(object_id=str(sheet.pk), status="in_progress")
+    state.current_task_state.approve(user=editor)
+
+
+def test_proposed_tool_waits_for_its_sheet_review(
+    client, proposing_sheet, member_with_org, member_org
+):
+    tool = Tool.objects.get(name="Gestiasso")
+    other_member = MembershipFactory().user
+
+    assert (tool.live, tool.proposed_by, tool.proposed_for) == (
+        False,
+        member_with_org,
+        member_org,
+    )
+    assert client.get("/outils/gestiasso/").status_code == 404
+    listing = client.get("/outils/").content.decode()
+    assert ("Gestiasso" in listing, SPAM in listing) == (False, False)
+    assert "gestiasso" not in client.get("/sitemap.xml").content.decode()
+    assert "Gestiasso" not in client.get("/pratiques/").content.decode()
+    assert client.get("/pratiques/?tool=gestiasso").context["filter_errors"] != []
+    client.force_login(other_member)
+    client.post("/pratiques/proposer/nouvelle/")
+    draft = SheetDraft.objects.get(author=other_member)
+    wizard = client.get(f"/pratiques/proposer/{draft.pk}/tools/").content.decode()
+    assert ("Gestiasso" in wizard, "Nextcloud" in wizard) == (False, True)
+
+
+def test_proposed_tool_shown_to_the_reviewing_editor_with_its_link(client, proposing_sheet, editor):
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{proposing_sheet.pk}/view_draft/")
+
+    html = response.content.decode()
+    assert "Gestiasso" in html
+    assert f"<code>{SPAM}</code>" in html
+    assert f'href="{SPAM}"' not in html
+
+
+def test_proposed_tool_published_with_its_sheet_says_who_proposed_it(
+    client, proposing_sheet, editor
+):
+    approve(proposing_sheet, editor)
+
+    assert PracticeSheetPage.objects.get(pk=proposing_sheet.pk).live is True
+    assert Tool.objects.get(name="Gestiasso").live is True
+    html = client.get("/outils/gestiasso/").content.decode()
+    assert (
+        "Outil proposé par La Ressourcerie du Val. L'équipe éditoriale complétera sa "
+        "présentation." in html
+    )
+    assert "Proposé par La Ressourcerie du Val" in client.get("/outils/").content.decode()
+
+
+def test_migration_hides_tools_only_unpublished_sheets_use(proposing_sheet, tools):
+    Tool.objects.update(live=True)  # as the leak left them
+
+    importlib.import_module("practices.migrations.0003_tool_live").hide_tools_of_unpublished_sheets(
+        apps, None
+    )
+
+    assert dict(Tool.objects.values_list("name", "live")) == {
+        "Dolibarr": False,
+        "Gestiasso": False,
+        "Nextcloud": False,
+        "Signal": True,
+    }
