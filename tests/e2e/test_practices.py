@@ -5,7 +5,7 @@ refuses a sheet with two tips, and axe-core scans the list, a sheet, the wizard 
 tool catalogue.
 
 The browser tests run on a transactional database, flushed between tests: Wagtail's
-default "Moderators approval" workflow, which its migrations attach to the root page,
+default "Relecture éditoriale" workflow, which its migrations attach to the root page,
 is rebuilt here (`practice_index`) so that a submitted sheet enters moderation as on a real
 site.
 """
@@ -55,9 +55,9 @@ def practice_index(home_page) -> PracticeIndexPage:
     from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
     moderators, _ = Group.objects.get_or_create(name="Moderators")
-    task, _ = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Relecture par l'équipe éditoriale")
     task.groups.set([moderators])
-    workflow, _ = Workflow.objects.get_or_create(name="Moderators approval")
+    workflow, _ = Workflow.objects.get_or_create(name="Relecture éditoriale")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(
         page=Page.get_first_root_node(), defaults={"workflow": workflow}

@@ -53,11 +53,12 @@ def announce_data(organisers, **changes) -> dict:
 
 
 def test_default_moderation_workflow_exists(calendar_page):
-    """Wagtail's migrations attach "Moderators approval" to the root page; the proposals
+    """Wagtail's migrations attach their default workflow ("Relecture éditoriale", named in
+    French by website/migrations/0002) to the root page; the proposals
     below rely on it."""
     root = Page.get_first_root_node()
-    assert [w.name for w in [root.get_workflow()]] == ["Moderators approval"]
-    assert calendar_page.get_workflow().name == "Moderators approval"
+    assert [w.name for w in [root.get_workflow()]] == ["Relecture éditoriale"]
+    assert calendar_page.get_workflow().name == "Relecture éditoriale"
 
 
 def test_federation_manager_announces_published_at_once(
@@ -127,7 +128,7 @@ def test_member_proposal_waits_in_moderation(client, calendar_page, organisation
         event.pk,
         member,
     )
-    assert state.workflow.name == "Moderators approval"
+    assert state.workflow.name == "Relecture éditoriale"
     assert client.get("/agenda/atelier-tableur/").status_code == 404
     assert b"Atelier tableur" not in client.get("/agenda/feed.ics").content
 

@@ -12,7 +12,7 @@ from tests.factories import MembershipFactory, OrganisationFactory
 def home_page(db):
     """A `HomePage` under Wagtail's root, served by the default site.
 
-    It sits under the root page, so the default "Moderators approval" workflow that
+    It sits under the root page, so the default "Relecture éditoriale" workflow that
     Wagtail's migrations attach to the root applies to every sheet below it."""
     from wagtail.models import Locale, Page, Site
 
@@ -126,7 +126,7 @@ def sheet_data(tools):
 @pytest.fixture
 def submitted_sheet(practice_index, member_with_org, member_org, sheet_data):
     """A sheet `member_with_org` submitted through the wizard's service: not live, waiting
-    in Wagtail's default "Moderators approval" workflow."""
+    in Wagtail's default "Relecture éditoriale" workflow."""
     from practices.models import SheetDraft
     from practices.services.submission import submit_draft
 

@@ -417,3 +417,30 @@ def test_a_submission_is_announced_once_to_each_moderator(
         submit_draft(draft=draft, user=member_with_org)
 
     assert [m.to for m in mail.outbox] == [[moderator.email]]
+
+
+def test_editors_email_names_the_review_stage_in_french(
+    practice_index, member_with_org, member_org, sheet_data, django_capture_on_commit_callbacks
+):
+    """Wagtail's email to the moderators quotes the task's name: a French one."""
+    from django.contrib.auth.models import Group
+
+    from practices.models import SheetDraft
+    from practices.services.submission import submit_draft
+
+    moderator = UserFactory(display_name="Mona Modératrice", email="mona@example.org")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    draft = SheetDraft.objects.create(
+        author=member_with_org, organisation=member_org, data=sheet_data()
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet = submit_draft(draft=draft, user=member_with_org)
+
+    (message,) = [m for m in mail.outbox if m.to == ["mona@example.org"]]
+    assert message.subject == (
+        f"La page «\xa0{sheet.title}\xa0» a été soumise pour validation dans la tâche "
+        "«\xa0Relecture par l'équipe éditoriale\xa0»."
+    )
+    assert "Moderators" not in message.body

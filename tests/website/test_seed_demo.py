@@ -410,7 +410,7 @@ def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it():
     state = states.get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.requested_by == lea
-    assert state.workflow.name == "Moderators approval"
+    assert state.workflow.name == "Relecture éditoriale"
     for part in THREE_PARTS:
         assert getattr(sheet, part).count() == 3, part
 

@@ -102,7 +102,9 @@ MODERATION_LABEL = "fiche en modération"
 MODERATORS_LABEL = "éditrice dans le groupe des modérateurs"
 # Wagtail's migrations create this group and attach a workflow of that name to the root page.
 MODERATORS_GROUP = "Moderators"
-DEFAULT_WORKFLOW = "Moderators approval"
+# Wagtail's default workflow and task, named in French by website/migrations/0002.
+DEFAULT_WORKFLOW = "Relecture éditoriale"
+DEFAULT_TASK = "Relecture par l'équipe éditoriale"
 DUMMY_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 
@@ -612,11 +614,11 @@ class Command(BaseCommand):
         ]
 
     def _default_workflow(self):
-        """Wagtail's "Moderators approval" workflow on the root page, should it be missing."""
+        """Wagtail's default review workflow on the root page, should it be missing."""
         workflow = Workflow.objects.filter(name=DEFAULT_WORKFLOW, active=True).first()
         if workflow is None:
             moderators, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
-            task = GroupApprovalTask.objects.create(name=DEFAULT_WORKFLOW)
+            task = GroupApprovalTask.objects.create(name=DEFAULT_TASK)
             task.groups.set([moderators])
             workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW)
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
