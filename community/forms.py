@@ -80,19 +80,18 @@ class BoundedImageField(forms.ImageField):
 
 
 DISPLAY_NAME_MAX_LENGTH = 60
-# Characters that change how the text around them is laid out: line and paragraph breaks,
-# tabs and other control characters, and the bidirectional overrides and isolates.
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters that reverse or isolate the text around them (a name could make
+# what follows it read backwards). Line breaks, tabs and other control characters are
+# already folded into spaces by OneLineFormField (community/text.py: one_line).
+_BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def clean_display_name(value: str) -> str:
-    """A person's name as others see it: one short line of text, its spaces tidied."""
-    if any(
-        unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS for char in value
-    ):
+    """A person's name as others see it: one short line of visible text."""
+    if any(char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc" for char in value):
         raise ValidationError(
-            _("Votre nom tient sur une seule ligne, sans retour à la ligne ni tabulation."),
-            code="control_characters",
+            _("Votre nom contient un caractère invisible de mise en forme : retirez-le."),
+            code="invisible_characters",
         )
     name = " ".join(value.split())
     if not name:

@@ -12,9 +12,9 @@ T = {
 
 T.update(
     {
-        "Votre nom tient sur une seule ligne, sans retour à la ligne ni tabulation.": (
-            "Your name fits on one line, without line breaks or tabs.",
-            "Je naam past op één regel, zonder regeleinden of tabs.",
+        "Votre nom contient un caractère invisible de mise en forme : retirez-le.": (
+            "Your name contains an invisible formatting character: please remove it.",
+            "Je naam bevat een onzichtbaar opmaakteken: verwijder het.",
         ),
         "Quelqu'un, sans doute vous, a donné cette adresse e-mail pour créer un compte sur %(site_domain)s.": (
             "Someone, probably you, gave this email address to create an account on %(site_domain)s.",
