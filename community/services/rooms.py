@@ -1063,7 +1063,7 @@ def sanction(
             for message in visible.select_related("author", "room"):
                 _hide(message, moderator=moderator, reason=reason)
         event = {"type": "room.kick", "user_id": target.pk}
-        transaction.on_commit(lambda: _send_now(room.pk, event))
+        transaction.on_commit(lambda: _send_or_log(room.pk, event))
     return record
 
 

@@ -179,6 +179,33 @@ def test_post_without_javascript_stored_when_redis_is_down(
     assert list(Mention.objects.values_list("user", "email_wanted")) == [(bruno.pk, True)]
 
 
+def test_moderation_by_form_stored_when_redis_is_down(
+    client, theme_room, alice, moderator, settings, django_capture_on_commit_callbacks
+):
+    say(alice, theme_room, "Achetez mes produits !")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": DEAD_REDIS,
+        }
+    }
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [DEAD_REDIS]},
+        }
+    }
+    client.force_login(moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden = client.post(f"/salons/{theme_room.slug}/messages/1/hide/")
+        banned = client.post(f"/salons/{theme_room.slug}/personnes/{alice.pk}/", {"kind": "ban"})
+
+    assert (hidden.status_code, banned.status_code) == (302, 302)
+    assert RoomMessage.objects.get(room=theme_room, seq=1).hidden_at is not None
+    assert list(RoomSanction.objects.values_list("user", "kind")) == [(alice.pk, "ban")]
+
+
 def test_post_too_long_keeps_the_draft_and_says_why(client, theme_room, alice, settings):
     settings.RELAIS = {**settings.RELAIS, "ROOM_MESSAGE_MAX_CHARS": 5}
     client.force_login(alice)
