@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from .fields import MultiLineFormField
+from .fields import MultiLineFormField, OneLineFormField
 from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
 
 MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
@@ -102,9 +102,7 @@ def clean_display_name(value: str) -> str:
 class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form gets in addition to email and password."""
 
-    # Not OneLineFormField: a name with a line break is refused with a message
-    # (`clean_display_name`), not quietly joined into one line.
-    display_name = forms.CharField(
+    display_name = OneLineFormField(
         label=_("Votre nom"),
         max_length=DISPLAY_NAME_MAX_LENGTH,
         help_text=_("Tel qu'il apparaîtra aux autres membres, par exemple « Camille Dubois »."),
@@ -135,8 +133,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "bio", "avatar", "interests", "preferred_language", "time_zone"]
-        # The name is refused, not joined, when it holds a line break (`clean_display_name`).
-        field_classes = {"avatar": BoundedImageField, "display_name": forms.CharField}
+        field_classes = {"avatar": BoundedImageField}
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
 
     def clean_avatar(self):
