@@ -162,6 +162,10 @@ class Refusal:
         "de ses organisations membres."
     )
     ROOM_SIGNED_IN = _("Les salons sont réservés aux membres connectés.")
+    MODERATE_ROOM = _(
+        "Seuls les modérateurs et modératrices de ce salon, et les administrateurs et "
+        "administratrices de l'organisation à laquelle il appartient, peuvent le modérer."
+    )
     REPORT_QUEUE = _(
         "Les signalements sont traités par les modérateurs et modératrices, et par les "
         "administrateurs et administratrices d'organisation pour leurs salons."

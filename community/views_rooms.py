@@ -204,7 +204,7 @@ def room_moderation(request, slug):
     moderation log, and, for `?personne=<id>` (the link in a message's menu), the one form
     to mute or ban that person."""
     room = _room_or_404(slug)
-    access.require(access.can_moderate_room(request.user, room))
+    access.require(access.can_moderate_room(request.user, room), access.Refusal.MODERATE_ROOM)
     target = None
     person = request.GET.get("personne", "")
     if person:
@@ -278,7 +278,7 @@ def room_members(request, slug):
     if room is None:
         return _json_error(_("Ce salon n'existe pas."), 404)
     if not access.can_read_room(request.user, room):
-        return _json_error(_("Vous n'avez pas accès à ce salon."), 403)
+        return _json_error(access.room_refusal(request.user, room), 403)
     people = room_services.mention_suggestions(
         user=request.user, room=room, prefix=request.GET.get("q", "")[:80]
     )

@@ -628,7 +628,7 @@ def edit_message(*, user: User, room: Room, seq, body) -> dict:
 def delete_message(*, user: User, room: Room, seq) -> dict:
     """Authors delete their own messages: the text is erased, the number stays."""
     if not access.can_read_room(user, room):
-        raise RoomError("forbidden", _("Vous n'avez pas accès à ce salon."))
+        raise RoomError("forbidden", str(access.room_refusal(user, room)))
     message = _own_message(user, room, seq)
     message.deleted_at = timezone.now()
     message.body_markdown = ""
@@ -947,7 +947,7 @@ def hide_message(*, moderator: User, room: Room, seq, reason: str = "") -> dict:
 
 def report_message(*, user: User, room: Room, seq, reason: str = "") -> MessageReport:
     if not access.can_read_room(user, room):
-        raise RoomError("forbidden", _("Vous n'avez pas accès à ce salon."))
+        raise RoomError("forbidden", str(access.room_refusal(user, room)))
     message = _message(room, seq)
     if message.author_id == user.pk:
         raise RoomError("invalid", _("Vous ne pouvez pas signaler votre propre message."))

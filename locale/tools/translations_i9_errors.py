@@ -105,4 +105,8 @@ T = {
         "Reports are handled by the moderators, and by organisation admins for their own rooms.",
         "Meldingen worden behandeld door de moderatoren, en door de beheerders van een organisatie voor hun eigen ruimtes.",
     ),
+    "Seuls les modérateurs et modératrices de ce salon, et les administrateurs et administratrices de l'organisation à laquelle il appartient, peuvent le modérer.": (
+        "Only this room's moderators, and the admins of the organisation it belongs to, can moderate it.",
+        "Alleen de moderatoren van deze ruimte en de beheerders van de organisatie waartoe ze behoort, kunnen ze modereren.",
+    ),
 }

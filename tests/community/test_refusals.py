@@ -42,7 +42,7 @@ def _as(client, user):
 
 def test_refusals_are_all_different():
     reasons = [str(v) for k, v in vars(Refusal).items() if k.isupper()]
-    assert len(set(reasons)) == len(reasons) == 19
+    assert len(set(reasons)) == len(reasons) == 20
 
 
 def test_refusal_editing_an_organisation_says_only_its_admins_may(client, organisation):
@@ -148,6 +148,26 @@ def test_refusal_of_an_organisation_room_says_it_is_for_its_members(client, orga
     response = _as(client, UserFactory()).get(f"/organisations/{organisation.slug}/salon/")
 
     assert _refusal_of(response) == escape(Refusal.ROOM_ORGANISATION)
+
+
+def test_refusal_of_a_rooms_moderation_page_says_who_moderates(client):
+    room = rooms.create_theme_room(title="Numérique et bénévolat")
+
+    response = _as(client, UserFactory()).get(f"/salons/{room.slug}/moderation/")
+
+    assert _refusal_of(response) == escape(Refusal.MODERATE_ROOM)
+
+
+def test_refusal_deleting_or_reporting_in_a_private_room_says_it_is_private():
+    room = rooms.direct_room(UserFactory(), UserFactory())
+    outsider = UserFactory()
+
+    with pytest.raises(rooms.RoomError) as deleting:
+        rooms.delete_message(user=outsider, room=room, seq=1)
+    with pytest.raises(rooms.RoomError) as reporting:
+        rooms.report_message(user=outsider, room=room, seq=1)
+
+    assert deleting.value.message == reporting.value.message == str(Refusal.ROOM_DIRECT)
 
 
 def test_refusal_of_the_report_queue_says_who_handles_reports(client):

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 
+from community.access import Refusal
 from community.models import Mention, MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
 from community.services import rooms
 from tests.events.conftest import calendar_page, publish_event  # noqa: F401 (fixture)
@@ -602,5 +603,5 @@ def test_room_members_of_a_private_room_forbidden_to_outsiders(client, organisat
 
     assert (response.status_code, response.json()) == (
         403,
-        {"error": "Vous n'avez pas accès à ce salon."},
+        {"error": str(Refusal.ROOM_ORGANISATION)},
     )
