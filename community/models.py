@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zoneinfo
 
 from anyascii import anyascii
 from django.conf import settings
@@ -20,7 +19,9 @@ from .fields import MultiLineTextField, OneLineCharField
 
 
 def _time_zone_choices():
-    return [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz]
+    from .timezones import time_zone_choices
+
+    return time_zone_choices()
 
 
 class Taxonomy(models.Model):

@@ -16,17 +16,11 @@ from community.access import member_organisations
 from community.fields import MultiLineFormField, OneLineFormField
 from community.models import Organisation, Region, Theme
 from community.text import multi_line, plain_text, text_to_rich_text
+from community.timezones import time_zone_choices
 
 from .models import EventPage
 from .recurrence import after_the_gap, event_errors, out_of_bounds, wall_clock
 
-ZONES = [
-    ("Europe/Brussels", _("Belgique (Europe/Brussels)")),
-    ("Europe/Paris", _("France (Europe/Paris)")),
-    ("Europe/Luxembourg", _("Luxembourg (Europe/Luxembourg)")),
-    ("Europe/Zurich", _("Suisse (Europe/Zurich)")),
-    ("America/Toronto", _("Québec (America/Toronto)")),
-]
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # What a browser's date and time inputs read and send, whatever the interface language.
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -112,7 +106,7 @@ class EventForm(forms.Form):
         help_text=_("Vide : le même jour. Pour un évènement sur plusieurs jours."),
     )
     time_zone = forms.ChoiceField(
-        label=_("Fuseau horaire"), choices=ZONES, initial="Europe/Brussels"
+        label=_("Fuseau horaire"), choices=time_zone_choices, initial="Europe/Brussels"
     )
     repeat = forms.ChoiceField(label=_("Répétition"), choices=Repeat.CHOICES, initial=Repeat.NONE)
     repeat_count = forms.IntegerField(
@@ -183,9 +177,9 @@ class EventForm(forms.Form):
             ).order_by("name")
         self.fields["organisers"].queryset = queryset
         zone = self.initial.get("time_zone")
-        if zone and zone not in dict(self.fields["time_zone"].choices):
+        if zone and not self.fields["time_zone"].valid_value(zone):
             # A zone chosen in the admin stays the event's zone.
-            self.fields["time_zone"].choices = [*ZONES, (zone, zone)]
+            self.fields["time_zone"].choices = [*time_zone_choices(), (zone, zone)]
 
     @staticmethod
     def initial_from(event: EventPage) -> dict:
