@@ -3,12 +3,12 @@ are not pages. Addresses are built on the public base URL (SITE_URL), like the e
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from community.models import Organisation
+from community.public import site_url
 from practices.models import Tool
 
 
@@ -17,10 +17,10 @@ class PublicBaseURLMixin:
 
     @property
     def protocol(self):
-        return urlsplit(settings.WAGTAILADMIN_BASE_URL).scheme or "https"
+        return urlsplit(site_url()).scheme or "https"
 
     def get_domain(self, site=None):
-        return urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+        return urlsplit(site_url()).netloc
 
 
 class PagesSitemap(PublicBaseURLMixin, WagtailSitemap):

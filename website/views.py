@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 from wagtail.contrib.sitemaps.views import sitemap
 
+from community.public import absolute_url
+
 from .sitemaps import SITEMAPS
 
 logger = logging.getLogger(__name__)
@@ -77,7 +79,7 @@ ROBOTS_DISALLOW = [
 def robots_txt(request):
     """/robots.txt: what search engines may skip, and where the sitemap is (public base URL)."""
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
-    lines.append(f"Sitemap: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/sitemap.xml")
+    lines.append(f"Sitemap: {absolute_url('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
