@@ -1,3 +1,5 @@
+import warnings
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +14,12 @@ class CommunityConfig(AppConfig):
         from django.urls import register_converter
         from PIL import Image
 
-        # Pillow refuses to open pictures of more than twice this many pixels (and warns
-        # above it): uploads, Wagtail's renditions and any other decoding are covered.
-        Image.MAX_IMAGE_PIXELS = settings.RELAIS["IMAGE_MAX_PIXELS"]
+        # Pillow refuses to open a picture of more than twice MAX_IMAGE_PIXELS (and only
+        # warns above it): half the limit makes every decoder in the process (our forms,
+        # Wagtail's images, renditions and admin avatars) refuse past IMAGE_MAX_PIXELS.
+        # Below the limit the warning is noise: the forms give the clear message.
+        Image.MAX_IMAGE_PIXELS = settings.RELAIS["IMAGE_MAX_PIXELS"] // 2
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         from . import dashboard, signals  # noqa: F401 (signals: receivers connect on import)
         from .converters import IdConverter
 

@@ -51,8 +51,8 @@ class BoundedImageField(forms.ImageField):
 
     A small file can hold a huge picture (a "decompression bomb": 144 megapixels of one
     colour compress to a few kilobytes) that would take the server's memory when decoded.
-    Pillow itself refuses twice the limit (Image.MAX_IMAGE_PIXELS, set in CommunityConfig),
-    before decoding; the header's size settles the rest. Either way, a clear message."""
+    Pillow itself refuses it before decoding (Image.MAX_IMAGE_PIXELS, set in
+    CommunityConfig); the header's size is checked too. Either way, a clear message."""
 
     def to_python(self, data):
         try:
