@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Affiliation, Membership, User
+from .models import Affiliation, Membership, RoomSanction, User
 from .services import rooms
 
 
@@ -55,3 +55,10 @@ def account_saved(sender, instance, created, **kwargs):
 @receiver(post_delete, sender=User)
 def account_deleted(sender, instance, **kwargs):
     rooms.recheck_access_on_commit([instance.pk])
+
+
+@receiver(post_save, sender=RoomSanction)
+def sanction_saved(sender, instance, **kwargs):
+    """A ban written outside `rooms.sanction` (the admin) closes the person's sockets too."""
+    if instance.kind == RoomSanction.Kind.BAN:
+        rooms.recheck_access_on_commit([instance.user_id])

@@ -475,8 +475,16 @@ def _deactivated(alice, organisation, federation, federation_admin, org_admin):
     alice.save(update_fields=["is_active"])
 
 
+def _banned_in_the_admin(alice, organisation, federation, federation_admin, org_admin):
+    from community.models import Room, RoomSanction
+
+    room = Room.objects.get(kind=Room.Kind.ORGANISATION, organisation=federation)
+    RoomSanction.objects.create(room=room, user=alice, kind=RoomSanction.Kind.BAN)
+
+
 @pytest.mark.parametrize(
-    "lose_access", [_leave, _removed_in_the_admin, _affiliation_ended, _deactivated]
+    "lose_access",
+    [_leave, _removed_in_the_admin, _affiliation_ended, _deactivated, _banned_in_the_admin],
 )
 async def test_losing_access_closes_the_private_room_socket_at_once(
     federation, federation_admin, organisation, org_admin, alice, lose_access
