@@ -7,6 +7,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
 
+from community.public import on_public_address
 from community.tasks import send_email
 
 
@@ -17,7 +18,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """Render allauth's email (confirmation, password reset…) as allauth does, signed
-        "Relais" rather than with the request's host name, and hand it to the background
+        "Relais" and linking to the public address (`SITE_URL`) rather than to the
+        request's host name, and hand it to the background
         worker so that a slow mail server never slows down signing up."""
         site = SimpleNamespace(
             name=settings.WAGTAIL_SITE_NAME,
@@ -25,6 +27,11 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         context = {"request": allauth_context.request, "email": email, **context}
         context["current_site"] = site
+        # allauth builds its links (activate_url, password_reset_url, signup_url…) on the
+        # request's host: they go out on the public address like every other link.
+        for key, value in list(context.items()):
+            if key.endswith("_url") and isinstance(value, str) and "://" in value:
+                context[key] = on_public_address(value)
         message = self.render_mail(template_prefix, email, context)
         html = ""
         for alternative, mimetype in getattr(message, "alternatives", []):

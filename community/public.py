@@ -34,3 +34,15 @@ def site_address() -> tuple[str, int]:
     parts = urlsplit(site_url())
     default = 443 if parts.scheme == "https" else 80
     return parts.hostname or "localhost", parts.port or default
+
+
+def on_public_address(url: str) -> str:
+    """The same address (path, query, fragment) on the public base URL: for links built
+    from a request's host by other code (allauth's confirmation and reset links)."""
+    parts = urlsplit(url)
+    rest = parts.path or "/"
+    if parts.query:
+        rest += "?" + parts.query
+    if parts.fragment:
+        rest += "#" + parts.fragment
+    return absolute_url(rest)

@@ -23,7 +23,7 @@ from tests.factories.community import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-CONFIRM_URL = re.compile(r"https?://testserver(/accounts/confirm-email/[^/\s]+/)")
+CONFIRM_URL = re.compile(r"http://127\.0\.0\.1:8000(/accounts/confirm-email/[^/\s]+/)")
 
 
 @pytest.fixture
@@ -146,7 +146,7 @@ def test_signup_confirmation_email_carries_no_text_from_the_sign_up(client, mail
         "Quelqu'un, sans doute vous, a donné cette adresse e-mail pour créer un compte sur "
         "127.0.0.1:8000.\n\n"
         "Pour confirmer que cette adresse est bien la vôtre, ouvrez ce lien : "
-        "http://testserver<link>\n\n"
+        "http://127.0.0.1:8000<link>\n\n"
         "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera ouvert "
         "avec cette adresse.\n\n"
         "Merci d'utiliser Relais !\n127.0.0.1:8000"
@@ -297,7 +297,7 @@ def test_password_reset_link_sets_new_password(client, mailoutbox):
     user = UserFactory(email="known@example.org")
     client.post("/accounts/password/reset/", {"email": "known@example.org"})
     link = re.search(
-        r"https?://testserver(/accounts/password/reset/key/(\w+)-\S+/)", mailoutbox[0].body
+        r"http://127\.0\.0\.1:8000(/accounts/password/reset/key/(\w+)-\S+/)", mailoutbox[0].body
     )
 
     # allauth moves the key out of the address into the session before showing the form.
