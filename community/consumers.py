@@ -36,6 +36,17 @@ def _load(slug: str, user):
     return room, access.room_rights(user, room)
 
 
+def _refusal(room_id: int, user_id: int) -> str:
+    """Why this person may no longer read the room (`access.room_refusal`)."""
+    from .models import User
+
+    room = Room.objects.filter(pk=room_id).first()
+    user = User.objects.filter(pk=user_id).first()
+    if room is None or user is None:
+        return str(_("Vous n'avez pas accès à ce salon."))
+    return str(access.room_refusal(user, room))
+
+
 def _still_allowed(room_id: int, user_id: int) -> bool:
     from .models import User
 
@@ -170,7 +181,12 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             self.tail_watch = asyncio.ensure_future(self._tail_after_quiet())
 
     async def _forbidden(self):
-        await self._error("forbidden", _("Vous n'avez pas accès à ce salon."))
+        try:
+            reason = await database_sync_to_async(_refusal)(self.room.pk, self.user.pk)
+        except Exception:  # noqa: BLE001 - the socket closes all the same
+            logger.warning("Room refusal unavailable for user %s", self.user.pk, exc_info=True)
+            reason = _("Vous n'avez pas accès à ce salon.")
+        await self._error("forbidden", reason)
         await self.close(code=CLOSE_FORBIDDEN)
 
     async def disconnect(self, code):

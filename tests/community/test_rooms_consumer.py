@@ -594,3 +594,22 @@ async def test_no_tail_frame_when_every_message_arrived(theme_room, alice, bruno
         assert (await next_of(a, "message"))["message"]["seq"] == 1
         await asyncio.sleep(1.2)
         assert await nothing_but_presence(a)
+
+
+async def test_losing_access_says_why_before_closing(
+    federation, federation_admin, organisation, org_admin, alice
+):
+    from community.access import Refusal
+
+    room = await database_sync_to_async(_federation_room_with_a_member)(
+        federation, organisation, alice
+    )
+
+    async with connected(room.slug, alice) as a:
+        await database_sync_to_async(_leave)(
+            alice, organisation, federation, federation_admin, org_admin
+        )
+        error = await next_of(a, "error")
+
+        assert (error["code"], error["detail"]) == ("forbidden", str(Refusal.ROOM_ORGANISATION))
+        assert await closed_with(a) == 4403
