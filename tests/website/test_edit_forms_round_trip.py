@@ -173,8 +173,9 @@ class BrowserForm(HTMLParser):
         raise AssertionError(f"no button {wanted}")
 
 
-def resubmit(client, url, field, *, action="", button=None, follow=False):
-    """GET `url`, then POST the form holding `field` unchanged (to its action)."""
+def resubmit(client, url, field, *, action="", button=None, follow=False, extra=()):
+    """GET `url`, then POST the form holding `field` unchanged (to its action), with the
+    `extra` pairs a script would add."""
     response = client.get(url)
     assert response.status_code == 200, url
     page = BrowserForm(response.content.decode())
@@ -183,7 +184,7 @@ def resubmit(client, url, field, *, action="", button=None, follow=False):
     action = form["attrs"].get("action") or url
     return client.post(
         action,
-        urlencode(BrowserForm.submission(form, chosen)),
+        urlencode([*BrowserForm.submission(form, chosen), *extra]),
         content_type="application/x-www-form-urlencoded",
         follow=follow,
     )
