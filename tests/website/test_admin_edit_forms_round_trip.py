@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from community.models import Organisation
+from community.models import Organisation, Room
 from events.models import EventPage
 from practices.models import PracticeSheetPage, SheetDraft, Tool
 from practices.services.submission import submit_draft
@@ -95,7 +95,7 @@ def test_admin_sheet_form_unchanged_keeps_everything(
     assert without_block_keys(snapshot(after, SHEET_FIELDS)) == before
 
 
-@pytest.mark.parametrize("model", [Tool, Organisation])
+@pytest.mark.parametrize("model", [Tool, Organisation, Room])
 def test_admin_snippet_form_unchanged_keeps_everything(client, editor, model):
     if model is Tool:
         obj = Tool.objects.create(
@@ -108,6 +108,13 @@ def test_admin_snippet_form_unchanged_keeps_everything(client, editor, model):
             live=False,
         )
         fields = ["name", "slug", "category", "website", "licence", "cost", "description", "live"]
+    elif model is Room:
+        obj = Room.objects.create(
+            slug="numerique",
+            title="Numérique et bénévolat",
+            description="Outils pour les équipes.\nEt leurs bénévoles.",
+        )
+        fields = ["title", "slug", "description", "archived", "kind"]
     else:
         obj = OrganisationFactory(
             city="Namur", description="Nous réparons.\nNous formons.", volunteers=3
@@ -118,7 +125,7 @@ def test_admin_snippet_form_unchanged_keeps_everything(client, editor, model):
     client.force_login(editor)
     url = f"/admin/snippets/{model._meta.app_label}/{model._meta.model_name}/edit/{obj.pk}/"
 
-    response = resubmit(client, url, "name")
+    response = resubmit(client, url, "title" if model is Room else "name")
 
     assert response.status_code == 302
     assert snapshot(model.objects.get(pk=obj.pk), fields) == before
