@@ -55,13 +55,14 @@ chromium:
 # The Nu Html Checker (tests/website/test_html_validity.py), pinned, from npm into
 # node_modules/ (git-ignored); the system's Java runs it (no download at install time).
 VNU_VERSION := 26.9.27
-VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+VNU_STAMP := node_modules/.vnu-jar-$(VNU_VERSION)
 
-$(VNU_JAR):
+$(VNU_STAMP):
 	@command -v npm >/dev/null || { echo "The HTML checker comes from npm: sudo apt-get install npm"; exit 1; }
 	npm install --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+	touch $@
 
-vnu: $(VNU_JAR)
+vnu: $(VNU_STAMP)
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 
 test: $(VENV)/.installed-dev translations chromium vnu
