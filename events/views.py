@@ -315,7 +315,10 @@ def announce(request):
 def edit(request, slug):
     event = live_event(slug)
     access.require(access.can_manage_event(request.user, event), access.Refusal.MANAGE_EVENT)
-    form = EventForm(request.POST or None, user=request.user, event=event)
+    # The form shows (and keeps what is unchanged of) the latest version, which a change
+    # waiting for the editors may hold, not only what is online.
+    latest = event.get_latest_revision_as_object() if event.has_unpublished_changes else event
+    form = EventForm(request.POST or None, user=request.user, event=latest)
     if request.method == "POST" and form.is_valid():
         try:
             published = publishing.update(user=request.user, event=event, data=form.cleaned_data)

@@ -477,3 +477,29 @@ def test_room_message_edit_form_unchanged_keeps_the_message(client, org_admin, o
     assert response.status_code == 302
     message.refresh_from_db()
     assert snapshot(message, fields) == before
+
+
+def test_event_edit_form_shows_the_change_waiting_for_review(
+    client, calendar_page, organisation, org_admin
+):
+    event = publish_event(calendar_page, organisers=[organisation], title="Atelier CRM")
+    client.force_login(org_admin)
+    url = f"/agenda/{event.slug}/modifier/"
+    page = BrowserForm(client.get(url).content.decode())
+    pairs = [
+        (name, "Atelier CRM libre" if name == "title" else value)
+        for name, value in BrowserForm.submission(page.form_with("title"))
+    ]
+    client.post(url, urlencode(pairs), content_type="application/x-www-form-urlencoded")
+    event = EventPage.objects.get(pk=event.pk)
+    assert (event.title, event.has_unpublished_changes) == ("Atelier CRM", True)
+
+    # Saved again unchanged: the waiting change is kept, not reverted to what is online.
+    response = resubmit(client, url, "title")
+
+    assert response.status_code == 302
+    latest = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+    assert (latest.title, EventPage.objects.get(pk=event.pk).title) == (
+        "Atelier CRM libre",
+        "Atelier CRM",
+    )
