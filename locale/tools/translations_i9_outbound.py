@@ -58,4 +58,8 @@ T = {
         "%(author)s, in a private message:",
         "%(author)s, in een privébericht:",
     ),
+    "L'heure, la date ou le lieu de « %(title)s » ont changé. Voici ce qui vaut désormais.": (
+        "The time, date or place of “%(title)s” has changed. Here is what now applies.",
+        "Het uur, de datum of de plaats van ‘%(title)s’ is gewijzigd. Dit geldt nu.",
+    ),
 }

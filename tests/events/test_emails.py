@@ -138,3 +138,40 @@ def test_cancelling_one_date_names_it_to_everyone_registered(
         )
     assert attached_link(by_person[placed.email]) == LINK
     assert by_person[waiting.email].attachments == []
+
+
+def test_change_email_mentions_the_attachment_only_to_people_who_get_it(
+    online, make_people, mailoutbox, django_capture_on_commit_callbacks
+):
+    placed, waiting = make_people(2)
+    registrations.register(user=placed, event=online)
+    registrations.register(user=waiting, event=online)
+    mailoutbox.clear()
+    page = online.get_latest_revision_as_object()
+    page.start, page.end = brussels(2027, 3, 2, 15), brussels(2027, 3, 2, 17)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    by_person = {message.to[0]: message for message in mailoutbox}
+    for person, attached, online_line in (
+        (
+            placed,
+            " Le fichier joint (.ics) met votre agenda à jour.",
+            "le lien est dans le fichier d'agenda joint et sur la page de l'évènement.",
+        ),
+        (waiting, "", "le lien de connexion est donné aux personnes qui ont une place."),
+    ):
+        message = by_person[person.email]
+        assert message.subject == "[Relais] Changement : Atelier en ligne"
+        assert message.body == (
+            f"Bonjour {person.name},\n\n"
+            "L'heure, la date ou le lieu de « Atelier en ligne » ont changé. Voici ce qui vaut "
+            f"désormais.{attached}\n\n"
+            "Quand : mardi 2 mars 2027, 15:00–17:00 (Europe/Brussels)\n"
+            f"En ligne : {online_line}\n"
+            f"La page de l'évènement : {PAGE}\n\n"
+            "— Relais\n"
+        )
+    assert attached_link(by_person[placed.email]) == LINK
+    assert by_person[waiting.email].attachments == []
