@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
 from django.test import Client
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from community.models import Room
+from community.services import rooms
+from tests.factories import UserFactory
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +116,17 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
     ):
         (tmp_path / f"{name}.html").write_bytes(response.content)
         files.append(tmp_path / f"{name}.html")
+    # A site moderator, with one report waiting: the moderation pages.
+    moderator = UserFactory(display_name="Mona Modé")
+    group, _created = Group.objects.get_or_create(name="Modérateurs")
+    group.permissions.add(Permission.objects.get(codename="moderate_rooms"))
+    moderator.groups.add(group)
+    room = Room.objects.get(slug=names["room"])
+    rooms.report_message(user=moderator, room=room, seq=1, reason="Hors sujet")
+    moderating = Client()
+    moderating.force_login(moderator)
     visits = (
+        ("moderator", moderating, ["/salons/moderation/", "/salons/{room}/moderation/"]),
         ("visitor", visitor, [*PUBLIC, *ACCOUNTS, "/a-propos/"]),
         ("member", signed_in, MEMBERS),
         ("english", english, IN_ENGLISH),
