@@ -310,6 +310,47 @@ def test_a_lost_message_is_fetched_by_sync_and_shown_once(
     assert syncs == [{"type": "sync", "after": 1}, {"type": "sync", "after": 1}]
 
 
+def test_a_tail_frame_makes_the_page_fetch_the_last_message_it_missed(
+    asgi_server, open_room, room, anna, bruno
+):
+    """The last message of a burst lost on its way reveals itself by no later number:
+    the server's `tail` frame (here played by the proxy, as the socket sends it when the
+    channel layer dropped the event) makes the page sync it."""
+    post(room, anna, "Un")
+    server = asgi_server(name="rooms-tail")
+    routes, dropped, from_page = [], [], []
+
+    def lose_the_last_one(route) -> None:
+        upstream = route.connect_to_server()
+        routes.append(route)
+
+        def to_page(message: str) -> None:
+            frame = json.loads(message)
+            if frame["type"] == "message" and frame["message"]["seq"] == 2 and not dropped:
+                dropped.append(2)
+                return
+            route.send(message)
+
+        def to_server(message: str) -> None:
+            from_page.append(json.loads(message))
+            upstream.send(message)
+
+        upstream.on_message(to_page)
+        route.on_message(to_server)
+
+    page_a = open_room(server, anna, room, route_ws=lose_the_last_one)
+    page_b = open_room(server, bruno, room)
+    say(page_b, page_b, "Deux, le dernier de la rafale")
+    page_a.wait_for_timeout(500)
+    assert (dropped, shown(page_a)) == ([2], [(1, "Un")])
+
+    routes[-1].send(json.dumps({"type": "tail", "last_seq": 2}))
+
+    expect(page_a.locator(SHOWN)).to_have_count(2)
+    assert shown(page_a) == [(1, "Un"), (2, "Deux, le dernier de la rafale")]
+    assert [f for f in from_page if f["type"] == "sync"][-1] == {"type": "sync", "after": 1}
+
+
 def test_room_page_without_javascript_shows_history_and_posts(
     asgi_server, open_room, room, anna, bruno
 ):
