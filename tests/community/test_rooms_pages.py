@@ -378,11 +378,19 @@ ROOM_LIST_QUERIES = 8
 
 
 def _busy_reader(size: int):
-    """Someone who can read `size` thematic rooms, `size` direct conversations and the room
-    of their organisation, with unread messages everywhere."""
+    """Someone who can read `size` thematic rooms, `size` direct conversations, `size` rooms
+    of pages they follow and the room of their organisation, with unread messages
+    everywhere."""
+    from wagtail.models import Page
+
     me = UserFactory(display_name="Zoé Lectrice")
     org = MembershipFactory(user=me).organisation
+    root = Page.get_first_root_node()
     for n in range(size):
+        page = root.add_child(instance=Page(title=f"Page {n}", slug=f"page-suivie-{n}"))
+        followed = rooms.ensure_page_room(page)
+        say(me, followed)
+        say(UserFactory(), followed)
         theme = rooms.create_theme_room(title=f"Thème {n}")
         say(me, theme)  # takes part: what follows is unread
         say(UserFactory(), theme)
@@ -403,8 +411,8 @@ def test_room_list_query_count_independent_of_rooms(client, size, django_assert_
         response = client.get("/salons/")
 
     html = response.content.decode()
-    assert html.count("1 non lu<") == 2 * size
-    assert f"{2 * size} messages non lus" in html
+    assert html.count("1 non lu<") == 3 * size
+    assert f"{3 * size} messages non lus" in html
 
 
 def test_room_list_counts_unread_only_where_the_person_takes_part(client, theme_room, alice):
