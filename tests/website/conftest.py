@@ -37,7 +37,9 @@ def whole_site(db):
 
     calendar = home.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
     event = publish_event(calendar, organisers=[federation, organisation], start=future(days=5))
-    room = rooms.create_theme_room(title="Numérique et bénévolat")
+    room = rooms.create_theme_room(
+        title="Numérique et bénévolat", description="Outils pour les équipes bénévoles."
+    )
     rooms.post_message(user=member, room=room, body="Bonjour", client_id=str(uuid.uuid4()))
     names = {
         "sheet": sheet.slug,

@@ -30,8 +30,10 @@ MARKED = {
     "/outils/{tool}/": ['<h3 class="card__title" lang="fr">'],
     "/agenda/widget/": ['<span class="widget__event" lang="fr">Intervision numérique</span>'],
     "/organisations/": ['<p class="org-card__text" lang="fr">'],
+    "/salons/": ['<p class="muted" lang="fr">Outils pour les équipes bénévoles.</p>'],
     "/salons/{room}/": [
         'data-content-lang="fr"',
+        '<p class="lead" lang="fr">Outils pour les équipes bénévoles.</p>',
         '<div class="msg-body" lang="fr"><p>Bonjour</p></div>',
     ],
 }
