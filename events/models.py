@@ -95,11 +95,13 @@ class EventForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("start", "end", "registration_deadline"):
-            if name in self.fields:
-                # Same field, label and widget; only the reading of the hour around a
-                # daylight-saving change differs.
-                self.fields[name].__class__ = WallClockDateTimeField
+        changes = self.formsets.get("occurrence_changes")
+        for form in [self, *(changes.forms if changes is not None else [])]:
+            for name in ("start", "end", "registration_deadline", "new_start", "new_end"):
+                if name in form.fields:
+                    # Same field, label and widget; only the reading of the hour around
+                    # a daylight-saving change differs.
+                    form.fields[name].__class__ = WallClockDateTimeField
 
     def clean(self):
         from .recurrence import event_errors
@@ -300,8 +302,14 @@ class OccurrenceChange(Orderable):
     def clean(self):
         if not self.cancelled and not (self.new_start and self.new_end):
             raise ValidationError(_("Une date est soit annulée, soit déplacée (début et fin)."))
+        from .recurrence import out_of_bounds
+
         if self.new_start and self.new_end and self.new_end <= self.new_start:
             raise ValidationError(_("La fin doit suivre le début."))
+        for moment in (self.new_start, self.new_end):
+            message = out_of_bounds(moment.date()) if moment else None
+            if message:
+                raise ValidationError(message)
 
     def __str__(self):
         return f"{self.original_start:%Y-%m-%d %H:%M}"

@@ -196,3 +196,46 @@ def test_admin_event_form_hour_repeated_in_autumn_is_its_first_occurrence(
         dt.datetime.combine(AUTUMN, dt.time(0, 30), tzinfo=dt.UTC),
         dt.datetime.combine(AUTUMN, dt.time(3, 0), tzinfo=dt.UTC),
     )
+
+
+def test_admin_moved_date_refuses_nonsense_dates():
+    from django.core.exceptions import ValidationError
+
+    from events.models import OccurrenceChange
+
+    moved = dt.datetime(9999, 1, 1, 14, tzinfo=BRUSSELS)
+    change = OccurrenceChange(
+        original_start=dt.datetime(2030, 1, 1, 14, tzinfo=BRUSSELS),
+        new_start=moved,
+        new_end=moved + dt.timedelta(hours=2),
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        change.clean()
+
+    assert raised.value.messages == [BOUNDS]
+
+
+def test_admin_moved_date_reads_the_repeated_autumn_hour_as_its_first(
+    calendar_page, federation, editor
+):
+    from events.models import OccurrenceChange
+
+    first = dt.datetime(2030, 1, 1, 14, tzinfo=BRUSSELS)
+    event = publish_event(
+        calendar_page,
+        organisers=[federation],
+        start=first,
+        end=first + dt.timedelta(hours=2),
+        rrule="FREQ=WEEKLY;COUNT=4",
+        changes=[OccurrenceChange(original_start=first, cancelled=True)],
+    )
+    form_class = EventPage.get_edit_handler().get_form_class()
+
+    (change_form,) = (
+        form_class(instance=event, for_user=editor).formsets["occurrence_changes"].forms
+    )
+
+    assert change_form.fields["new_start"].clean(f"{AUTUMN.isoformat()} 02:30").astimezone(
+        dt.UTC
+    ) == dt.datetime.combine(AUTUMN, dt.time(0, 30), tzinfo=dt.UTC)
