@@ -9,7 +9,15 @@ timeout per process and pause, not one per cache call.
 
 Rate limits fail open while Redis is down: refusing every sign-in of the network because
 a counter cannot be read would be an outage of its own; the outage is logged as an error
-and `/healthz` answers 503, so it does not go unnoticed.
+and `/healthz` answers 503, so it does not go unnoticed. `incr` is the exception: it raises,
+so that Relais's own counters (`community.services.ratelimit`) go on counting in the
+process's memory instead of letting everything through.
+
+A write that could not reach Redis leaves what Redis held before, which would come back
+once Redis answers again: a session deleted at sign-out would sign its cookie in again.
+So every key written or deleted during a pause is remembered (per process) and deleted
+from Redis before anything else is done there once it answers again; reads then go to the
+database, which holds the truth for sessions.
 """
 
 from __future__ import annotations
@@ -28,22 +36,41 @@ logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 
 
+def _written_keys(method_name, args, kwargs) -> list:
+    """The keys a write operation would have changed in Redis (none for a read)."""
+    if method_name in ("set", "add", "touch", "delete"):
+        return [args[0] if args else kwargs["key"]]
+    if method_name == "set_many":
+        return list((args[0] if args else kwargs["data"]).keys())
+    if method_name == "delete_many":
+        return list(args[0] if args else kwargs["keys"])
+    return []
+
+
 def _degrades(fallback):
-    """Run the cache operation; while Redis is unreachable return `fallback(*args, **kw)`."""
+    """Run the cache operation; while Redis is unreachable return `fallback(*args, **kw)`
+    (or raise, when `fallback` is None) and remember the keys a write could not change."""
 
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
-            if self._down_until() > time.monotonic():
-                return fallback(*args, **kwargs)
+            paused = self._down_until() > time.monotonic()
             try:
-                result = method(self, *args, **kwargs)
+                if paused:
+                    raise RedisConnectionError("Redis was unreachable a moment ago")
+                if self._down_until():
+                    self._recover()
+                return method(self, *args, **kwargs)
             except UNREACHABLE as error:
-                self._mark_down(error)
+                if not paused:
+                    self._mark_down(error)
+                version = kwargs.get("version")
+                self._remember_stale(
+                    (key, version) for key in _written_keys(method.__name__, args, kwargs)
+                )
+                if fallback is None:
+                    raise
                 return fallback(*args, **kwargs)
-            if self._down_until():
-                self._mark_up()
-            return result
 
         return wrapper
 
@@ -74,11 +101,6 @@ def _empty_list(*args, **kwargs):
     return []
 
 
-def _incr(key, delta=1, version=None):
-    # Counting starts again from the first step: a rate limit lets the action through.
-    return delta
-
-
 def _get_or_set(key, default, timeout=None, version=None):
     return default() if callable(default) else default
 
@@ -86,6 +108,9 @@ def _get_or_set(key, default, timeout=None, version=None):
 # Django makes one cache object per thread (and ASGI runs each request in a thread of its
 # own), so whether Redis is down is remembered per process, by server address.
 _DOWN_UNTIL: dict[str, float] = {}
+# Keys written or deleted while Redis was unreachable, deleted there once it answers.
+_STALE: dict[str, set] = {}
+_STALE_MAX = 100_000
 _STATE_LOCK = threading.Lock()
 
 
@@ -107,8 +132,26 @@ class ResilientRedisCache(RedisCache):
         if not already_down:
             logger.error("Redis cache unreachable, serving without it: %s", error)
 
-    def _mark_up(self) -> None:
+    def _remember_stale(self, keys) -> None:
+        keys = list(keys)
+        if not keys:
+            return
         with _STATE_LOCK:
+            stale = _STALE.setdefault(self._state_key(), set())
+            if len(stale) + len(keys) > _STALE_MAX:
+                logger.error("Too many keys written while Redis was down: some may be stale")
+                return
+            stale.update(keys)
+
+    def _recover(self) -> None:
+        """Redis may answer again: first delete what was written while it did not (raises
+        if it still does not answer), then use it again."""
+        with _STATE_LOCK:
+            stale = list(_STALE.get(self._state_key(), ()))
+        for version in {version for _, version in stale}:
+            super().delete_many([key for key, v in stale if v == version], version=version)
+        with _STATE_LOCK:
+            _STALE.get(self._state_key(), set()).difference_update(stale)
             was_down = _DOWN_UNTIL.pop(self._state_key(), None) is not None
         if was_down:
             logger.warning("Redis cache reachable again")
@@ -143,7 +186,7 @@ class ResilientRedisCache(RedisCache):
     def has_key(self, key, version=None):
         return super().has_key(key, version)
 
-    @_degrades(_incr)
+    @_degrades(None)
     def incr(self, key, delta=1, version=None):
         return super().incr(key, delta, version)
 
