@@ -352,6 +352,23 @@ def test_login_sixty_failures_on_different_accounts_from_one_ip_block_the_ip(cli
     assert _signed_in_user_id(client) is None
 
 
+@override_settings(ACCOUNT_RATE_LIMITS={**settings.ACCOUNT_RATE_LIMITS, "login": "1000/m/ip"})
+def test_login_attempts_from_a_blocked_address_do_not_lock_the_accounts_they_target(
+    client, client_factory
+):
+    victim = UserFactory(email="victim@example.org")
+    for n in range(60):
+        client.post("/accounts/login/", {"login": f"guess{n}@example.org", "password": "x"})
+    for _n in range(10):  # refused at the address: the victim's own budget stays whole
+        client.post("/accounts/login/", {"login": victim.email, "password": "wrong"})
+    elsewhere = client_factory(REMOTE_ADDR="10.0.0.9")
+
+    response = elsewhere.post("/accounts/login/", {"login": victim.email, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert _signed_in_user_id(elsewhere) == str(victim.pk)
+
+
 def test_login_five_failures_on_one_address_block_it(client, client_factory):
     user = UserFactory(email="target@example.org")
     for _n in range(5):

@@ -208,9 +208,9 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     # Failed sign-ins lock the account being attacked (5 in 5 minutes), and its address
     # only loosely: a whole association office signs in from one IP, and one person's
-    # typos must not lock out the others. The per-account rate comes first, so attempts
-    # refused on a locked account no longer count against the address.
-    "login_failed": "5/5m/key,60/15m/ip",
+    # typos must not lock out the others. The address's rate comes first: allauth stops at
+    # the first rate refused, so an address already refused cannot go on locking accounts.
+    "login_failed": "60/15m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
