@@ -141,19 +141,5 @@ def calendar(events, *, name: str, with_link: bool = False) -> bytes:
     return cal.to_ical()
 
 
-def last_modified(events) -> dt.datetime | None:
-    """The newest publication or change of these events: a feed's Last-Modified."""
-    moments = [
-        moment
-        for event in events
-        for moment in (
-            event.last_published_at,
-            getattr(getattr(event, "state", None), "changed_at", None),
-        )
-        if moment is not None
-    ]
-    return max(moments, default=None)
-
-
 def event_file(event: EventPage, *, with_link: bool = False) -> bytes:
     return calendar([event], name=event.title, with_link=with_link)

@@ -385,17 +385,12 @@ def cancel_date(request, slug):
 # --- iCalendar ----------------------------------------------------------------------------
 
 
-def _ics(request, events, content: bytes, filename: str, *, private=False) -> HttpResponse:
+def _ics(request, content: bytes, filename: str, *, private=False) -> HttpResponse:
     """A calendar file, 304 when the app's copy is current (`community.http`)."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
-    return conditional(
-        request,
-        response,
-        last_modified=ical.last_modified(events),
-        etag_source=ical_etag_source(content),
-    )
+    return conditional(request, response, etag_source=ical_etag_source(content))
 
 
 def _feed_events(events):
@@ -413,7 +408,7 @@ def calendar_feed(request):
         return HttpResponse(problems, status=400, content_type="text/plain; charset=utf-8")
     values = form.cleaned_or_default() if request.GET else {}
     events = list(_feed_events(filtered_events(values)))
-    return _ics(request, events, ical.calendar(events, name=_("Agenda Relais")), "relais.ics")
+    return _ics(request, ical.calendar(events, name=_("Agenda Relais")), "relais.ics")
 
 
 def event_ics(request, slug):
@@ -426,7 +421,6 @@ def event_ics(request, slug):
     )
     return _ics(
         request,
-        [event],
         ical.event_file(event, with_link=mine),
         f"{event.slug}.ics",
         private=mine,
@@ -437,7 +431,7 @@ def organisation_feed(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     events = list(_feed_events(filtered_events({"organiser": organisation})))
     name = _("%(name)s — agenda Relais") % {"name": organisation.name}
-    return _ics(request, events, ical.calendar(events, name=name), f"{organisation.slug}.ics")
+    return _ics(request, ical.calendar(events, name=name), f"{organisation.slug}.ics")
 
 
 def private_feed(request, token):
@@ -458,7 +452,6 @@ def private_feed(request, token):
     name = _("Mes évènements Relais")
     return _ics(
         request,
-        events,
         ical.calendar(events, name=name, with_link=True),
         "mes-evenements.ics",
         private=True,
@@ -508,4 +501,4 @@ def widget(request):
         },
     )
     # Other sites embed it: their visitors' browsers revalidate instead of downloading.
-    return conditional(request, response, last_modified=ical.last_modified(o.event for o in found))
+    return conditional(request, response)

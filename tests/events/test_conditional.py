@@ -9,7 +9,7 @@ import gzip
 
 import pytest
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import parse_http_date
 
 from events.models import CalendarToken, EventPage, EventState, Registration
 from tests.events.conftest import publish_event
@@ -86,13 +86,37 @@ def test_calendar_changed_answers_200_with_new_validators(client, polled):
         assert stale.status_code == 200, url
 
 
-def test_last_modified_is_the_newest_publication(client, polled):
-    event, _person, _urls = polled
-    event.refresh_from_db()
+def test_event_leaving_a_feed_is_not_hidden_from_a_client_sending_only_a_date(client, polled):
+    """Unpublishing an event, or cancelling one's registration, dates nothing newer in
+    what is still listed: a client that sends only If-Modified-Since must still get it."""
+    event, person, urls = polled
+    other = publish_event(
+        event.get_parent().specific, organisers=event.organisers.all(), title="Autre atelier"
+    )
+    Registration.objects.create(event=other, user=person, status="confirmed")
+    feeds = [urls[0], urls[2], urls[3]]  # the whole calendar, the organiser's, the private one
+    before = {url: client.get(url) for url in feeds}
 
-    response = client.get(f"/agenda/{event.slug}/event.ics")
+    Registration.objects.filter(event=event, user=person).delete()
+    EventPage.objects.get(pk=event.pk).unpublish()
 
-    assert response["Last-Modified"] == http_date(event.last_published_at.timestamp())
+    for url in feeds:
+        response = client.get(url, headers={"if-modified-since": before[url]["Last-Modified"]})
+        assert response.status_code == 200, url
+        assert b"Atelier RGPD" not in response.content, url
+        assert b"Autre atelier" in response.content, url
+
+
+def test_last_modified_moves_on_with_each_new_answer_even_within_a_second(client, polled):
+    event, _person, urls = polled
+    first = client.get(urls[0])
+
+    Registration.objects.all().delete()
+    EventPage.objects.get(pk=event.pk).unpublish()
+    second = client.get(urls[0])
+
+    assert first["ETag"] != second["ETag"]
+    assert parse_http_date(second["Last-Modified"]) > parse_http_date(first["Last-Modified"])
 
 
 @pytest.mark.parametrize(
