@@ -1,7 +1,8 @@
 """The site's public address: one source of truth, `SITE_URL` (read into
 `settings.WAGTAILADMIN_BASE_URL`), for every absolute link Relais gives out, whatever
 host a request came by: emails, iCalendar files, feeds, JSON-LD, the widget, the API
-(through the Wagtail `Site` record, which `seed_demo` points at it).
+(through the Wagtail `Site` record, which `seed_demo` and, in deployments,
+`manage.py set_site_address` point at it).
 
 `make run` sets `SITE_URL=http://$(HOST):$(PORT)`, so the links are right on any port.
 """

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Container entry point.
-#   web (default)  wait for the database, apply migrations (unless RUN_MIGRATIONS=0),
+#   web (default)  wait for the database, apply migrations and point Wagtail's Site at
+#                  SITE_URL (unless RUN_MIGRATIONS=0),
 #                  then serve HTTP and WebSockets with uvicorn on :8000
 #   worker         run the django-tasks database worker (emails, reminders, digests)
 #   anything else  is run as is, e.g. `python manage.py createsuperuser`
@@ -35,6 +36,7 @@ case "${1:-web}" in
     wait_for_database
     if [ "${RUN_MIGRATIONS:-1}" != "0" ]; then
       python manage.py migrate --noinput
+      python manage.py set_site_address
     fi
     exec uvicorn website.asgi:application \
       --host 0.0.0.0 --port 8000 \

@@ -4,6 +4,7 @@ address in /moi/, emails."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -137,3 +138,29 @@ def test_emails_link_to_the_public_address(
     ((_name, content, _type),) = message.attachments
     (vevent,) = vevents_of(parse_ics(content.encode())[0])
     assert str(vevent["URL"]) == f"{PUBLIC}/agenda/{event.slug}/"
+
+
+def test_set_site_address_points_wagtails_links_at_the_public_address(settings, client):
+    """A deployment's entry point runs it after migrate: the API's links (from Wagtail's
+    Site record, `localhost:80` after Wagtail's migrations) follow SITE_URL."""
+    from django.core.management import call_command
+    from wagtail.models import Page, Site
+
+    settings.WAGTAILADMIN_BASE_URL = "https://relais.example"
+    root = Page.objects.get(depth=1)
+    home = root.add_child(instance=Page(title="Accueil", slug="accueil-api"))
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+
+    call_command("set_site_address", stdout=io.StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    (item,) = [
+        item
+        for item in client.get("/api/v2/pages/", HTTP_HOST="localhost").json()["items"]
+        if item["id"] == home.pk
+    ]
+    assert (site.hostname, site.port) == ("relais.example", 443)
+    assert (item["meta"]["html_url"], item["meta"]["detail_url"]) == (
+        "https://relais.example/",
+        f"https://relais.example/api/v2/pages/{home.pk}/",
+    )
