@@ -7,11 +7,24 @@ from django.db import migrations, models
 
 def hide_tools_of_unpublished_sheets(apps, schema_editor):
     """Tools proposed before this migration went public at once: those that only sheets
-    waiting for review (never published) use go back to waiting."""
+    waiting for review use go back to waiting. A sheet waits for review either never
+    published (its rows), or published with a proposed change (the tools of its latest
+    revision, which its rows do not hold yet). An editor's catalogue tool used only by
+    such sheets waits too, until the sheet is published or an editor publishes the tool."""
     Tool = apps.get_model("practices", "Tool")
     SheetTool = apps.get_model("practices", "SheetTool")
+    PracticeSheetPage = apps.get_model("practices", "PracticeSheetPage")
+    Revision = apps.get_model("wagtailcore", "Revision")
     published = SheetTool.objects.filter(page__live=True).values("tool_id")
-    waiting = SheetTool.objects.filter(page__live=False).values("tool_id")
+    waiting = set(SheetTool.objects.filter(page__live=False).values_list("tool_id", flat=True))
+    changed = PracticeSheetPage.objects.filter(live=True, has_unpublished_changes=True)
+    revisions = changed.exclude(latest_revision=None).values_list("latest_revision_id", flat=True)
+    for content in Revision.objects.filter(pk__in=list(revisions)).values_list(
+        "content", flat=True
+    ):
+        for row in (content or {}).get("sheet_tools") or []:
+            if isinstance(row, dict) and row.get("tool"):
+                waiting.add(row["tool"])
     Tool.objects.filter(pk__in=waiting).exclude(pk__in=published).update(live=False)
 
 

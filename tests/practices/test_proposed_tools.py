@@ -103,3 +103,24 @@ def test_migration_hides_tools_only_unpublished_sheets_use(proposing_sheet, tool
         "Nextcloud": False,
         "Signal": True,
     }
+
+
+def test_migration_hides_tools_proposed_in_a_change_of_a_published_sheet(proposing_sheet, editor):
+    from practices.models import SheetTool
+
+    approve(proposing_sheet, editor)
+    spam = Tool.objects.create(name="Spamtool", slug="spamtool", website=SPAM, live=True)
+    change = PracticeSheetPage.objects.get(pk=proposing_sheet.pk).get_latest_revision_as_object()
+    change.sheet_tools.add(SheetTool(tool=spam, usage="Pour tout."))
+    change.save_revision(user=editor)  # waiting for review: the live rows do not hold it
+
+    importlib.import_module("practices.migrations.0003_tool_live").hide_tools_of_unpublished_sheets(
+        apps, None
+    )
+
+    assert dict(
+        Tool.objects.filter(name__in=["Spamtool", "Gestiasso"]).values_list("name", "live")
+    ) == {
+        "Gestiasso": True,
+        "Spamtool": False,
+    }
