@@ -14,15 +14,30 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 STOP_GRACE = 10.0  # seconds each process gets to finish before it is killed
+# The worker says so for every task it starts and finishes; seeding the demo queues a few
+# hundred of Wagtail's reference-index tasks, which would push the demo's logins off the
+# screen. Failures, emails (printed by the console backend) and everything else pass.
+ROUTINE_TASK_LINE = re.compile(r"^Task id=\S+ path=\S+ state=(RUNNING|SUCCESSFUL)\s*$")
+
+
+def _forward(stream, to) -> None:
+    """Copy the worker's output line by line, leaving out the routine task lines."""
+    for line in iter(stream.readline, ""):
+        if not ROUTINE_TASK_LINE.match(line):
+            to.write(line)
+            to.flush()
+    stream.close()
 
 
 def commands(host: str, port: int) -> list[list[str]]:
@@ -55,7 +70,14 @@ def environment(host: str, port: int) -> dict[str, str]:
 
 def run(host: str, port: int) -> int:
     env = environment(host, port)
-    processes = [subprocess.Popen(command, cwd=ROOT, env=env) for command in commands(host, port)]
+    server, worker = commands(host, port)
+    processes = [
+        subprocess.Popen(server, cwd=ROOT, env=env),
+        subprocess.Popen(
+            worker, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        ),
+    ]
+    threading.Thread(target=_forward, args=(processes[1].stdout, sys.stdout), daemon=True).start()
     stopping = False
 
     def stop(signum, frame):
