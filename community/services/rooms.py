@@ -210,21 +210,47 @@ def clean_text(body: str) -> str:
     return text.translate(_BIDI).translate(_CONTROL).strip()
 
 
+_MENTION_HTML = re.compile(r"@\[([^\[\]<>\n]{1,120})\]")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _show_mentions(html: str) -> str:
+    """`@[Display Name]` (what the composer's completion inserts) reads as a highlighted
+    `@Display Name`, in the text of the message only: not inside tags, code or pre."""
+    parts, in_code = [], 0
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            name = part.strip("</>").split(maxsplit=1)[0].lower() if part.strip("</>") else ""
+            if name in ("code", "pre"):
+                in_code = max(0, in_code + (-1 if part.startswith("</") else 1))
+            parts.append(part)
+        else:
+            parts.append(part if in_code else _MENTION_HTML.sub(_mention_markup, part))
+    return "".join(parts)
+
+
+def _mention_markup(match: re.Match) -> str:
+    return f'<strong class="mention">@{match.group(1)}</strong>'
+
+
 def render_markdown(text: str) -> str:
     """Markdown (raw HTML disabled) → HTML, then sanitised with an allow-list. Links keep
-    only http(s)/mailto addresses and get rel="nofollow ugc noopener"."""
+    only http(s)/mailto addresses and get rel="nofollow ugc noopener". Mentions written
+    `@[Name]` are shown as a highlighted `@Name`."""
     html = _markdown.render(text)
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes={"a": {"href"}},
-        attribute_filter=_keep_attribute,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow ugc noopener",
-        set_tag_attribute_values={"a": {"target": "_blank"}},
-        strip_comments=True,
-    ).strip()
+    return _show_mentions(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            clean_content_tags={"script", "style"},
+            attributes={"a": {"href"}},
+            attribute_filter=_keep_attribute,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="nofollow ugc noopener",
+            set_tag_attribute_values={"a": {"target": "_blank"}},
+            strip_comments=True,
+        ).strip()
+    )
 
 
 # --- Messages as data -----------------------------------------------------------------------

@@ -143,3 +143,22 @@ def test_render_site_paths_become_links():
         ("a", "mailto:a@b.org"),
     ]
     assert ">/pratiques/compta-partagee/</a>, " in html
+
+
+def test_render_mention_as_the_completion_writes_it_reads_as_a_name():
+    html = render_markdown("Merci @[Thomas Lambert] ! `@[pas ici]`\n\n    @[ni ici]")
+
+    assert html == (
+        '<p>Merci <strong class="mention">@Thomas Lambert</strong> ! <code>@[pas ici]</code></p>\n'
+        "<pre><code>@[ni ici]\n</code></pre>"
+    )
+
+
+def test_render_hostile_mention_stays_text():
+    html = render_markdown('@[<img src=x onerror="alert(1)">] [@[x]](https://e.example/@[y])')
+
+    assert html == (
+        '<p><strong class="mention">@&lt;img src=x onerror="alert(1)"&gt;</strong> '
+        '<a href="https://e.example/@%5By%5D" target="_blank" rel="nofollow ugc noopener">'
+        '<strong class="mention">@x</strong></a></p>'
+    )
