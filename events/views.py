@@ -321,12 +321,14 @@ def edit(request, slug):
     form = EventForm(request.POST or None, user=request.user, event=latest)
     if request.method == "POST" and form.is_valid():
         try:
-            published = publishing.update(user=request.user, event=event, data=form.cleaned_data)
+            outcome = publishing.update(user=request.user, event=event, data=form.cleaned_data)
         except publishing.AnnounceRefused as refused:
             for message in refused.messages:
                 messages.error(request, message)
             return redirect(event.public_path)
-        if published:
+        if outcome == publishing.UNCHANGED:
+            messages.info(request, _("Rien n'a changé : l'évènement reste tel quel."))
+        elif outcome == publishing.PUBLISHED:
             messages.success(
                 request,
                 _(

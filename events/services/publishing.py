@@ -178,20 +178,28 @@ def announce(*, user, data: dict) -> tuple[EventPage, bool]:
     return event, at_once
 
 
+# What `update` did: published at once, sent to the editors, or nothing (no change).
+PUBLISHED, SUBMITTED, UNCHANGED = "published", "submitted", "unchanged"
+
+
 @transaction.atomic
-def update(*, user, event: EventPage, data: dict) -> bool:
+def update(*, user, event: EventPage, data: dict) -> str:
     """An organiser changes the event in the front end. Published at once when they
-    could have announced it; otherwise the change goes to the editors. Returns whether
-    it is published."""
+    could have announced it; otherwise the change goes to the editors. Saved without a
+    change, nothing happens: no new version, nothing for the editors to review. Returns
+    PUBLISHED, SUBMITTED or UNCHANGED."""
     require(can_manage_event(user, event), Refusal.MANAGE_EVENT)
     draft = event.get_latest_revision_as_object()
     before = (draft.start, draft.zone, draft.rrule)
+    stored = draft.serializable_data()
     _fill(draft, data)
     _follow_the_series(draft, *before)
+    if draft.serializable_data() == stored:
+        return UNCHANGED
     revision = draft.save_revision(user=user, log_action=True)
     if publishes_at_once(user, data["organisers"]):
         revision.publish(user=user, skip_permission_checks=True)
-        return True
+        return PUBLISHED
     workflow = event.get_workflow()
     if workflow is None:
         raise AnnounceRefused(
@@ -205,7 +213,7 @@ def update(*, user, event: EventPage, data: dict) -> bool:
     if not event.workflow_in_progress:
         workflow.start(event, user)
     # Otherwise the editors already review this event: they see the newest version.
-    return False
+    return SUBMITTED
 
 
 @transaction.atomic

@@ -52,4 +52,8 @@ T = {
     "Antarctique": ("Antarctica", "Antarctica"),
     "Arctique": ("Arctic", "Noordpoolgebied"),
     "Autres": ("Others", "Andere"),
+    "Rien n'a changé : l'évènement reste tel quel.": (
+        "Nothing changed: the event stays as it is.",
+        "Er is niets veranderd: het evenement blijft zoals het is.",
+    ),
 }

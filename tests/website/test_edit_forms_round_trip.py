@@ -503,3 +503,23 @@ def test_event_edit_form_shows_the_change_waiting_for_review(
         "Atelier CRM libre",
         "Atelier CRM",
     )
+
+
+def test_event_edit_form_unchanged_sends_nothing_to_the_editors(
+    client, calendar_page, organisation, org_admin, messages_of
+):
+    """An organiser who cannot publish at once saves without changing anything: no new
+    version, no review for the editors, and the page says nothing changed."""
+    from wagtail.models import WorkflowState
+
+    event = publish_event(calendar_page, organisers=[organisation], title="Atelier CRM")
+    revisions = event.revisions.count()
+    client.force_login(org_admin)
+
+    response = resubmit(client, f"/agenda/{event.slug}/modifier/", "title")
+
+    event = EventPage.objects.get(pk=event.pk)
+    assert response.status_code == 302
+    assert messages_of(response) == ["Rien n'a changé : l'évènement reste tel quel."]
+    assert (event.revisions.count(), event.has_unpublished_changes) == (revisions, False)
+    assert WorkflowState.objects.filter(object_id=str(event.pk)).count() == 0
