@@ -6,6 +6,24 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 
+def preferred_language(request, user) -> str | None:
+    """The signed-in person's preferred language, unless this browser chose one (the
+    language cookie, which the language switcher sets)."""
+    if (
+        user is not None
+        and user.is_authenticated
+        and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+        and user.preferred_language in dict(settings.LANGUAGES)
+    ):
+        return user.preferred_language
+    return None
+
+
+def use_language(request, language: str) -> None:
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
 class UserPreferencesMiddleware:
     """Show times in the person's zone (Europe/Brussels by default). A signed-in person
     without an explicit language choice in this browser gets their preferred language."""
@@ -18,13 +36,10 @@ class UserPreferencesMiddleware:
         tz_name = settings.RELAIS["DEFAULT_TIME_ZONE"]
         if user is not None and user.is_authenticated:
             tz_name = user.time_zone or tz_name
-            if (
-                settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-                and user.preferred_language in dict(settings.LANGUAGES)
-                and not request.path.startswith("/admin/")
-            ):
-                translation.activate(user.preferred_language)
-                request.LANGUAGE_CODE = user.preferred_language
+            # The Wagtail admin follows each editor's own admin preferences.
+            language = preferred_language(request, user)
+            if language and not request.path.startswith("/admin/"):
+                use_language(request, language)
         try:
             timezone.activate(zoneinfo.ZoneInfo(tz_name))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from community import access
+from community.middleware import preferred_language, use_language
 
 ADMIN_PREFIX = "/admin/"
 # The admin's login address only redirects to allauth's sign-in (see website/urls.py).
@@ -28,6 +29,10 @@ class AdminAccessMiddleware:
             and user.is_authenticated
             and not access.can_use_admin(user)
         ):
+            # Not an editor: the refusal speaks the person's language like the site does.
+            language = preferred_language(request, user)
+            if language:
+                use_language(request, language)
             raise PermissionDenied(
                 _(
                     "L'administration de Relais est réservée à l'équipe éditoriale. Tout ce "

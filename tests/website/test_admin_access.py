@@ -30,6 +30,20 @@ def test_admin_refuses_a_member_with_a_clear_page_in_their_language(client, lang
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_admin_refuses_a_member_in_their_preferred_language_on_a_new_browser(client, lang):
+    """No language cookie (another browser, signed in again): the refusal speaks the
+    language the person chose, as the rest of the site does."""
+    client.force_login(UserFactory(preferred_language=lang))
+
+    response = client.get("/admin/")
+
+    body = response.content.decode()
+    assert (response.status_code, f'<html lang="{lang}">' in body) == (403, True)
+    assert REFUSAL[lang] in body
+
+
+@pytest.mark.django_db
 def test_admin_sends_a_visitor_to_the_sign_in_page(client):
     response = client.get("/admin/")
 
