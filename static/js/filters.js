@@ -43,6 +43,14 @@
       : null;
     form.innerHTML = newForm.innerHTML;
     region().replaceWith(document.importNode(newRegion, true));
+    // Other parts of the page that say something about the results (the jump link's
+    // count) follow them: each is marked data-filters-refresh and has an id.
+    document.querySelectorAll("[data-filters-refresh]").forEach(function (old) {
+      var fresh = doc.getElementById(old.id);
+      if (fresh) {
+        old.replaceWith(document.importNode(fresh, true));
+      }
+    });
     document.title = doc.title;
     if (focusedId && document.getElementById(focusedId)) {
       document.getElementById(focusedId).focus();

@@ -329,6 +329,8 @@ def test_member_writes_a_sheet_editor_approves_it_and_visitors_find_it(
     expect(visitor).to_have_url(re.compile(r"/pratiques/\?q=numerique&sort=newest$"))
     results = visitor.get_by_role("region", name="1 fiche")
     expect(results.get_by_role("heading", level=3)).to_have_text([TITLE])
+    # The jump link above the filters (phones) counts the new results too.
+    expect(visitor.locator(".results-jump")).to_have_text("Voir la fiche trouvée")
     visitor.goto("/pratiques/?q=numerique")
     expect(
         visitor.get_by_role("region", name="1 fiche").get_by_role("heading", level=3)
