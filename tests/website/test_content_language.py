@@ -76,3 +76,20 @@ def test_french_content_is_not_marked_again_in_the_french_interface(client, whol
     assert marked == []
     # Besides the page's own language, only the language switcher's "FR" choice.
     assert body.count(' lang="fr"') == 1 + body.count('value="fr" lang="fr"')
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_menu_and_footer_written_by_editors_are_marked_french(client, site_settings, lang):
+    """The menu links and footer text editors write in the admin are content too."""
+    navigation, footer = site_settings
+    navigation.links = [("link", {"label": "Pratiques", "url": "/pratiques/", "page": None})]
+    navigation.save()
+    footer.text = "<p>Le réseau de l'économie sociale.</p>"
+    footer.links = [("link", {"label": "Mentions légales", "url": "/mentions/", "page": None})]
+    footer.save()
+
+    body = _page(client, "/organisations/", {}, lang)
+
+    assert '<a href="/pratiques/" lang="fr">Pratiques</a>' in body
+    assert '<a href="/mentions/" lang="fr">Mentions légales</a>' in body
+    assert '<div lang="fr"><p>Le réseau de l\'économie sociale.</p></div>' in body
