@@ -36,9 +36,13 @@ translations: $(VENV)/.installed
 	$(PY) -m babel.messages.frontend compile --domain django --directory locale --use-fuzzy --statistics 2>&1 | grep -v "^$$" || true
 	@for l in fr en nl; do test -f locale/$$l/LC_MESSAGES/django.mo || { echo "missing locale/$$l/LC_MESSAGES/django.mo"; exit 1; }; done
 
-# Re-extract the strings to translate (needs GNU gettext, a developer tool only).
+# The .po files under locale/ are the source of every translation: after changing the
+# interface's French texts, re-extract them here (needs GNU gettext, a developer tool only),
+# then translate the new or changed entries of locale/en and locale/nl in the .po files
+# themselves (or a translation platform's export of them). `make test` refuses an empty,
+# fuzzy or placeholder-losing entry.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale fr --locale en --locale nl --ignore ".venv/*" --ignore "tests/*"
+	$(PY) manage.py makemessages --locale fr --locale en --locale nl --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "node_modules/*"
 
 run: $(VENV)/.installed translations
 	$(PY) manage.py migrate --noinput
