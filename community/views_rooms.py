@@ -239,15 +239,24 @@ def _json_error(message, status):
     return JsonResponse({"error": message}, status=status)
 
 
-def room_history(request, slug):
-    """`?before=<seq>`, `?after=<seq>`, `&limit=`: messages as the WebSocket sends them."""
+def _json_readable_room(request, slug):
+    """(room, None) when the person may read the room, else (None, the JSON refusal): the
+    JSON endpoints' counterpart of `_readable_room`."""
     if not request.user.is_authenticated:
-        return _json_error(_("Connectez-vous pour lire ce salon."), 401)
+        return None, _json_error(_("Connectez-vous pour lire ce salon."), 401)
     room = Room.objects.filter(slug=slug).first()
     if room is None:
-        return _json_error(_("Ce salon n'existe pas."), 404)
+        return None, _json_error(_("Ce salon n'existe pas."), 404)
     if not access.can_read_room(request.user, room):
-        return _json_error(access.room_refusal(request.user, room), 403)
+        return None, _json_error(access.room_refusal(request.user, room), 403)
+    return room, None
+
+
+def room_history(request, slug):
+    """`?before=<seq>`, `?after=<seq>`, `&limit=`: messages as the WebSocket sends them."""
+    room, refusal = _json_readable_room(request, slug)
+    if refusal:
+        return refusal
     try:
         before = _positive_int(request.GET.get("before"))
         after = _positive_int(request.GET.get("after"))
@@ -272,13 +281,9 @@ def room_history(request, slug):
 def room_members(request, slug):
     """`?q=cam`: the room's members whose name starts so, for the composer's completion of
     mentions (JSON, at most 8)."""
-    if not request.user.is_authenticated:
-        return _json_error(_("Connectez-vous pour lire ce salon."), 401)
-    room = Room.objects.filter(slug=slug).first()
-    if room is None:
-        return _json_error(_("Ce salon n'existe pas."), 404)
-    if not access.can_read_room(request.user, room):
-        return _json_error(access.room_refusal(request.user, room), 403)
+    room, refusal = _json_readable_room(request, slug)
+    if refusal:
+        return refusal
     people = room_services.mention_suggestions(
         user=request.user, room=room, prefix=request.GET.get("q", "")[:80]
     )

@@ -141,11 +141,8 @@ def test_post_without_javascript_redirects_to_the_message(client, theme_room, al
 DEAD_REDIS = "redis://127.0.0.1:1/0"
 
 
-def test_post_without_javascript_stored_when_redis_is_down(
-    client, theme_room, alice, bruno, settings, django_capture_on_commit_callbacks
-):
-    client.force_login(alice)
-    say(bruno, theme_room, "Quelqu'un a un retour sur Nextcloud ?")
+def redis_down(settings) -> None:
+    """The cache and the channel layer on a Redis that refuses every connection."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -158,6 +155,14 @@ def test_post_without_javascript_stored_when_redis_is_down(
             "CONFIG": {"hosts": [DEAD_REDIS]},
         }
     }
+
+
+def test_post_without_javascript_stored_when_redis_is_down(
+    client, theme_room, alice, bruno, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(alice)
+    say(bruno, theme_room, "Quelqu'un a un retour sur Nextcloud ?")
+    redis_down(settings)
     form = {
         "body": "Oui, @[Bruno Lefèvre] : on l'utilise depuis un an.",
         "client_id": str(uuid.uuid4()),
@@ -184,18 +189,7 @@ def test_moderation_by_form_stored_when_redis_is_down(
     client, theme_room, alice, moderator, settings, django_capture_on_commit_callbacks
 ):
     say(alice, theme_room, "Achetez mes produits !")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": DEAD_REDIS,
-        }
-    }
-    settings.CHANNEL_LAYERS = {
-        "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [DEAD_REDIS]},
-        }
-    }
+    redis_down(settings)
     client.force_login(moderator)
 
     with django_capture_on_commit_callbacks(execute=True):
