@@ -607,3 +607,23 @@ def test_room_members_of_a_private_room_forbidden_to_outsiders(client, organisat
         403,
         {"error": str(Refusal.ROOM_ORGANISATION)},
     )
+
+
+def test_room_moderation_page_query_count_independent_of_sanctions(client, theme_room, moderator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_with(total: int) -> int:
+        while RoomSanction.objects.filter(room=theme_room).count() < total:
+            rooms.sanction(
+                moderator=moderator, room=theme_room, target=UserFactory(), kind="mute", reason="x"
+            )
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/salons/{theme_room.slug}/moderation/")
+        assert len(response.context["sanctions"]) == total
+        return len(queries)
+
+    client.force_login(moderator)
+    client.get(f"/salons/{theme_room.slug}/moderation/")  # site settings created once
+
+    assert queries_with(1) == queries_with(6)

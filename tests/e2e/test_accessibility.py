@@ -136,10 +136,15 @@ def test_public_pages_have_no_serious_violation(page: Page, network: Organisatio
         page.goto(network.get_absolute_url())
         expect(page.get_by_role("heading", level=1)).to_have_text("Les Ateliers du Cœur")
 
+    def not_found():
+        page.goto("/cette-page-n-existe-pas/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Page introuvable")
+
     assert_no_blocking_violation(
         scan(page, "home", home)
         + scan(page, "directory", directory)
         + scan(page, "organisation-anonymous", profile)
+        + scan(page, "not-found", not_found)
     )
 
 
