@@ -161,6 +161,9 @@ def say(sender: Page, receiver: Page, text: str, shown_as: str = "") -> float:
     elapsed = time.monotonic() - started
     expect(box).to_be_focused()
     expect(box).to_have_value("")
+    # The sender's own copy is confirmed too (its echo may arrive a moment after the
+    # receiver's): nothing of this message is left waiting on either page.
+    expect(sender.locator(PENDING)).to_have_count(0)
     return elapsed
 
 
