@@ -1,0 +1,84 @@
+"""The stable addresses of DESIGN.md answer as they always did, whatever serves them (a
+Wagtail page, one of its routes, or a Django view): each is listed here with who asks,
+the status and what answers (the template it renders, or the type of file it returns).
+
+Built on `whole_site` (a small page tree: home, /pratiques/ with one sheet, /agenda/ with
+one event, a tool, an organisation, a room), not the demo. Addresses of DESIGN.md that
+no part of Relais serves yet (stories, programmes, search, the diagnostic, the
+notification centre, the data page) are left out until they exist; `/ws/salons/<slug>/`
+is a WebSocket, checked by the consumer's tests."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+VISITOR, MEMBER = "visitor", "member"
+LOGIN = "/accounts/login/"
+HTML = "text/html; charset=utf-8"
+
+# (address, who asks, status, what answers: a template it renders, or for a file its
+# content type; for a redirect, where it goes). `{…}` from `whole_site`.
+ADDRESSES = [
+    ("/", VISITOR, 200, "website/home_page.html"),
+    ("/accounts/signup/", VISITOR, 200, "account/signup.html"),
+    ("/accounts/login/", VISITOR, 200, "account/login.html"),
+    ("/accounts/logout/", MEMBER, 200, "account/logout.html"),
+    ("/accounts/password/reset/", VISITOR, 200, "account/password_reset.html"),
+    ("/admin/", VISITOR, 302, LOGIN),
+    ("/pratiques/", VISITOR, 200, "practices/practice_index_page.html"),
+    ("/pratiques/?theme=zzz&page=2", VISITOR, 200, "practices/practice_index_page.html"),
+    ("/pratiques/{sheet}/", VISITOR, 200, "practices/practice_sheet_page.html"),
+    ("/pratiques/{sheet}/", MEMBER, 200, "practices/practice_sheet_page.html"),
+    ("/pratiques/proposer/", VISITOR, 302, LOGIN),
+    ("/pratiques/proposer/", MEMBER, 200, "practices/wizard/index.html"),
+    ("/pratiques/feed/", VISITOR, 200, "application/atom+xml; charset=utf-8"),
+    ("/outils/", VISITOR, 200, "practices/tool_list.html"),
+    ("/outils/{tool}/", VISITOR, 200, "practices/tool_detail.html"),
+    ("/agenda/", VISITOR, 200, "events/calendar_page.html"),
+    ("/agenda/?view=month&month=2030-01", VISITOR, 200, "events/calendar_page.html"),
+    ("/agenda/{event}/", VISITOR, 200, "events/event_page.html"),
+    ("/agenda/{event}/", MEMBER, 200, "events/event_page.html"),
+    ("/agenda/{event}/event.ics", VISITOR, 200, "text/calendar; charset=utf-8"),
+    ("/agenda/feed.ics", VISITOR, 200, "text/calendar; charset=utf-8"),
+    ("/agenda/annoncer/", VISITOR, 302, LOGIN),
+    ("/agenda/annoncer/", MEMBER, 200, "events/announce.html"),
+    ("/organisations/", VISITOR, 200, "community/directory.html"),
+    ("/organisations/{organisation}/", VISITOR, 200, "community/organisation_detail.html"),
+    # Rooms are moving to an app of their own, templates included: their type, not a name.
+    ("/salons/", MEMBER, 200, HTML),
+    ("/salons/{room}/", MEMBER, 200, HTML),
+    ("/moi/", VISITOR, 302, LOGIN),
+    ("/moi/", MEMBER, 200, "community/me.html"),
+    ("/robots.txt", VISITOR, 200, "text/plain; charset=utf-8"),
+    ("/sitemap.xml", VISITOR, 200, "application/xml"),
+    ("/healthz", VISITOR, 200, "application/json"),
+    ("/api/v2/pages/", VISITOR, 200, "application/json"),
+]
+
+
+def _what(response, expected: str) -> str:
+    """What answered, in the terms of `expected`: a redirect's target (without its query),
+    a template the response rendered (`….html`), or the content type."""
+    if response.status_code in (301, 302):
+        return response["Location"].split("?")[0]
+    if expected.endswith(".html"):
+        names = {template.name for template in response.templates}
+        return expected if expected in names else f"not {expected} but {sorted(names)[:3]}"
+    return response["Content-Type"]
+
+
+def test_stable_addresses_answer_as_designed(whole_site):
+    member, names = whole_site
+    signed_in = Client()
+    signed_in.force_login(member)
+    clients = {VISITOR: Client(), MEMBER: signed_in}
+
+    answers = []
+    for address, who, _status, what in ADDRESSES:
+        response = clients[who].get(address.format(**names))
+        answers.append((address, who, response.status_code, _what(response, what)))
+
+    assert answers == ADDRESSES
