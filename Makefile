@@ -72,8 +72,14 @@ vnu: $(VNU_STAMP)
 test: $(VENV)/.installed-dev translations chromium vnu
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
 
+# Each check runs even when one before it fails; `make lint` fails if any did.
 lint: $(VENV)/.installed-dev
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/ruff format --check . || status=1; \
+	$(VENV)/bin/mypy || status=1; \
+	$(VENV)/bin/djlint templates --lint || status=1; \
+	exit $$status
 
 fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .

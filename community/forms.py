@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import cast
 
 from django import forms
 from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -28,7 +30,7 @@ def slug_choice(label, queryset, empty_label):
     )
 
 
-def labelled_errors(form) -> list[tuple[str, str]]:
+def labelled_errors(form) -> list[tuple[str | Promise, str]]:
     """A bound form's errors as (field label, message) pairs, in field order."""
     return [
         (form.fields[name].label if name in form.fields else "", message)
@@ -239,7 +241,7 @@ class AffiliationRequestForm(forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["federation"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["federation"]).queryset = (
             Organisation.objects.federations()
             .exclude(pk=organisation.pk)
             .exclude(member_affiliations__organisation=organisation)

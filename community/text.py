@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from django.utils.html import escape
@@ -65,7 +66,7 @@ PARAGRAPH, LINE = 2, 1
 
 
 class _Reader(HTMLParser):
-    def __init__(self, absolute):
+    def __init__(self, absolute: Callable[[str], str]) -> None:
         super().__init__(convert_charrefs=True)
         self.absolute = absolute
         self.parts: list[str | int] = []  # text, or the number of line breaks wanted

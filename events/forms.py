@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from typing import cast
 
 from django import forms
 from django.db.models import Q
@@ -80,7 +81,7 @@ def parse_rrule(rule: str) -> tuple[str, int]:
 class EventForm(forms.Form):
     title = OneLineFormField(label=_("Titre"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=EventPage.Kind.choices)
-    organisers = forms.ModelMultipleChoiceField(
+    organisers: forms.ModelMultipleChoiceField[Organisation] = forms.ModelMultipleChoiceField(
         label=_("Organisé par"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -175,11 +176,12 @@ class EventForm(forms.Form):
             queryset = Organisation.objects.filter(
                 Q(pk__in=queryset.values("pk")) | Q(pk__in=organiser_ids)
             ).order_by("name")
-        self.fields["organisers"].queryset = queryset
+        cast(forms.ModelMultipleChoiceField, self.fields["organisers"]).queryset = queryset
+        time_zone = cast(forms.ChoiceField, self.fields["time_zone"])
         zone = self.initial.get("time_zone")
-        if zone and not self.fields["time_zone"].valid_value(zone):
+        if zone and not time_zone.valid_value(zone):
             # A zone chosen in the admin stays the event's zone.
-            self.fields["time_zone"].choices = [*time_zone_choices(), (zone, zone)]
+            time_zone.choices = [*time_zone_choices(), (zone, zone)]
 
     @staticmethod
     def initial_from(event: EventPage) -> dict:

@@ -109,6 +109,7 @@ def vevents(event: EventPage, *, with_link: bool = False, stamp=None) -> list[Ev
             stamp=stamp,
             cancelled=occurrence.cancelled,
         )
+        assert occurrence.original_start is not None  # every date of a series has one
         override.add("recurrence-id", _local(occurrence.original_start, event))
         override.add("dtstart", _local(occurrence.start, event))
         override.add("dtend", _local(occurrence.end, event))

@@ -81,7 +81,7 @@ class CalendarFilterForm(forms.Form):
 
     def cleaned_or_default(self) -> dict:
         """The valid values; an invalid one counts as absent (its error is shown)."""
-        values = {}
+        values: dict[str, object] = {}
         for name in self.fields:
             if name in self.errors:
                 values[name] = None

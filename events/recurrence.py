@@ -9,6 +9,7 @@ it. Nothing here queries the database beyond what the caller prefetched
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
-    from .models import EventPage
+    from .models import EventPage, OccurrenceChange
 
 ALLOWED_FREQUENCIES = {DAILY, WEEKLY, MONTHLY, YEARLY}
 # How far an open-ended series is expanded, and how many dates at most.
@@ -112,7 +113,7 @@ def rule_starts(event: EventPage, until: dt.datetime) -> list[dt.datetime]:
     except (ValueError, TypeError):
         return [event.start]
     limit = min(until, timezone.now() + HORIZON)
-    starts = []
+    starts: list[dt.datetime] = []
     for start in rule:
         if start > limit or len(starts) >= MAX_DATES:
             break
@@ -120,7 +121,7 @@ def rule_starts(event: EventPage, until: dt.datetime) -> list[dt.datetime]:
     return starts
 
 
-def _changes(event: EventPage) -> dict[dt.datetime, object]:
+def _changes(event: EventPage) -> dict[dt.datetime, OccurrenceChange]:
     return {
         change.original_start.astimezone(dt.UTC): change
         for change in event.occurrence_changes.all()
@@ -191,9 +192,7 @@ def event_errors(values: dict) -> list[tuple[str | None, str]]:
     """(field, message) for each rule an event breaks; shared by the admin form and the
     announce form. `values` holds start, end, time_zone, rrule, venue, online_url,
     capacity and registration_deadline (missing ones are skipped)."""
-    import zoneinfo
-
-    errors = []
+    errors: list[tuple[str | None, str]] = []
     start, end = values.get("start"), values.get("end")
     for field in ("start", "end", "registration_deadline"):
         moment = values.get(field)

@@ -30,7 +30,7 @@ class RegistrationViewSet(SnippetViewSet):
     list_display = ["user", "event", "status", "queued_at"]
     list_filter = ["status"]
     list_export = ["user", "event", "status", "queued_at"]
-    search_fields = []
+    search_fields: list[str] = []
     inspect_view_enabled = True
 
     def get_queryset(self, request):

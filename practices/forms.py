@@ -8,6 +8,8 @@ the draft. Strict (`strict=True`) also asks for what a submittable sheet needs; 
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -172,7 +174,7 @@ class ToolRowForm(WizardForm):
         fields = self.fields
         # The public catalogue, and the tool this row already names (one the person
         # proposed may still wait for an editor).
-        fields["tool"].queryset = Tool.objects.filter(
+        cast(forms.ModelChoiceField, fields["tool"]).queryset = Tool.objects.filter(
             Q(live=True) | Q(pk=self.initial.get("tool") or 0)
         )
         fields["tool"].label = _("%(item)s — outil du catalogue") % {"item": label}

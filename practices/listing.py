@@ -11,6 +11,7 @@ in the person's language and ignored: the list is still shown, never a server er
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -245,7 +246,7 @@ def _label_choices(form: SheetFilterForm, facets: dict[str, list[Option]]) -> No
     """Show each option with its count in the form's selects (the counts depend on the
     other filters, so they are known only now)."""
     for name, options in facets.items():
-        field = form.fields[name]
+        field = cast(forms.ChoiceField, form.fields[name])
         choices = [("", ANY_LABELS[name])] + [
             (option.value, f"{option.label} ({option.count})") for option in options
         ]

@@ -16,7 +16,9 @@ lives in one place; the "exactly three" rule is `models.three_items_errors`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
+from django.forms import ChoiceField
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -129,7 +131,7 @@ class Step:
 
 def _as_post(forms) -> MultiValueDict:
     """What the browser would send back for unbound forms showing their initial values."""
-    post = MultiValueDict()
+    post: MultiValueDict[str, str] = MultiValueDict()
     for form in forms:
         for name, field in form.fields.items():
             value = form.get_initial_for_field(field, name)
@@ -220,7 +222,7 @@ class ItemsStep(Step):
     """Three difficulties, tips or phases: three fixed fieldsets of a title and a text."""
 
     part = ""
-    item_label = ""  # "Difficulté %(n)s"
+    item_label: str | Promise = ""  # "Difficulté %(n)s"
 
     def groups(self, *, draft, user, data, strict):
         stored = draft.data.get(self.part) or []
@@ -371,6 +373,8 @@ STEPS: list[Step] = [
     ResultsStep(),
     PreviewStep(),
 ]
+# Its choices are (value, label) pairs once set; django-stubs types them as any choices input.
+SIZE_FIELD = cast(ChoiceField, wizard_forms.ContextForm.base_fields["organisation_size"])
 STEPS_BY_NAME = {step.name: step for step in STEPS}
 FORM_STEPS = [step for step in STEPS if not isinstance(step, PreviewStep)]
 
@@ -434,9 +438,9 @@ def preview(draft) -> dict:
             for key, (_field, label) in PracticeSheetPage.DIMENSIONS.items()
             if key in (data.get("dimensions") or [])
         ],
-        "organisation_size": dict(
-            wizard_forms.ContextForm.base_fields["organisation_size"].choices
-        ).get(data.get("organisation_size") or ""),
+        "organisation_size": dict(SIZE_FIELD.choices).get(  # type: ignore[arg-type]  # see SIZE_FIELD
+            data.get("organisation_size") or ""
+        ),
         "parts": [
             (
                 step.label,
@@ -446,11 +450,8 @@ def preview(draft) -> dict:
                     if item.get("title") or item.get("text")
                 ],
             )
-            for step in (
-                STEPS_BY_NAME["difficulties"],
-                STEPS_BY_NAME["tips"],
-                STEPS_BY_NAME["phases"],
-            )
+            for step in STEPS  # difficulties, tips and phases, in this order
+            if isinstance(step, ItemsStep)
         ],
         "tools": tool_rows,
         "keywords": [word for word in data.get("keywords") or [] if word],

@@ -120,7 +120,7 @@ class ResilientRedisCache(RedisCache):
     RETRY_AFTER = 5.0  # seconds Redis is left alone after a failure
 
     def _state_key(self) -> str:
-        return ",".join(self._servers)
+        return ",".join(self._servers)  # type: ignore[attr-defined]  # private: not in django-stubs
 
     def _down_until(self) -> float:
         return _DOWN_UNTIL.get(self._state_key(), 0.0)

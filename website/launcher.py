@@ -71,7 +71,7 @@ def environment(host: str, port: int) -> dict[str, str]:
 def run(host: str, port: int) -> int:
     env = environment(host, port)
     server, worker = commands(host, port)
-    processes = [
+    processes: list[subprocess.Popen] = [  # the server's bytes, the worker's text
         subprocess.Popen(server, cwd=ROOT, env=env),
         subprocess.Popen(
             worker, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

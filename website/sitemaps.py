@@ -12,18 +12,20 @@ from community.public import site_url
 from practices.models import Tool
 
 
-class PublicBaseURLMixin:
+class PublicSitemap(Sitemap):
     """Every address on SITE_URL's scheme and host, whatever host the request came by."""
 
+    # Django's index view reads `protocol` itself, so it stays an attribute: a read-only one,
+    # which django-stubs (declaring a writable `str | None`) cannot tell from a mistake.
     @property
-    def protocol(self):
+    def protocol(self) -> str:  # type: ignore[override]
         return urlsplit(site_url()).scheme or "https"
 
     def get_domain(self, site=None):
         return urlsplit(site_url()).netloc
 
 
-class PagesSitemap(PublicBaseURLMixin, WagtailSitemap):
+class PagesSitemap(PublicSitemap, WagtailSitemap):
     """Live, public pages (Wagtail leaves out private and unpublished ones)."""
 
     def location(self, obj):
@@ -31,10 +33,10 @@ class PagesSitemap(PublicBaseURLMixin, WagtailSitemap):
         return obj.get_url_parts(self.request)[2]
 
     # Django's own listing: Wagtail's would build each address on the Site record.
-    _urls = Sitemap._urls
+    _urls = Sitemap._urls  # type: ignore[attr-defined]  # private in Django: not in django-stubs
 
 
-class ListsSitemap(PublicBaseURLMixin, Sitemap):
+class ListsSitemap(PublicSitemap):
     """The directory and the tool catalogue (views, not pages)."""
 
     def items(self):
@@ -44,12 +46,12 @@ class ListsSitemap(PublicBaseURLMixin, Sitemap):
         return reverse(name)
 
 
-class OrganisationsSitemap(PublicBaseURLMixin, Sitemap):
+class OrganisationsSitemap(PublicSitemap):
     def items(self):
         return Organisation.objects.order_by("slug").only("slug")
 
 
-class ToolsSitemap(PublicBaseURLMixin, Sitemap):
+class ToolsSitemap(PublicSitemap):
     def items(self):
         return Tool.objects.live().order_by("slug").only("slug")
 

@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that varies comes from the environment."""
 
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -307,7 +308,7 @@ LOGGING = {
 # public, so it refuses to run elsewhere unless told --i-know-this-is-a-demo.
 DEMO_SITE = False
 
-RELAIS = {
+RELAIS: dict[str, Any] = {  # read by many modules: ints, and one string
     "DEFAULT_TIME_ZONE": "Europe/Brussels",
     "DIRECTORY_PAGE_SIZE": 12,
     "LOGO_MAX_BYTES": 2 * 1024 * 1024,
