@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from anyascii import anyascii
 from django.conf import settings
@@ -16,11 +17,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from .fields import MultiLineTextField, OneLineCharField
+from .timezones import time_zone_choices
 
 
 def _time_zone_choices():
-    from .timezones import time_zone_choices
-
     return time_zone_choices()
 
 
@@ -102,7 +102,8 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person on Relais. The email address is the login."""
 
-    username = None
+    # Django's way to drop AbstractUser's field, which django-stubs types as always there.
+    username = None  # type: ignore[assignment]
     email = models.EmailField(_("adresse e-mail"), unique=True)
     display_name = OneLineCharField(_("nom affiché"), max_length=120)
     avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
@@ -118,9 +119,10 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    # Email logins need their own manager; django-stubs expects auth's username-based one.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("personne")

@@ -27,6 +27,9 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from django.utils.html import escape
+from wagtail.rich_text import expand_db_html
+
+from community.public import site_url
 
 # Elements that start and end a paragraph (separated by a blank line).
 BLOCKS = {
@@ -153,12 +156,8 @@ def plain_text(html: str | None, *, base_url: str | None = None) -> str:
     if not html:
         return ""
     if "linktype=" in html:
-        from wagtail.rich_text import expand_db_html
-
         html = expand_db_html(html)
     if base_url is None:
-        from community.public import site_url
-
         base_url = site_url()
     base = base_url.rstrip("/")
 

@@ -3,9 +3,10 @@ address of my private calendar feed."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import CalendarToken, Registration
+from .models import CalendarToken, EventPage, Registration
 from .recurrence import next_occurrence
 
 
@@ -39,8 +40,6 @@ def my_events_section(request):
 
 def followed_event_pages(user):
     """Events whose room a person follows on /salons/: those they are registered for."""
-    from .models import Registration
-
     return Registration.objects.filter(
         user=user, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITLIST]
     ).values("event_id")
@@ -49,11 +48,6 @@ def followed_event_pages(user):
 def ended_event_pages():
     """Events whose room leaves /salons/: cancelled ones, and single dates that are over
     (a series stays while it may have dates to come)."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .models import EventPage
-
     return EventPage.objects.filter(Q(cancelled=True) | Q(rrule="", end__lt=timezone.now())).values(
         "pk"
     )

@@ -12,11 +12,10 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 from community.services.notifications import email_people, notify
 
 from .models import EventPage
+from .services.publishing import after_publication
 
 
 def _published(sender, instance, **kwargs):
-    from .services.publishing import after_publication
-
     after_publication(instance)
 
 

@@ -1,5 +1,7 @@
 """Site-wide Wagtail content: the home page, standard pages, navigation and footer."""
 
+import datetime as dt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.fields import OneLineCharField, OneLineTitle
+from community.models import Organisation
+from practices.models import PracticeSheetPage
 
 from .blocks import BodyBlock, LinkBlock
 
@@ -39,8 +43,6 @@ class HomePage(OneLineTitle, Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from community.models import Organisation
-
         context = super().get_context(request, *args, **kwargs)
         organisations = Organisation.objects.for_listing()
         context["latest_organisations"] = organisations.order_by("-created_at")[:6]
@@ -53,16 +55,14 @@ class HomePage(OneLineTitle, Page):
     @staticmethod
     def next_dates(count: int = 4):
         """The next dates of the calendar (the coming four months), cancelled ones left out."""
-        import datetime as dt
-
-        from events.listing import next_dates
+        # Not at the top: events.listing builds querysets on import, which needs every model
+        # loaded, and this module is loaded while they are.
+        from events.listing import next_dates  # noqa: PLC0415 - see above
 
         return next_dates(count=count, within=dt.timedelta(days=120))
 
     @staticmethod
     def latest_sheets(count: int = 3):
-        from practices.models import PracticeSheetPage
-
         return list(
             PracticeSheetPage.objects.live()
             .select_related("organisation")

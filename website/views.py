@@ -2,6 +2,7 @@
 
 import logging
 
+import redis
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -31,8 +32,6 @@ def healthz(request):
         checks["database"] = "error"
     if settings.REDIS_URL:
         try:
-            import redis
-
             client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2)
             client.ping()
             checks["redis"] = "ok"

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import PageLogEntry
 
 from community.access import (
     Refusal,
@@ -31,9 +32,10 @@ from community.models import fold
 from community.services.notifications import email_people
 from community.services.rooms import ensure_page_room
 
-from ..models import CalendarPage, EventPage, EventState, Registration
-from ..recurrence import next_occurrence, occurrences
-from . import registrations, reminders
+from .. import tasks
+from ..models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
+from ..recurrence import next_occurrence, occurrences, rule_starts
+from . import registrations
 
 # Slugs that the calendar's own addresses use.
 RESERVED_SLUGS = {"annoncer", "feed", "prive", "widget", "mes-evenements"}
@@ -123,7 +125,6 @@ def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
     change is keyed by the date the rule gave, so shift that key by the same wall-clock
     step as the series (14:00 → 15:00 moves "the 5 January at 14:00" to 15:00). A change
     of rule drops the changes that no longer fall on one of its dates."""
-    from ..recurrence import rule_starts
 
     if not event.rrule or not old_rule:
         return
@@ -174,6 +175,7 @@ def announce(*, user, data: dict) -> tuple[EventPage, bool]:
         revision.publish(user=user, skip_permission_checks=True)
         event.refresh_from_db()
     else:
+        assert workflow is not None  # refused above otherwise
         workflow.start(event, user)
     return event, at_once
 
@@ -229,7 +231,6 @@ def cancel_event(*, user, event: EventPage) -> None:
 @transaction.atomic
 def cancel_date(*, user, event: EventPage, original_start) -> None:
     """Cancel one date of a series."""
-    from ..models import OccurrenceChange
 
     require(can_manage_event(user, event), Refusal.MANAGE_EVENT)
     live = _live_version(event)
@@ -282,7 +283,7 @@ def after_publication(event: EventPage) -> None:
         registrations.promote_after_change(event)
     if created or changed:
         # A date that did not move keeps the reminder already queued for it.
-        reminders.schedule(event)
+        tasks.schedule_reminder(event)
     # Its discussion room, owned by the first organiser (whose admins moderate it).
     organisers = list(event.organisers.all())
     ensure_page_room(event, organisation=organisers[0] if organisers else None)
@@ -291,7 +292,6 @@ def after_publication(event: EventPage) -> None:
 def _previous_publication(event: EventPage) -> EventPage | None:
     """The event as it was published before this publication: the revision of the latest
     publish log entry (Wagtail sends `page_published` before logging the current one)."""
-    from wagtail.models import PageLogEntry
 
     entry = (
         PageLogEntry.objects.filter(

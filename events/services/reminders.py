@@ -1,6 +1,7 @@
 """The reminder the day before each date of an event.
 
-When an event is published (or changed), `schedule` queues one task for its next date,
+When an event is published (or changed), `events.tasks.schedule_reminder` queues one task
+for the date `next_to_remind` gives,
 to run 24 hours before it (the database backend's worker runs it at that time in
 production). The task sends the reminder to the confirmed people who have not had it
 for that date, then queues the next date of a series. A task whose date was moved or
@@ -15,40 +16,26 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django_tasks import default_task_backend
 
 from community.services.notifications import email_people
 
 from ..models import EventPage, Registration, ReminderSent
-from ..recurrence import occurrences
+from ..recurrence import Occurrence, occurrences
 from .registrations import ics_attachment
 
 AHEAD = dt.timedelta(hours=24)
 
 
-def schedule(event: EventPage, *, now=None) -> bool:
-    """Queue the reminder of the event's next date. Returns whether one was queued."""
-    from ..tasks import send_event_reminder
-
-    now = now or timezone.now()
+def next_to_remind(event: EventPage, now: dt.datetime) -> Occurrence | None:
+    """The date whose reminder is to be queued next, if any."""
+    if event.cancelled:
+        return None
     # The next date that has not started yet: `next_occurrence` also gives the date in
     # progress, which the task (called with now = its date + 1 minute) would queue again
     # and again.
-    occurrence = next(
+    return next(
         (o for o in occurrences(event, after=now) if not o.cancelled and o.start > now), None
     )
-    if occurrence is None or event.cancelled:
-        return False
-    if not default_task_backend.supports_defer:
-        return False
-    run_after = max(occurrence.start - AHEAD, now)
-    start = occurrence.start.astimezone(dt.UTC).isoformat()
-    transaction.on_commit(
-        lambda: send_event_reminder.using(run_after=run_after).enqueue(
-            event_id=event.pk, start=start
-        )
-    )
-    return True
 
 
 def send(event: EventPage, start: dt.datetime) -> int:

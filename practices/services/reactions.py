@@ -8,6 +8,8 @@ Marks are set to a state ("useful: yes/no") rather than toggled, so that a form 
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +19,7 @@ from community.services import ServiceError
 
 from ..models import Adoption, Bookmark, PracticeSheetPage, Useful
 
-COMMENT_MAX_LENGTH = Adoption._meta.get_field("comment").max_length
+COMMENT_MAX_LENGTH = cast(int, Adoption._meta.get_field("comment").max_length)  # it has one
 
 
 def _check_sheet(sheet: PracticeSheetPage) -> None:

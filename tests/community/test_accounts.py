@@ -9,6 +9,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client, override_settings
 
 from community.models import User
@@ -405,8 +406,6 @@ def test_login_more_than_thirty_posts_a_minute_get_429(client):
 
 
 def test_rate_limits_counted_in_the_cache(client):
-    from django.core.cache import cache
-
     for n in range(10):
         client.post("/accounts/login/", {"login": f"guess{n}@example.org", "password": "x"})
     cache.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
 from community.models import Affiliation, Membership, Organisation, Region, Sector, Theme, User
 from tests.factories import (
@@ -187,8 +188,6 @@ def test_organisation_for_listing_loads_region_and_sectors_in_two_queries(
 def test_region_in_use_cannot_be_deleted():
     region = RegionFactory()
     OrganisationFactory(region=region)
-
-    from django.db.models import ProtectedError
 
     with pytest.raises(ProtectedError):
         region.delete()

@@ -18,6 +18,11 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from wagtail.models import Locale, Site
+from wagtail.models import Page as WagtailPage  # Page is Playwright's here
+
+from tests.e2e.asgi_server import AsgiServer
+from website.models import HomePage
 
 if TYPE_CHECKING:
     from community.models import User
@@ -59,12 +64,10 @@ def home_page(transactional_db):
     Between transactional tests the database is flushed, migrations' data included (the
     root page, Wagtail's welcome page, the default site): build what is missing.
     """
-    from wagtail.models import Locale, Page, Site
-
-    from website.models import HomePage
-
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = WagtailPage.get_first_root_node() or WagtailPage.add_root(
+        instance=WagtailPage(title="Root", slug="root")
+    )
     for child in root.get_children():
         child.delete()
     root.refresh_from_db()
@@ -129,8 +132,6 @@ def asgi_server(transactional_db) -> Iterator[Callable]:
     """`asgi_server(port=None, name="asgi")`: start uvicorn serving the site, WebSockets
     included, on this test's database (see tests/e2e/asgi_server.py); every server
     started is stopped at the end of the test, before the database is emptied."""
-    from tests.e2e.asgi_server import AsgiServer
-
     servers = []
 
     def start(**options):

@@ -17,10 +17,20 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page as WagtailPage  # Page is Playwright's here
 
 from community.models import Notification
-from practices.models import PracticeIndexPage, PracticeSheetPage, SheetDraft, Tool
+from practices.models import (
+    Adoption,
+    PracticeIndexPage,
+    PracticeSheetPage,
+    SheetDraft,
+    Tool,
+    Useful,
+)
 from tests.e2e import test_accessibility as a11y
 from tests.factories import (
     MembershipFactory,
@@ -51,16 +61,13 @@ SUMMARY = (
 def practice_index(home_page) -> PracticeIndexPage:
     """/pratiques/ under the e2e `home_page`, and Wagtail's default moderation workflow
     (flushed with the rest of the database between transactional tests) on the root."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     task, _ = GroupApprovalTask.objects.get_or_create(name="Relecture par l'équipe éditoriale")
     task.groups.set([moderators])
     workflow, _ = Workflow.objects.get_or_create(name="Relecture éditoriale")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(
-        page=Page.get_first_root_node(), defaults={"workflow": workflow}
+        page=WagtailPage.get_first_root_node(), defaults={"workflow": workflow}
     )
 
     index = home_page.add_child(
@@ -107,8 +114,6 @@ def member(db):
 def editor(db):
     """A Wagtail editor: superuser with a verified address, in the "Moderators" group that
     reviews submissions (as the demo's editor is)."""
-    from django.contrib.auth.models import Group
-
     editor = UserFactory(staff=True, display_name="Eddy Éditeur", email="eddy@relais.example")
     editor.groups.add(Group.objects.get_or_create(name="Moderators")[0])
     return editor
@@ -476,8 +481,6 @@ def test_wizard_does_not_let_a_sheet_with_two_tips_through(
 def library(practice_index, catalogue, member):
     """A few published sheets with themes, sectors and a region, one of them by the
     organisation of `member`, with a mark and an adoption report on it."""
-    from practices.models import Adoption, Useful
-
     theme = ThemeFactory(name="Inclusion numérique", slug="inclusion-numerique")
     other_theme = ThemeFactory(name="Relation aux membres", slug="relation-aux-membres")
     sector = SectorFactory(name="Action sociale")

@@ -6,8 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
+import icalendar
 import pytest
+import vobject
+from django.utils.text import slugify
 
+from events.models import CalendarPage, EventPage
+from tests.factories import AffiliationFactory, MembershipFactory, OrganisationFactory
 from tests.practices.conftest import home_page  # noqa: F401 (the same page tree)
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
@@ -20,7 +25,6 @@ def brussels(*args) -> dt.datetime:
 
 def publish_event(calendar, *, organisers, title="Intervision numérique", **fields):
     """Create and publish an event under `calendar` (page_published runs, as for real)."""
-    from events.models import EventPage
 
     fields.setdefault(
         "start", dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=10)
@@ -31,8 +35,6 @@ def publish_event(calendar, *, organisers, title="Intervision numérique", **fie
     themes = fields.pop("themes", [])
     event = EventPage(title=title, slug=fields.pop("slug", None) or None, **fields)
     if not event.slug:
-        from django.utils.text import slugify
-
         event.slug = slugify(title)
     event.occurrence_changes = changes
     calendar.add_child(instance=event)
@@ -45,8 +47,6 @@ def publish_event(calendar, *, organisers, title="Intervision numérique", **fie
 
 @pytest.fixture
 def calendar_page(home_page):  # noqa: F811
-    from events.models import CalendarPage
-
     return home_page.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
 
 
@@ -61,8 +61,6 @@ def future(**delta) -> dt.datetime:
 def parse_ics(content: bytes):
     """The same file read by two independent parsers: (icalendar Calendar, vobject
     component). Both must accept it as exactly one VCALENDAR."""
-    import icalendar
-    import vobject
 
     text = content.decode("utf-8")
     parsed = list(vobject.readComponents(text))
@@ -79,7 +77,6 @@ def vevents_of(cal) -> list:
 @pytest.fixture
 def affiliated_org(federation):
     """An EES that is an active member of `federation`."""
-    from tests.factories import AffiliationFactory, OrganisationFactory
 
     organisation = OrganisationFactory(name="Coopérative du Bocage")
     AffiliationFactory(organisation=organisation, federation=federation)
@@ -89,7 +86,6 @@ def affiliated_org(federation):
 @pytest.fixture
 def fed_member(affiliated_org):
     """A plain member of an organisation affiliated to `federation`."""
-    from tests.factories import MembershipFactory
 
     return MembershipFactory(organisation=affiliated_org, user__display_name="Béa Bocage").user
 
@@ -97,7 +93,6 @@ def fed_member(affiliated_org):
 @pytest.fixture
 def make_people(db):
     """`make_people(n)`: n signed-up people, each a plain member of their own EES."""
-    from tests.factories import MembershipFactory
 
     def build(n: int, prefix: str = "Personne"):
         return [MembershipFactory(user__display_name=f"{prefix} {i}").user for i in range(1, n + 1)]

@@ -9,12 +9,14 @@ import datetime as dt
 from urllib.parse import urlencode
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from events.models import EventPage
+from events.models import EventPage, OccurrenceChange
 from events.recurrence import event_errors
 from tests.events.conftest import BRUSSELS, publish_event
 from tests.events.test_announce import announce_data
+from tests.factories import UserFactory
 from tests.website.test_edit_forms_round_trip import BrowserForm
 
 pytestmark = pytest.mark.django_db
@@ -138,8 +140,6 @@ def test_rules_shared_with_the_admin_refuse_nonsense_dates():
 
 @pytest.fixture
 def editor(db):
-    from tests.factories import UserFactory
-
     return UserFactory(staff=True)
 
 
@@ -199,10 +199,6 @@ def test_admin_event_form_hour_repeated_in_autumn_is_its_first_occurrence(
 
 
 def test_admin_moved_date_refuses_nonsense_dates():
-    from django.core.exceptions import ValidationError
-
-    from events.models import OccurrenceChange
-
     moved = dt.datetime(9999, 1, 1, 14, tzinfo=BRUSSELS)
     change = OccurrenceChange(
         original_start=dt.datetime(2030, 1, 1, 14, tzinfo=BRUSSELS),
@@ -219,8 +215,6 @@ def test_admin_moved_date_refuses_nonsense_dates():
 def test_admin_moved_date_reads_the_repeated_autumn_hour_as_its_first(
     calendar_page, federation, editor
 ):
-    from events.models import OccurrenceChange
-
     first = dt.datetime(2030, 1, 1, 14, tzinfo=BRUSSELS)
     event = publish_event(
         calendar_page,

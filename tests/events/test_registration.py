@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import zoneinfo
 
 import pytest
 from django.db import connection, connections
@@ -14,7 +15,7 @@ from community.models import Notification
 from events.models import EventPage, Registration, event_uid
 from events.services import registrations
 from tests.events.conftest import future, parse_ics, publish_event, vevents_of
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import AffiliationFactory, MembershipFactory, OrganisationFactory, UserFactory
 
 LINK = "https://visio.example.org/salle-7"
 
@@ -262,7 +263,6 @@ def test_federation_audience_refuses_outsider_and_stores_nothing(
 ):
     outsider = MembershipFactory(organisation=OrganisationFactory(name="Hors Réseau")).user
     # An affiliation that is only requested does not open the event either.
-    from tests.factories import AffiliationFactory
 
     AffiliationFactory(
         organisation=outsider.memberships.get().organisation, federation=federation, pending=True
@@ -445,8 +445,6 @@ def test_registration_list_for_organiser_admin(client, small_event, registered, 
 
 
 def local(moment: dt.datetime) -> str:
-    import zoneinfo
-
     return moment.astimezone(zoneinfo.ZoneInfo("Europe/Brussels")).strftime("%Y-%m-%d %H:%M")
 
 

@@ -5,14 +5,16 @@ for a date that was moved or cancelled since."""
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django_tasks import default_task_backend, task_backends
 from django_tasks_db.models import DBTaskResult
 
 from events.models import EventPage, OccurrenceChange, Registration, ReminderSent
 from events.services import reminders
-from events.tasks import send_event_reminder
+from events.tasks import schedule_reminder, send_event_reminder
 from tests.events.conftest import future, publish_event
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +64,7 @@ def test_immediate_backend_schedules_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         event = publish_event(calendar_page, organisers=[federation], start=future(days=3))
 
-    assert reminders.schedule(event) is False
+    assert schedule_reminder(event) is False
     assert DBTaskResult.objects.count() == 0
 
 
@@ -86,7 +88,7 @@ def test_cancelled_event_schedules_nothing(
             calendar_page, organisers=[federation], start=future(days=3), cancelled=True
         )
 
-    assert reminders.schedule(event) is False
+    assert schedule_reminder(event) is False
     assert queued() == []
 
 
@@ -265,9 +267,6 @@ def test_command_sends_due_reminders_once(
 ):
     """`manage.py send_event_reminders` (immediate backend, development or cron): the dates
     of the next 24 hours get their reminder, once; later dates none."""
-    from io import StringIO
-
-    from django.core.management import call_command
 
     soon = publish_event(calendar_page, organisers=[federation], start=future(hours=20))
     later = publish_event(

@@ -4,8 +4,12 @@ tools and a member of an organisation. Each test builds only what it asks for.""
 from __future__ import annotations
 
 import pytest
+from wagtail.models import Locale, Page, Site
 
-from tests.factories import MembershipFactory, OrganisationFactory
+from practices.models import PracticeIndexPage, SheetDraft, Tool
+from practices.services.submission import submit_draft
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from website.models import HomePage
 
 
 @pytest.fixture
@@ -14,9 +18,6 @@ def home_page(db):
 
     It sits under the root page, so the default "Relecture éditoriale" workflow that
     Wagtail's migrations attach to the root applies to every sheet below it."""
-    from wagtail.models import Locale, Page, Site
-
-    from website.models import HomePage
 
     Locale.objects.get_or_create(language_code="fr")
     # A transactional test may run after another one flushed the database, migration data
@@ -36,7 +37,6 @@ def home_page(db):
 @pytest.fixture
 def practice_index(home_page):
     """The library of sheets at /pratiques/."""
-    from practices.models import PracticeIndexPage
 
     return home_page.add_child(
         instance=PracticeIndexPage(title="Fiches pratiques", slug="pratiques")
@@ -46,7 +46,6 @@ def practice_index(home_page):
 @pytest.fixture
 def tools(db):
     """Three catalogue tools, by name: Nextcloud, Dolibarr, Signal."""
-    from practices.models import Tool
 
     return [
         Tool.objects.create(
@@ -127,8 +126,6 @@ def sheet_data(tools):
 def submitted_sheet(practice_index, member_with_org, member_org, sheet_data):
     """A sheet `member_with_org` submitted through the wizard's service: not live, waiting
     in Wagtail's default "Relecture éditoriale" workflow."""
-    from practices.models import SheetDraft
-    from practices.services.submission import submit_draft
 
     draft = SheetDraft.objects.create(
         author=member_with_org, organisation=member_org, data=sheet_data()
@@ -139,6 +136,5 @@ def submitted_sheet(practice_index, member_with_org, member_org, sheet_data):
 @pytest.fixture
 def editor(db):
     """A Wagtail editor (superuser), who moderates in the admin."""
-    from tests.factories import UserFactory
 
     return UserFactory(staff=True, display_name="Eddy Éditeur")

@@ -4,6 +4,7 @@ authors are told (email and /moi/), edit through the wizard and resubmit. Who ma
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import RequestFactory
 from django.urls import reverse
@@ -404,7 +405,6 @@ def test_a_submission_is_announced_once_to_each_moderator(
 ):
     """The members of the "Moderators" group (here a superuser, like the demo's editor) get
     one email per submission, not one per workflow and one per task."""
-    from django.contrib.auth.models import Group
 
     moderator = UserFactory(staff=True, display_name="Mo Dératrice")
     moderator.groups.add(Group.objects.get(name="Moderators"))
@@ -423,10 +423,6 @@ def test_editors_email_names_the_review_stage_in_french(
     practice_index, member_with_org, member_org, sheet_data, django_capture_on_commit_callbacks
 ):
     """Wagtail's email to the moderators quotes the task's name: a French one."""
-    from django.contrib.auth.models import Group
-
-    from practices.models import SheetDraft
-    from practices.services.submission import submit_draft
 
     moderator = UserFactory(display_name="Mona Modératrice", email="mona@example.org")
     moderator.groups.add(Group.objects.get(name="Moderators"))

@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps
 from wagtail.models import WorkflowState
 
-from practices.models import PracticeSheetPage, SheetDraft, Tool
+from practices.models import PracticeSheetPage, SheetDraft, SheetTool, Tool
 from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory
 
@@ -106,8 +106,6 @@ def test_migration_hides_tools_only_unpublished_sheets_use(proposing_sheet, tool
 
 
 def test_migration_hides_tools_proposed_in_a_change_of_a_published_sheet(proposing_sheet, editor):
-    from practices.models import SheetTool
-
     approve(proposing_sheet, editor)
     spam = Tool.objects.create(name="Spamtool", slug="spamtool", website=SPAM, live=True)
     change = PracticeSheetPage.objects.get(pk=proposing_sheet.pk).get_latest_revision_as_object()

@@ -10,6 +10,7 @@ from wagtail.models import WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from practices.models import PracticeSheetPage, SheetDraft, Tool
+from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
 
 TWO_TIPS = "Conseils : 2 sur 3. Une fiche en compte exactement trois."
@@ -305,8 +306,6 @@ def test_wizard_delete_draft(member_client, member_with_org, member_org):
 def test_wizard_proposed_tool_created_once(
     member_with_org, member_org, practice_index, tools, sheet_data
 ):
-    from practices.services.submission import submit_draft
-
     colleague = MembershipFactory(organisation=member_org).user
     for author, name, title in [
         (member_with_org, "Framadate", "Première fiche"),
@@ -391,8 +390,6 @@ def test_wizard_submit_without_workflow_refused(
 def test_wizard_slug_never_takes_a_reserved_address(
     member_with_org, member_org, practice_index, sheet_data
 ):
-    from practices.services.submission import submit_draft
-
     draft = SheetDraft.objects.create(
         author=member_with_org, organisation=member_org, data=sheet_data(title="Proposer")
     )

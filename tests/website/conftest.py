@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from community.services import rooms
+from events.models import CalendarPage
 from tests.events.conftest import affiliated_org, calendar_page, future, publish_event  # noqa: F401
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from tests.practices.conftest import (  # noqa: F401
@@ -33,7 +34,6 @@ def whole_site(db):
     sheet = make_sheet(
         index, title="Un cloud pour l'équipe", tools=[tool, *others], organisation=organisation
     )
-    from events.models import CalendarPage
 
     calendar = home.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
     event = publish_event(calendar, organisers=[federation, organisation], start=future(days=5))

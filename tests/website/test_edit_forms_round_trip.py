@@ -15,6 +15,9 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from wagtail.models import WorkflowState
 
 from community.models import Organisation, Room, User
 from community.services import rooms as room_services
@@ -41,9 +44,6 @@ PNG = bytes.fromhex(
 
 
 def stored_image(path: str) -> str:
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
     return default_storage.save(path, ContentFile(PNG))
 
 
@@ -510,7 +510,6 @@ def test_event_edit_form_unchanged_sends_nothing_to_the_editors(
 ):
     """An organiser who cannot publish at once saves without changing anything: no new
     version, no review for the editors, and the page says nothing changed."""
-    from wagtail.models import WorkflowState
 
     event = publish_event(calendar_page, organisers=[organisation], title="Atelier CRM")
     revisions = event.revisions.count()

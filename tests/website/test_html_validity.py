@@ -3,6 +3,7 @@ from npm) reads them all in one process, signed out and signed in, and finds no 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -19,6 +20,7 @@ from wagtail.rich_text import RichText
 
 from community.models import Room
 from community.services import rooms
+from community.templatetags.time_tags import html_datetime
 from tests.factories import UserFactory
 from website.models import StandardPage
 
@@ -151,10 +153,6 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
 
 
 def test_html_datetime_keeps_whole_seconds_in_the_viewers_zone():
-    import datetime as dt
-
-    from community.templatetags.time_tags import html_datetime
-
     moment = dt.datetime(2026, 11, 29, 18, 17, 3, 658294, tzinfo=dt.UTC)
 
     assert html_datetime(moment) == "2026-11-29T19:17:03+01:00"

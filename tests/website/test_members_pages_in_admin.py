@@ -12,7 +12,9 @@ from django.apps import apps
 from events.models import EventPage
 from practices.models import PracticeSheetPage, SheetDraft
 from practices.services.submission import submit_draft
+from tests.events.conftest import publish_event
 from tests.events.test_announce import announce_data
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +59,6 @@ def test_event_with_line_breaks_opens_in_admin(
     editor,
     as_manager,
 ):
-    from tests.factories import MembershipFactory
-
     person = federation_admin if as_manager else MembershipFactory(organisation=affiliated_org).user
     organiser = federation if as_manager else affiliated_org
     client.force_login(person)
@@ -94,8 +94,6 @@ def test_migration_repairs_stored_line_breaks(
     federation,
     editor,
 ):
-    from tests.events.conftest import publish_event
-
     if model is PracticeSheetPage:
         draft = SheetDraft.objects.create(
             author=member_with_org, organisation=member_org, data=sheet_data()

@@ -10,6 +10,8 @@ import re
 
 import feedparser
 import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
 
 from community.public import absolute_url
 from events.models import CalendarToken
@@ -143,8 +145,6 @@ def test_emails_link_to_the_public_address(
 def test_set_site_address_points_wagtails_links_at_the_public_address(settings, client):
     """A deployment's entry point runs it after migrate: the API's links (from Wagtail's
     Site record, `localhost:80` after Wagtail's migrations) follow SITE_URL."""
-    from django.core.management import call_command
-    from wagtail.models import Page, Site
 
     settings.WAGTAILADMIN_BASE_URL = "https://relais.example"
     root = Page.objects.get(depth=1)

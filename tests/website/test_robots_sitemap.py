@@ -7,8 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
+from practices.models import PracticeIndexPage
 from tests.factories import OrganisationFactory
 from tests.practices.conftest import home_page, practice_index, tools  # noqa: F401
+from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -45,9 +47,6 @@ def test_sitemap_lists_public_pages_directory_and_tools_on_the_public_url(
     tools,  # noqa: F811
     django_assert_max_num_queries,
 ):
-    from practices.models import PracticeIndexPage
-    from website.models import StandardPage
-
     settings.WAGTAILADMIN_BASE_URL = "https://relais.example"
     OrganisationFactory(name="La Ferme du Bocage")
     # Not in the sitemap: a draft and a page behind a password.

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import socket
+import threading
+import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import global_settings, settings
@@ -12,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from community.services.ratelimit import allow
+from tests.e2e.asgi_server import free_port
 from tests.factories import UserFactory
 from website.cache import ResilientRedisCache
 from website.settings import base
@@ -37,7 +42,6 @@ def test_signed_in_request_reads_no_session_row_when_redis_is_configured(client,
 
 def unreachable_redis_url() -> str:
     """A Redis address on a loopback port nobody listens on: a real refused connection."""
-    from tests.e2e.asgi_server import free_port
 
     return f"redis://127.0.0.1:{free_port()}/0"
 
@@ -101,9 +105,6 @@ class RedisLink:
     nothing sent meanwhile reaches it), `restore()` listens again on the same port."""
 
     def __init__(self, target_port: int):
-        import socket
-        import threading
-
         self._socket, self._threading = socket, threading
         self.target_port = target_port
         self.connections: list = []
@@ -155,8 +156,6 @@ class RedisLink:
 def test_cache_forgets_on_recovery_what_was_deleted_while_redis_did_not_answer():
     """A session deleted at sign-out while Redis was out of reach must not come back with
     Redis: the cookie would be signed in again."""
-    import time
-    from urllib.parse import urlsplit
 
     location = urlsplit(settings.CACHES["default"]["LOCATION"])
     link = RedisLink(location.port or 6379)
