@@ -1,4 +1,4 @@
-# Relais — two commands: `make run` and `make test`.
+# Relais — two commands: `make run` and `make test` (and `make test-fast` while working).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -12,7 +12,7 @@ TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
-.PHONY: run test install install-dev messages translations chromium vnu lint fmt clean
+.PHONY: run test test-fast install install-dev messages translations chromium vnu lint fmt clean
 
 $(VENV)/.installed: requirements.txt
 	@# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the
@@ -71,6 +71,11 @@ vnu: $(VNU_STAMP)
 
 test: $(VENV)/.installed-dev translations chromium vnu
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+# Everything but the browser tests (`-m "not e2e"`), on the test databases of the previous
+# run (`--reuse-db`; `PYTEST_ARGS=--create-db` builds them again). `make test` (CI) runs all.
+test-fast: $(VENV)/.installed-dev translations vnu
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) -m "not e2e" --reuse-db $(PYTEST_ARGS)
 
 # Each check runs even when one before it fails; `make lint` fails if any did.
 lint: $(VENV)/.installed-dev

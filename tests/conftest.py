@@ -8,6 +8,27 @@ from django.core.cache import cache
 
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 
+# The slowest test files, slowest first: they start first. pytest.ini hands each xdist
+# worker whole files (`--dist loadfile`: a module's shared rows, tests/shared.py, and the
+# browser tests' Chromium are built once per worker) in collection order, so a long file
+# collected last would run alone at the end while the other worker waits.
+SLOW_FIRST = (
+    "tests/e2e/",
+    "tests/website/test_seed_demo.py",
+    "tests/website/test_html_validity.py",
+    "tests/website/test_hostile_parameters.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return next(
+            (i for i, slow in enumerate(SLOW_FIRST) if path.startswith(slow)), len(SLOW_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: the order within a file, and of the others, is kept
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
@@ -15,6 +36,27 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _shared_rows_asked_for(request):
+    """Rows built once per module (tests/shared.py) are seen by every later test of the
+    module: a test must ask for them, so that it knows they are there; and a transactional
+    test cannot run inside their transaction."""
+    from tests import shared
+
+    unasked = [name for name in shared.OPEN if name not in request.fixturenames]
+    if unasked:
+        pytest.fail(
+            f"rows shared by {', '.join(unasked)} are in the database but this test does "
+            "not ask for them: move it to another module (see tests/shared.py)"
+        )
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker and marker.kwargs.get("transaction")
+    )
+    if shared.OPEN and transactional:
+        pytest.fail("a transactional test cannot run inside shared rows' transaction")
 
 
 @pytest.fixture

@@ -153,8 +153,7 @@ def sheet_index(db):
     return build_index()
 
 
-@pytest.fixture
-def catalogue(db):
+def build_catalogue() -> dict[str, Tool]:
     """Four tools of the catalogue, by slug."""
     tools = [
         make_tool("Nextcloud", category=Tool.Category.COLLABORATION, data_hosting="belgium"),
@@ -168,3 +167,9 @@ def catalogue(db):
         ),
     ]
     return {tool.slug: tool for tool in tools}
+
+
+@pytest.fixture
+def catalogue(db):
+    """Four tools of the catalogue, by slug."""
+    return build_catalogue()

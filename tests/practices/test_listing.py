@@ -1,6 +1,7 @@
 """The library /pratiques/: filters that combine, their counts, a text search that forgives
-accents and plurals (PostgreSQL and SQLite alike), sort, pagination, bad input, and a
-query count that does not grow with the number of sheets."""
+accents and plurals (PostgreSQL and SQLite alike), sort, links and bad input, on one small
+library built once for the module (tests/shared.py). Pagination and the query count, which
+need many sheets, are in tests/practices/test_listing_size.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import re
 import pytest
 from django.utils.html import escape
 
-from practices.listing import PAGE_SIZE
 from practices.models import SheetKeyword, Useful
 from tests.factories import (
     OrganisationFactory,
@@ -20,28 +20,20 @@ from tests.factories import (
 )
 from tests.practices import fixtures_listing
 from tests.practices.fixtures_listing import days_ago, make_sheet
+from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
-
-# The reading side's fixtures (tests/practices/fixtures_listing.py), made visible here.
-catalogue = fixtures_listing.catalogue
-sheet_index = fixtures_listing.sheet_index
-
-# Measured, then pinned: they must not move with the number of sheets (3 or 30).
-# Steady state (site settings already exist: see the `site_settings` fixture, requested
-# after `sheet_index`, which replaces the default site's root page).
-LIST_QUERIES_ANONYMOUS = 20
-LIST_QUERIES_FILTERED_SIGNED_IN = 27
 
 CRM = "Un dossier de soins partagé"
 COLLAB = "Des outils collaboratifs pour l'équipe"
 GDPR = "Se mettre en conformité RGPD"
 
 
-@pytest.fixture
-def library(sheet_index, catalogue):
+def build_library():
     """Three live sheets and one draft, across themes, sectors, regions, tools,
-    dimensions and keywords."""
+    dimensions and keywords, in /pratiques/ with the four tools of the catalogue."""
+    sheet_index = fixtures_listing.build_index()
+    catalogue = fixtures_listing.build_catalogue()
     wallonia = RegionFactory(name="Wallonie", position=1)
     brussels = RegionFactory(name="Bruxelles", position=2)
     care = SectorFactory(name="Aide à domicile")
@@ -103,7 +95,33 @@ def library(sheet_index, catalogue):
         dimensions=("infrastructure",),
         live=False,
     )
-    return sheets
+    return {"sheets": sheets, "index": sheet_index, "catalogue": catalogue}
+
+
+# Built once for the module's tests (tests/shared.py): each test runs in a savepoint on top
+# of it and gets its own copy of the Python objects.
+_library = built_once_per_module(build_library)
+
+
+@pytest.fixture
+def library_site(_library, db):
+    """The library's rows: {"sheets": {"crm", "collab", "gdpr"}, "index", "catalogue"}."""
+    return _library.copy()
+
+
+@pytest.fixture
+def library(library_site):
+    return library_site["sheets"]
+
+
+@pytest.fixture
+def library_index(library_site):
+    return library_site["index"]
+
+
+@pytest.fixture
+def library_catalogue(library_site):
+    return library_site["catalogue"]
 
 
 def _titles(response) -> list[str]:
@@ -173,7 +191,7 @@ def test_library_filters_combine(client, library, params, expected):
     assert response.context["result_count"] == len(expected)
 
 
-def test_library_sheet_with_two_matching_rows_listed_once(client, library, catalogue):
+def test_library_sheet_with_two_matching_rows_listed_once(client, library):
     """A sheet using the same tool twice, or two spellings of a keyword, is one result."""
     gdpr = library["gdpr"]
     SheetKeyword.objects.create(page=gdpr, word="FORMATION")
@@ -220,12 +238,14 @@ def test_library_search_without_words_lists_everything(client, library):
 
 
 def test_library_search_finds_a_sheet_published_after_the_query_was_first_made(
-    client, library, sheet_index, catalogue
+    client, library_index, library_catalogue
 ):
     """The index is updated when a sheet is published (immediate task backend)."""
     assert _titles(client.get("/pratiques/", {"q": "vélos"})) == []
 
-    make_sheet(sheet_index, title="Un atelier vélo connecté", tools=list(catalogue.values())[:3])
+    make_sheet(
+        library_index, title="Un atelier vélo connecté", tools=list(library_catalogue.values())[:3]
+    )
 
     assert _titles(client.get("/pratiques/", {"q": "velo"})) == ["Un atelier vélo connecté"]
 
@@ -424,32 +444,6 @@ def test_library_repeated_parameters_use_the_last(client, library):
 # --- Pagination and links -----------------------------------------------------------------
 
 
-@pytest.fixture
-def many_sheets(sheet_index, catalogue):
-    tools = list(catalogue.values())[:3]
-    return [
-        make_sheet(sheet_index, title=f"Fiche {n:02d}", tools=tools, published_at=days_ago(n))
-        for n in range(1, PAGE_SIZE + 2)
-    ]
-
-
-def test_library_paginated(client, many_sheets):
-    first = client.get("/pratiques/")
-    second = client.get("/pratiques/", {"page": "2"})
-
-    assert _titles(first) == [f"Fiche {n:02d}" for n in range(1, PAGE_SIZE + 1)]
-    assert _titles(second) == [f"Fiche {PAGE_SIZE + 1:02d}"]
-    assert 'rel="next"' in first.content.decode()
-    assert "Page 2 sur 2" in second.content.decode()
-
-
-def test_library_pagination_keeps_filters(client, many_sheets):
-    response = client.get("/pratiques/", {"keyword": "patience", "sort": "useful", "page": "1"})
-
-    assert response.context["query"] == "keyword=patience&sort=useful"
-    assert 'href="?keyword=patience&amp;sort=useful&amp;page=2"' in response.content.decode()
-
-
 def test_library_active_filters_link_to_their_removal(client, library):
     response = client.get(
         "/pratiques/", {"region": "wallonie", "keyword": "formation", "q": "registre"}
@@ -498,69 +492,3 @@ def test_library_script_is_external_and_deferred(client, library):
         '<script src="/static/js/filters.js" defer>',
     ]
     assert "<script>" not in html
-
-
-# --- Query count --------------------------------------------------------------------------
-
-
-def _populate(sheet_index, catalogue, count: int) -> None:
-    """`count` sheets, each with an organisation, a region, two sectors, two themes, three
-    tools, three keywords, "useful" marks and an adoption: all a card shows."""
-    from practices.models import Adoption
-
-    regions = [RegionFactory(name=f"Région {n}") for n in range(3)]
-    sectors = [SectorFactory(name=f"Secteur {n}") for n in range(4)]
-    themes = [ThemeFactory(name=f"Thème {n}") for n in range(4)]
-    tools = list(catalogue.values())
-    user = UserFactory()
-    for n in range(count):
-        organisation = OrganisationFactory(name=f"Org {n:02d}")
-        sheet = make_sheet(
-            sheet_index,
-            title=f"Fiche numérique {n:02d}",
-            organisation=organisation,
-            region=regions[n % 3],
-            sectors=sectors[n % 3 : n % 3 + 2],
-            themes=themes[n % 3 : n % 3 + 2],
-            tools=tools[n % 2 : n % 2 + 3],
-            keywords=(f"Mot {n}", "Patience", "Écoute"),
-            dimensions=("processes",),
-        )
-        Useful.objects.create(user=user, sheet=sheet)
-        Adoption.objects.create(sheet=sheet, organisation=organisation, outcome="worked")
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_library_query_count_anonymous_independent_of_size(
-    client, sheet_index, catalogue, site_settings, count, django_assert_num_queries
-):
-    _populate(sheet_index, catalogue, count)
-
-    with django_assert_num_queries(LIST_QUERIES_ANONYMOUS):
-        response = client.get("/pratiques/")
-
-    assert len(response.context["sheets"]) == min(count, PAGE_SIZE)
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_library_query_count_all_filters_signed_in_independent_of_size(
-    client, sheet_index, catalogue, site_settings, count, django_assert_num_queries
-):
-    _populate(sheet_index, catalogue, count)
-    client.force_login(UserFactory())
-    params = {
-        "q": "fiche numeriques",
-        "theme": "theme-1",
-        "sector": "secteur-1",
-        "region": "region-1",
-        "tool": "odoo",
-        "dimension": "processes",
-        "keyword": "patience",
-        "sort": "useful",
-    }
-
-    with django_assert_num_queries(LIST_QUERIES_FILTERED_SIGNED_IN):
-        response = client.get("/pratiques/", params)
-
-    assert response.context["filter_errors"] == []
-    assert response.context["result_count"] == (1 if count == 3 else 10)

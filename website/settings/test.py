@@ -53,9 +53,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Rooms' browser tests (tests/e2e/test_rooms.py) run the site in a separate uvicorn
     # process, which cannot see an in-memory database: on SQLite the test database is a
-    # file, in shared memory where there is some. The pid keeps concurrent runs apart;
-    # pytest-django adds the xdist worker's suffix (_gw0...) and Django deletes the file.
+    # file, in shared memory where there is some. Its name is the checkout's (two
+    # checkouts do not share it) and the same from one run to the next, so that
+    # `pytest --reuse-db` finds it again; pytest-django adds the xdist worker's suffix
+    # (_gw0...) and Django deletes the file at the end of a run without --reuse-db.
+    import hashlib
     import tempfile
 
     _dir = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
-    DATABASES["default"]["TEST"] = {"NAME": f"{_dir}/relais-test-{os.getpid()}.sqlite3"}  # noqa: F405
+    _checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"{_dir}/relais-test-{_checkout}.sqlite3"}  # noqa: F405
