@@ -18,7 +18,10 @@ leaves them as they were for the next one. `.copy()` hands each test a deep copy
 Python objects too (as `setUpTestData` does), so an attribute a test sets on an instance
 does not leak either.
 
-The rows stay until the end of the module: every later test of the module sees them.
+`built_once_per_class(build)` does the same for the tests of one class, when only some
+tests of a module share the rows.
+
+The rows stay until the end of the module (or class): every later test there sees them.
 tests/conftest.py therefore fails a test that runs while shared rows it did not ask for are
 there (put such tests in another module), and a transactional test (`transactional_db`,
 `live_server`) inside the open transaction (its server could not see the rows).
@@ -50,8 +53,17 @@ class Shared:
 def built_once_per_module(build: Callable[[], Any]):
     """A module-scoped fixture giving `Shared(build())`, built in a transaction rolled back
     after the module's last test (see the module's docstring)."""
+    return _built_once(build, "module")
 
-    @pytest.fixture(scope="module")
+
+def built_once_per_class(build: Callable[[], Any]):
+    """The same for the tests of one class: rolled back after the class's last test, so the
+    module's other tests never see the rows."""
+    return _built_once(build, "class")
+
+
+def _built_once(build: Callable[[], Any], scope: str):
+    @pytest.fixture(scope=scope)
     def fixture(request, django_db_setup, django_db_blocker) -> Iterator[Shared]:
         with django_db_blocker.unblock():
             atomic = transaction.atomic()

@@ -12,8 +12,14 @@ import vobject
 from django.utils.text import slugify
 
 from events.models import CalendarPage, EventPage
-from tests.factories import AffiliationFactory, MembershipFactory, OrganisationFactory
+from tests.factories import (
+    AffiliationFactory,
+    FederationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+)
 from tests.practices.conftest import home_page  # noqa: F401 (the same page tree)
+from tests.practices.fixtures_listing import build_home
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 
@@ -48,6 +54,18 @@ def publish_event(calendar, *, organisers, title="Intervision numérique", **fie
 @pytest.fixture
 def calendar_page(home_page):  # noqa: F811
     return home_page.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
+
+
+def build_calendar_site() -> dict:
+    """What `calendar_page`, `federation` and `organisation` give, as plain rows: for the
+    rows a class builds once (tests/shared.py)."""
+    return {
+        "calendar_page": build_home().add_child(
+            instance=CalendarPage(title="Agenda", slug="agenda")
+        ),
+        "federation": FederationFactory(name="Fédération des Coopératives"),
+        "organisation": OrganisationFactory(name="Les Ateliers Récup"),
+    }
 
 
 # --- Shared by the calendar's test modules -------------------------------------------------

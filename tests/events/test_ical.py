@@ -19,6 +19,7 @@ from events.services import registrations
 from tests.events.conftest import (
     BRUSSELS,
     brussels,
+    build_calendar_site,
     future,
     parse_ics,
     publish_event,
@@ -26,6 +27,7 @@ from tests.events.conftest import (
 )
 from tests.events.test_announce import edit_data
 from tests.factories import RegionFactory, ThemeFactory
+from tests.shared import built_once_per_class
 
 pytestmark = pytest.mark.django_db
 
@@ -444,9 +446,14 @@ def test_organisation_feed_lists_only_its_events(client, calendar_page, federati
     assert client.get("/organisations/inconnue/agenda.ics").status_code == 404
 
 
-@pytest.fixture
-def varied_calendar(calendar_page, federation, organisation):
+def build_varied_calendar() -> dict:
     """Five events, each the only one with one of the filterable traits."""
+    site = build_calendar_site()
+    calendar_page, federation, organisation = (
+        site["calendar_page"],
+        site["federation"],
+        site["organisation"],
+    )
     wallonia = RegionFactory(name="Wallonie")
     gdpr = ThemeFactory(name="RGPD")
     publish_event(calendar_page, organisers=[federation], title="Intervision", kind="intervision")
@@ -477,61 +484,71 @@ def varied_calendar(calendar_page, federation, organisation):
 
 
 ALL = ["Atelier local", "Conférence wallonne", "Formation RGPD", "Intervision", "Webinaire"]
-
-
-@pytest.mark.parametrize(
-    "query, expected",
-    [
-        ({}, ALL),
-        ({"kind": "intervision"}, ["Intervision"]),
-        ({"organiser": "les-ateliers-recup"}, ["Atelier local"]),
-        ({"theme": "rgpd"}, ["Formation RGPD"]),
-        ({"region": "wallonie"}, ["Conférence wallonne"]),
-        ({"mode": "online"}, ["Webinaire"]),
-        (
-            {"mode": "onsite"},
-            ["Atelier local", "Conférence wallonne", "Formation RGPD", "Intervision"],
-        ),
-        ({"kind": "training", "organiser": "federation-des-cooperatives"}, ["Formation RGPD"]),
-        ({"kind": "training", "organiser": "les-ateliers-recup"}, []),
-    ],
-)
-def test_feed_filters_select_events(client, varied_calendar, query, expected):
-    response = client.get("/agenda/feed.ics", query)
-    assert response.status_code == 200
-    assert summaries(response.content) == expected
-
-
 NOT_AVAILABLE = "Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."
 
+# The five events are built once for the class's tests (tests/shared.py).
+_varied_calendar = built_once_per_class(build_varied_calendar)
 
-@pytest.mark.parametrize(
-    "query, message",
-    [
-        ({"kind": "zzz"}, "Type: Sélectionnez un choix valide. zzz n’en fait pas partie."),
-        (
-            {"organiser": "inconnue"},
-            f"Organisé par: {NOT_AVAILABLE}",
-        ),
-        (
-            {"theme": "inconnu"},
-            f"Thème: {NOT_AVAILABLE}",
-        ),
-        (
-            {"region": "atlantide"},
-            f"Région: {NOT_AVAILABLE}",
-        ),
-        (
-            {"mode": "télépathie"},
-            "Format: Sélectionnez un choix valide. télépathie n’en fait pas partie.",
-        ),
-    ],
-)
-def test_feed_invalid_filter_answers_400_in_french(client, varied_calendar, query, message):
-    response = client.get("/agenda/feed.ics", query)
-    assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.content.decode() == message
+
+@pytest.fixture
+def varied_calendar(_varied_calendar, db):
+    return _varied_calendar.copy()
+
+
+class TestFeedFiltersOnFiveEvents:
+    """Filters and bad input of the feed, on five events built once for the class."""
+
+    @pytest.mark.parametrize(
+        "query, expected",
+        [
+            ({}, ALL),
+            ({"kind": "intervision"}, ["Intervision"]),
+            ({"organiser": "les-ateliers-recup"}, ["Atelier local"]),
+            ({"theme": "rgpd"}, ["Formation RGPD"]),
+            ({"region": "wallonie"}, ["Conférence wallonne"]),
+            ({"mode": "online"}, ["Webinaire"]),
+            (
+                {"mode": "onsite"},
+                ["Atelier local", "Conférence wallonne", "Formation RGPD", "Intervision"],
+            ),
+            ({"kind": "training", "organiser": "federation-des-cooperatives"}, ["Formation RGPD"]),
+            ({"kind": "training", "organiser": "les-ateliers-recup"}, []),
+        ],
+    )
+    def test_feed_filters_select_events(self, client, varied_calendar, query, expected):
+        response = client.get("/agenda/feed.ics", query)
+        assert response.status_code == 200
+        assert summaries(response.content) == expected
+
+    @pytest.mark.parametrize(
+        "query, message",
+        [
+            ({"kind": "zzz"}, "Type: Sélectionnez un choix valide. zzz n’en fait pas partie."),
+            (
+                {"organiser": "inconnue"},
+                f"Organisé par: {NOT_AVAILABLE}",
+            ),
+            (
+                {"theme": "inconnu"},
+                f"Thème: {NOT_AVAILABLE}",
+            ),
+            (
+                {"region": "atlantide"},
+                f"Région: {NOT_AVAILABLE}",
+            ),
+            (
+                {"mode": "télépathie"},
+                "Format: Sélectionnez un choix valide. télépathie n’en fait pas partie.",
+            ),
+        ],
+    )
+    def test_feed_invalid_filter_answers_400_in_french(
+        self, client, varied_calendar, query, message
+    ):
+        response = client.get("/agenda/feed.ics", query)
+        assert response.status_code == 400
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        assert response.content.decode() == message
 
 
 # --- Query count -------------------------------------------------------------------------------

@@ -25,6 +25,11 @@ from tests.practices.fixtures_listing import build_home, build_index, make_sheet
 @pytest.fixture
 def whole_site(db):
     """One of everything a list shows, and a signed-in member of an EES."""
+    return build_whole_site()
+
+
+def build_whole_site():
+    """`whole_site`'s rows, for a module that builds them once (tests/shared.py)."""
     home = build_home()
     index = build_index()
     federation = FederationFactory(name="Fédération des Coopératives")

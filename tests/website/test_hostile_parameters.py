@@ -14,7 +14,19 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from tests.shared import built_once_per_module
+from tests.website.conftest import build_whole_site
+
 pytestmark = pytest.mark.django_db
+
+# Every test here reads the same site: it is built once for the module (tests/shared.py).
+_whole_site = built_once_per_module(build_whole_site)
+
+
+@pytest.fixture
+def whole_site(_whole_site, db):
+    return _whole_site.copy()
+
 
 HUGE = "9" * 30  # far beyond 64 bits
 # Already percent-encoded, as they travel in a query string.
