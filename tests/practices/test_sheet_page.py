@@ -23,25 +23,9 @@ from tests.factories import (
 )
 from tests.practices import fixtures_listing
 from tests.practices.fixtures_listing import days_ago, make_sheet
+from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
-
-# The reading side's fixtures (tests/practices/fixtures_listing.py), made visible here.
-catalogue = fixtures_listing.catalogue
-sheet_index = fixtures_listing.sheet_index
-
-# Measured, then pinned: they must not move with the number of adoptions, "useful" marks
-# or related sheets. Steady state (site settings exist).
-# Rooms added the sheet's discussion block: +1 for a visitor (the sheet's room), +3 for a
-# member (the room, their ban check, its last messages; the authors' organisations are one
-# more query once the room has messages, whatever their number).
-SHEET_QUERIES_ANONYMOUS = 27
-SHEET_QUERIES_MEMBER = 34
-
-
-@pytest.fixture
-def author_org(db):
-    return OrganisationFactory(name="Aide et Soins Namur")
 
 
 @pytest.fixture
@@ -50,8 +34,8 @@ def author(author_org):
     return MembershipFactory(organisation=author_org, user__display_name="Ana Autrice").user
 
 
-@pytest.fixture
-def sheet(sheet_index, catalogue, author_org):
+def make_dossier(sheet_index, catalogue, author_org):
+    """The sheet the tests read: three-by-three, three tools, published three days ago."""
     return make_sheet(
         sheet_index,
         title="Un dossier de soins partagé",
@@ -88,6 +72,49 @@ def sheet(sheet_index, catalogue, author_org):
         ],
         published_at=days_ago(3),
     )
+
+
+def build_sheet() -> dict:
+    """The sheet every test here reads, in /pratiques/ with the catalogue's four tools."""
+    sheet_index = fixtures_listing.build_index()
+    catalogue = fixtures_listing.build_catalogue()
+    author_org = OrganisationFactory(name="Aide et Soins Namur")
+    sheet = make_dossier(sheet_index, catalogue, author_org)
+    return {
+        "sheet_index": sheet_index,
+        "catalogue": catalogue,
+        "author_org": author_org,
+        "sheet": sheet,
+    }
+
+
+# Built once for the module's tests (tests/shared.py); each test gets its own copy.
+_sheet_rows = built_once_per_module(build_sheet)
+
+
+@pytest.fixture
+def sheet_rows(_sheet_rows, db):
+    return _sheet_rows.copy()
+
+
+@pytest.fixture
+def sheet_index(sheet_rows):
+    return sheet_rows["sheet_index"]
+
+
+@pytest.fixture
+def catalogue(sheet_rows):
+    return sheet_rows["catalogue"]
+
+
+@pytest.fixture
+def author_org(sheet_rows):
+    return sheet_rows["author_org"]
+
+
+@pytest.fixture
+def sheet(sheet_rows):
+    return sheet_rows["sheet"]
 
 
 def _url(sheet, action):
@@ -645,64 +672,3 @@ def test_service_adoption_only_by_members(sheet, adopter, adopter_org):
     )
     assert (created, report.comment) == (True, "ok")
     assert Adoption.objects.count() == 1
-
-
-# --- Query count --------------------------------------------------------------------------
-
-
-def _crowd(sheet_index, catalogue, sheet, count: int) -> None:
-    """`count` adoptions, "useful" marks, bookmarks and related sheets on `sheet`."""
-    tools = list(catalogue.values())[:3]
-    related = []
-    for n in range(count):
-        organisation = OrganisationFactory(name=f"Adoptante {n:02d}")
-        Adoption.objects.create(sheet=sheet, organisation=organisation, outcome="worked")
-        user = UserFactory()
-        Useful.objects.create(user=user, sheet=sheet)
-        Bookmark.objects.create(user=user, sheet=sheet)
-        related.append(
-            make_sheet(
-                sheet_index,
-                title=f"Voisine {n:02d}",
-                organisation=organisation,
-                tools=tools,
-                themes=[ThemeFactory(name=f"Thème {n % 3}")],
-            )
-        )
-    page = sheet.specific_class.objects.get(pk=sheet.pk)
-    page.related_sheets.set(related)
-    page.save_revision().publish()
-
-
-@pytest.mark.parametrize("count", [1, 8])
-def test_sheet_query_count_anonymous_independent_of_reactions(
-    client, sheet_index, catalogue, sheet, site_settings, count, django_assert_num_queries
-):
-    _crowd(sheet_index, catalogue, sheet, count)
-
-    with django_assert_num_queries(SHEET_QUERIES_ANONYMOUS):
-        response = client.get("/pratiques/dossier-de-soins/")
-
-    assert f"Adoptée par {count} organisation" in response.content.decode()
-
-
-@pytest.mark.parametrize("count", [1, 8])
-def test_sheet_query_count_member_independent_of_reactions(
-    client,
-    sheet_index,
-    catalogue,
-    sheet,
-    site_settings,
-    adopter,
-    adopter_org,
-    count,
-    django_assert_num_queries,
-):
-    _crowd(sheet_index, catalogue, sheet, count)
-    Adoption.objects.create(sheet=sheet, organisation=adopter_org, outcome="partly")
-    client.force_login(adopter)
-
-    with django_assert_num_queries(SHEET_QUERIES_MEMBER):
-        response = client.get("/pratiques/dossier-de-soins/")
-
-    assert f"Adoptée par {count + 1} organisations" in response.content.decode()
