@@ -1,10 +1,12 @@
-"""`manage.py seed_demo`: the demo network, its pages and its logins; idempotent."""
+"""`manage.py seed_demo`: the demo network, its pages and its logins; idempotent.
+
+The demo is seeded once for this module's tests; test_seed_demo_first_run.py has those that
+need an unseeded database."""
 
 from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.models import Page, ReferenceIndex, Revision, Site, TaskState, WorkflowState
@@ -27,8 +29,9 @@ from practices.models import (
     Tool,
     Useful,
 )
+from tests.shared import built_once_per_module
 from website import demo_data, demo_practices
-from website.models import FooterSettings, HomePage, NavigationSettings, StandardPage
+from website.models import FooterSettings, HomePage, NavigationSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +111,19 @@ def seed():
     return out.getvalue()
 
 
+# The demo, seeded once for the module's tests (tests/shared.py): each test runs in a
+# savepoint on top of it, so that what it changes (a second run included) is undone for the
+# next. The tests that need a database the demo was never seeded in (a first run with other
+# settings, refusals, the data files alone) are in test_seed_demo_first_run.py.
+_demo = built_once_per_module(seed)
+
+
+@pytest.fixture
+def demo(_demo, db) -> str:
+    """What the demo's first run printed."""
+    return _demo.copy()
+
+
 def snapshot():
     """Every row the command may touch, field by field."""
     return {
@@ -115,8 +131,7 @@ def snapshot():
     }
 
 
-def test_second_run_changes_nothing():
-    seed()
+def test_second_run_changes_nothing(demo):
     first = snapshot()
     output = seed()
 
@@ -125,9 +140,7 @@ def test_second_run_changes_nothing():
     assert Organisation.objects.count() == EXPECTED["organisations"]
 
 
-def test_builds_the_expected_network():
-    seed()
-
+def test_builds_the_expected_network(demo):
     assert list(Region.objects.values_list("slug", "name", "position")) == [
         ("wallonie", "Wallonie", 1),
         ("bruxelles", "Bruxelles", 2),
@@ -178,8 +191,7 @@ def test_builds_the_expected_network():
     assert karims.memberships.filter(status="pending").count() == 1
 
 
-def test_every_organisation_has_an_active_admin_and_every_ees_a_federation():
-    seed()
+def test_every_organisation_has_an_active_admin_and_every_ees_a_federation(demo):
     seed()
 
     for organisation in Organisation.objects.all():
@@ -189,63 +201,8 @@ def test_every_organisation_has_an_active_admin_and_every_ees_a_federation():
         assert 1 <= active <= 2, ees
 
 
-def test_site_root_is_the_published_home_page(settings, client):
-    # `make run PORT=8102` sets SITE_URL so: the Site record follows the public address.
-    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8102"
-    seed()
-    seed()
-
-    site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port, site.site_name) == ("127.0.0.1", 8102, "Relais")
-    (item,) = client.get("/api/v2/pages/?type=website.HomePage").json()["items"]
-    assert item["meta"]["html_url"] == "http://127.0.0.1:8102/"
-    assert item["meta"]["detail_url"] == f"http://127.0.0.1:8102/api/v2/pages/{item['id']}/"
-    home = site.root_page.specific
-    assert isinstance(home, HomePage)
-    assert (home.title, home.slug, home.live) == ("Accueil", "accueil", True)
-    assert home.live_revision is not None
-    assert [block.block_type for block in home.body] == [
-        "heading",
-        "paragraph",
-        "heading",
-        "paragraph",
-        "call_to_action",
-    ]
-    assert home.body[-1].value["link"]["url"] == "/organisations/"
-    # Wagtail's own welcome page is gone; the site has the home page, three pages and the
-    # library of practice sheets.
-    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
-    assert Site.objects.count() == 1
-    children = StandardPage.objects.child_of(home).live().order_by("path")
-    assert list(children.values_list("slug", flat=True)) == [
-        "a-propos",
-        "charte",
-        "mentions-legales",
-    ]
-
-    navigation = NavigationSettings.for_site(site)
-    assert [link.value["label"] for link in navigation.links] == [
-        "Pratiques",
-        "Outils",
-        "Agenda",
-        "Salons",
-        "Organisations",
-        "À propos",
-        "Charte",
-    ]
-    assert navigation.links[0].value["page"].slug == "pratiques"
-    assert navigation.links[1].value["url"] == "/outils/"
-    assert navigation.links[2].value["page"].slug == "agenda"
-    assert navigation.links[3].value["url"] == "/salons/"
-    assert navigation.links[4].value["url"] == "/organisations/"
-    assert navigation.links[5].value["page"].slug == "a-propos"
-    footer = FooterSettings.for_site(site)
-    assert footer.contact_email == "contact@relais.example"
-    assert [link.value["page"].slug for link in footer.links] == ["mentions-legales", "charte"]
-
-
-def test_every_demo_account_has_a_verified_primary_email():
-    output = seed()
+def test_every_demo_account_has_a_verified_primary_email(demo):
+    output = demo
     seed()
 
     emails = [person["email"] for person in demo_data.PEOPLE]
@@ -270,17 +227,14 @@ def test_every_demo_account_has_a_verified_primary_email():
         assert email in output
 
 
-def test_the_editor_can_sign_in(client):
-    seed()
-
+def test_the_editor_can_sign_in(demo, client):
     assert client.login(email=demo_data.EDITOR_EMAIL, password=demo_data.DEMO_PASSWORD)
     editor = User.objects.get(email=demo_data.EDITOR_EMAIL)
     assert editor.has_perm("wagtailadmin.access_admin")
 
 
-def test_a_member_signs_in_through_allauth_without_verification_step(client):
+def test_a_member_signs_in_through_allauth_without_verification_step(demo, client):
     """Mandatory verification would send an unverified account to confirm its email."""
-    seed()
 
     response = client.post(
         "/accounts/login/",
@@ -292,8 +246,7 @@ def test_a_member_signs_in_through_allauth_without_verification_step(client):
     assert client.session["_auth_user_id"] == str(lea.pk)
 
 
-def test_edits_made_during_the_demo_survive_a_new_run():
-    seed()
+def test_edits_made_during_the_demo_survive_a_new_run(demo):
     organisation = Organisation.objects.get(slug="recyclerie-du-condroz")
     organisation.description = "Texte revu par Karim."
     organisation.save()
@@ -309,9 +262,7 @@ def test_edits_made_during_the_demo_survive_a_new_run():
     assert lea.check_password("un-autre-mot-de-passe")
 
 
-def test_home_page_shows_the_intro(client):
-    seed()
-
+def test_home_page_shows_the_intro(demo, client):
     response = client.get("/")
     assert response.status_code == 200
     assert escape(demo_data.HOME_PAGE["intro"]) in response.content.decode()
@@ -324,8 +275,7 @@ def sheet_in_moderation():
     return PracticeSheetPage.objects.get(slug=demo_practices.MODERATION_SHEET["slug"])
 
 
-def test_practices_counts_and_a_second_run_adds_no_row():
-    seed()
+def test_practices_counts_and_a_second_run_adds_no_row(demo):
     counts = {model._meta.label: model.objects.count() for model in SNAPSHOT_MODELS}
     seed()
 
@@ -342,9 +292,7 @@ def test_practices_counts_and_a_second_run_adds_no_row():
     assert set(Adoption.objects.values_list("outcome", flat=True)) == {"worked", "partly", "not"}
 
 
-def test_published_sheets_are_complete_and_use_the_catalogue():
-    seed()
-
+def test_published_sheets_are_complete_and_use_the_catalogue(demo):
     index = PracticeIndexPage.objects.get()
     assert (index.title, index.slug, index.live) == ("Fiches pratiques", "pratiques", True)
     assert index.get_parent().specific_class is HomePage
@@ -396,8 +344,7 @@ def test_published_sheets_are_complete_and_use_the_catalogue():
     assert used.count() >= 25
 
 
-def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it():
-    seed()
+def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it(demo):
     seed()
 
     sheet = sheet_in_moderation()
@@ -420,57 +367,7 @@ def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it():
     assert "approve" in [name for name, _label, _modal in task.get_actions(sheet, editor)]
 
 
-def test_the_default_workflow_is_put_back_when_missing():
-    """A site whose root lost Wagtail's default workflow gets it back for the demo sheet."""
-    from wagtail.models import WorkflowPage
-
-    WorkflowPage.objects.all().delete()
-    seed()
-
-    state = WorkflowState.objects.for_instance(sheet_in_moderation()).get()
-    assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert (
-        Group.objects.get(name="Moderators").user_set.filter(email=demo_data.EDITOR_EMAIL).exists()
-    )
-
-
-def test_demo_practice_data_is_consistent():
-    """Checked on the data itself, so an edit that breaks a rule fails here and not halfway
-    through a seed."""
-    memberships = {}
-    for person in demo_data.PEOPLE:
-        for slug, _role in person.get("memberships", []):
-            memberships.setdefault(slug, set()).add(person["email"])
-    tools = {tool["slug"] for tool in demo_practices.TOOLS}
-    themes = {slug for slug, _name in demo_data.THEMES}
-    specs = demo_practices.SHEETS + [demo_practices.MODERATION_SHEET]
-    seen = []
-    for spec in specs:
-        assert set(spec["authors"]) <= memberships[spec["organisation"]], spec["slug"]
-        assert set(spec["themes"]) <= themes, spec["slug"]
-        for part in ("difficulties", "tips", "phases", "tools", "keywords"):
-            assert len(spec[part]) == 3, (spec["slug"], part)
-        assert {slug for slug, _usage in spec["tools"]} <= tools, spec["slug"]
-        assert len({slug for slug, _usage in spec["tools"]}) == 3, spec["slug"]
-        assert all(len(word) <= 40 for word in spec["keywords"]), spec["slug"]
-        # Related sheets are listed earlier, so they exist when the sheet is created.
-        assert set(spec["related"]) <= set(seen), spec["slug"]
-        seen.append(spec["slug"])
-    authors = {spec["slug"]: set(spec["authors"]) for spec in demo_practices.SHEETS}
-    for slug, emails in demo_practices.USEFUL.items():
-        assert not set(emails) & authors[slug], slug
-    organisations = {spec["slug"]: spec["organisation"] for spec in demo_practices.SHEETS}
-    for slug, organisation, email, outcome, _comment in demo_practices.ADOPTIONS:
-        assert organisation != organisations[slug]
-        assert email in memberships[organisation]
-        assert outcome in Adoption.Outcome.values
-    words = " ".join(spec["why"] + spec["summary"] for spec in demo_practices.SHEETS)
-    assert "numérique" in words and "bénévoles" in words
-
-
-def test_the_library_and_a_sheet_answer(client):
-    seed()
-
+def test_the_library_and_a_sheet_answer(demo, client):
     response = client.get("/pratiques/")
     assert response.status_code == 200
     sheet = PracticeSheetPage.objects.live().order_by("-first_published_at").first()
@@ -480,24 +377,10 @@ def test_the_library_and_a_sheet_answer(client):
     assert escape(sheet.tips.first().title) in response.content.decode()
 
 
-@pytest.mark.django_db
-def test_seed_demo_refuses_outside_the_demo_settings_unless_told(settings):
-    from django.core.management.base import CommandError
-
-    from community.models import Organisation
-
-    settings.DEBUG = True  # DEBUG alone is no licence: only the demo settings are
-    with pytest.raises(CommandError, match="réglages de démonstration"):
-        call_command("seed_demo")
-
-    assert Organisation.objects.count() == 0
-
-
 # --- the calendar --------------------------------------------------------------------------
 
 
-def test_the_calendar_is_seeded_once_with_a_full_event_and_a_changed_series():
-    seed()
+def test_the_calendar_is_seeded_once_with_a_full_event_and_a_changed_series(demo):
     seed()
 
     calendar = CalendarPage.objects.get()
@@ -551,9 +434,7 @@ def test_the_calendar_is_seeded_once_with_a_full_event_and_a_changed_series():
     assert events.filter(related_sheets__isnull=False).distinct().count() >= 5
 
 
-def test_the_calendar_answers(client):
-    seed()
-
+def test_the_calendar_answers(demo, client):
     response = client.get("/agenda/")
     assert response.status_code == 200
     assert "Intervision des responsables numériques" in response.content.decode()
