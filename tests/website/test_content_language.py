@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 
 from community.models import Organisation
+from tests.shared import built_once_per_class
+from tests.website.conftest import build_whole_site
 
 pytestmark = pytest.mark.django_db
 
@@ -46,36 +48,51 @@ def _page(client, address, names, lang):
     return response.content.decode()
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("address", list(MARKED))
-def test_french_content_is_marked_in_another_interface(client, whole_site, lang, address):
-    member, names = whole_site
-    Organisation.objects.filter(slug=names["organisation"]).update(
-        description="Une association qui répare et revend."
-    )
-    client.force_login(member)
-
-    body = _page(client, address, names, lang)
-
-    assert f'<html lang="{lang}">' in body
-    missing = [fragment for fragment in MARKED[address] if fragment not in body]
-    assert missing == []
-    if address == "/agenda/":
-        assert '<h3 class="event-item__title" id="ev-' in body and '" lang="fr"><a href=' in body
+# The pages' content, built once for the class's tests (tests/shared.py).
+_whole_site = built_once_per_class(build_whole_site)
 
 
-@pytest.mark.parametrize("address", list(MARKED))
-def test_french_content_is_not_marked_again_in_the_french_interface(client, whole_site, address):
-    member, names = whole_site
-    client.force_login(member)
+@pytest.fixture
+def whole_site(_whole_site, db):
+    return _whole_site.copy()
 
-    body = _page(client, address, names, "fr")
 
-    # The page's own language says it already: none of the marks above.
-    marked = [f for f in MARKED[address] if 'lang="fr"' in f and f in body]
-    assert marked == []
-    # Besides the page's own language, only the language switcher's "FR" choice.
-    assert body.count(' lang="fr"') == 1 + body.count('value="fr" lang="fr"')
+class TestContentOfTheWholeSite:
+    """Every address that shows content people wrote, in the three interfaces."""
+
+    @pytest.mark.parametrize("lang", ["en", "nl"])
+    @pytest.mark.parametrize("address", list(MARKED))
+    def test_french_content_is_marked_in_another_interface(self, client, whole_site, lang, address):
+        member, names = whole_site
+        Organisation.objects.filter(slug=names["organisation"]).update(
+            description="Une association qui répare et revend."
+        )
+        client.force_login(member)
+
+        body = _page(client, address, names, lang)
+
+        assert f'<html lang="{lang}">' in body
+        missing = [fragment for fragment in MARKED[address] if fragment not in body]
+        assert missing == []
+        if address == "/agenda/":
+            assert (
+                '<h3 class="event-item__title" id="ev-' in body and '" lang="fr"><a href=' in body
+            )
+
+    @pytest.mark.parametrize("address", list(MARKED))
+    def test_french_content_is_not_marked_again_in_the_french_interface(
+        self, client, whole_site, address
+    ):
+        member, names = whole_site
+        client.force_login(member)
+
+        body = _page(client, address, names, "fr")
+
+        # The page's own language says it already: none of the marks above.
+        marked = [f for f in MARKED[address] if 'lang="fr"' in f and f in body]
+        assert marked == []
+        # Besides the page's own language, only the language switcher's "FR" choice.
+        assert body.count(' lang="fr"') == 1 + body.count('value="fr" lang="fr"')
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
