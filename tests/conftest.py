@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from wagtail.models import Site
 
+from tests import shared
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
+from website.models import FooterSettings, NavigationSettings
 
 # The slowest test files, slowest first: they start first. pytest.ini hands each xdist
 # worker whole files (`--dist loadfile`: a module's shared rows, tests/shared.py, and the
@@ -43,7 +46,6 @@ def _shared_rows_asked_for(request):
     """Rows built once per module (tests/shared.py) are seen by every later test of the
     module: a test must ask for them, so that it knows they are there; and a transactional
     test cannot run inside their transaction."""
-    from tests import shared
 
     unasked = [name for name in shared.OPEN if name not in request.fixturenames]
     if unasked:
@@ -92,9 +94,6 @@ def site_settings(db):
     Wagtail creates them on the first page view that reads them (an INSERT inside a
     savepoint); tests that pin query counts create them first so they measure the steady
     state of a running site."""
-    from wagtail.models import Site
-
-    from website.models import FooterSettings, NavigationSettings
 
     site = Site.objects.get(is_default_site=True)
     return NavigationSettings.for_site(site), FooterSettings.for_site(site)

@@ -15,6 +15,7 @@ import itertools
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Locale, Page, Site
 
 from practices.models import (
     PracticeIndexPage,
@@ -26,15 +27,13 @@ from practices.models import (
     SheetTool,
     Tool,
 )
+from website.models import HomePage
 
 _counter = itertools.count(1)
 
 
 def build_home():
     """The page tree of a site: a `HomePage` under the root, served by the default site."""
-    from wagtail.models import Locale, Page, Site
-
-    from website.models import HomePage
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     home = HomePage.objects.first()
