@@ -15,6 +15,7 @@ from PIL import Image
 
 from .fields import MultiLineFormField, OneLineFormField
 from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
+from .services.accounts import complete_signup
 
 MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
 
@@ -117,11 +118,11 @@ class SignupExtraForm(forms.Form):
         return clean_display_name(self.cleaned_data["display_name"])
 
     def signup(self, request, user):
-        user.display_name = self.cleaned_data["display_name"]
-        lang = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-        if lang in dict(settings.LANGUAGES):
-            user.preferred_language = lang
-        user.save(update_fields=["display_name", "preferred_language"])
+        complete_signup(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        )
 
 
 class ProfileForm(forms.ModelForm):
@@ -209,6 +210,15 @@ class OrganisationForm(forms.ModelForm):
             self.fields["kind"].help_text = _(
                 "Une fédération ? Contactez l'équipe Relais pour l'inscrire."
             )
+
+    def profile_values(self) -> dict:
+        """The cleaned values the organisation services take. A disabled field (the kind,
+        once the organisation exists) is shown, not written."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if not self.fields[name].disabled
+        }
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

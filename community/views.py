@@ -25,6 +25,7 @@ from .forms import (
     labelled_errors,
 )
 from .models import Affiliation, Membership, Notification, Organisation, User
+from .refusals import show_refusal
 from .services import ServiceError
 from .services import accounts as account_services
 from .services import organisations as org_services
@@ -129,9 +130,11 @@ def organisation_create(request):
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            organisation = org_services.create_organisation(user=request.user, form=form)
+            organisation = org_services.create_organisation(
+                user=request.user, **form.profile_values()
+            )
         except ServiceError as error:
-            form.add_error("name", error.message)
+            show_refusal(request, error, form=form, field="name")
         else:
             messages.success(
                 request,
@@ -153,9 +156,11 @@ def organisation_edit(request, slug):
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            org_services.update_organisation(user=request.user, form=form)
+            org_services.update_organisation(
+                user=request.user, organisation=organisation, **form.profile_values()
+            )
         except ServiceError as error:
-            form.add_error("name", error.message)
+            show_refusal(request, error, form=form, field="name")
         else:
             messages.success(request, _("Le profil est enregistré."))
             return redirect(organisation)
@@ -182,7 +187,7 @@ def _run(request, action, success_message):
     try:
         action()
     except ServiceError as error:
-        messages.error(request, error.message)
+        show_refusal(request, error)
     else:
         messages.success(request, success_message)
 
@@ -370,7 +375,7 @@ def me(request):
 def profile_edit(request):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        account_services.update_profile(user=request.user, form=form)
+        account_services.update_profile(user=request.user, **form.cleaned_data)
         messages.success(request, _("Votre profil est enregistré."))
         return redirect("community:me")
     return render(request, "community/profile_form.html", {"form": form})

@@ -21,6 +21,7 @@ from community.timezones import time_zone_choices
 
 from .models import EventPage
 from .recurrence import after_the_gap, event_errors, out_of_bounds, wall_clock
+from .services.publishing import FIELDS as EVENT_FIELDS
 
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # What a browser's date and time inputs read and send, whatever the interface language.
@@ -213,6 +214,11 @@ class EventForm(forms.Form):
             "description": multi_line(plain_text(event.description)),
             "themes": list(event.themes.all()),
         }
+
+    def event_values(self) -> dict:
+        """The cleaned values the publishing service takes (`announce`, `update`)."""
+        names = (*EVENT_FIELDS, "organisers", "themes")
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
     def unchanged(self, *names) -> bool:
         """Editing, and none of these fields changed: what is stored is kept as it is

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,14 +28,16 @@ from community.forms import labelled_errors
 from community.http import conditional, ical_etag_source
 from community.models import Organisation
 from community.public import absolute_url
+from community.refusals import show_refusal
+from community.services import ServiceError
 from community.text import plain_text
 
 from . import ical
 from .forms import EventForm
 from .listing import CalendarFilterForm, filtered_events, next_dates
-from .models import CalendarToken, EventPage, Registration, new_token
+from .models import CalendarToken, EventPage, Registration
 from .recurrence import next_occurrence, occurrences
-from .services import publishing, registrations
+from .services import feeds, publishing, registrations
 
 UPCOMING_DATES = 12
 FEED_PAST = dt.timedelta(days=180)
@@ -170,8 +171,8 @@ def register(request, slug):
         return _back(request, event)
     try:
         registration = registrations.register(user=request.user, event=event)
-    except registrations.RegistrationError as error:
-        messages.error(request, str(error))
+    except ServiceError as error:
+        show_refusal(request, error)
         return _back(request, event)
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(
@@ -284,10 +285,9 @@ def announce(request):
     form = EventForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
-            event, published = publishing.announce(user=user, data=form.cleaned_data)
-        except publishing.AnnounceRefused as refused:
-            for message in refused.messages:
-                form.add_error(None, message)
+            event, published = publishing.announce(user=user, **form.event_values())
+        except ServiceError as error:
+            show_refusal(request, error, form=form)
         else:
             if published:
                 messages.success(request, _("Votre évènement est publié dans l'agenda."))
@@ -321,10 +321,9 @@ def edit(request, slug):
     form = EventForm(request.POST or None, user=request.user, event=latest)
     if request.method == "POST" and form.is_valid():
         try:
-            outcome = publishing.update(user=request.user, event=event, data=form.cleaned_data)
-        except publishing.AnnounceRefused as refused:
-            for message in refused.messages:
-                messages.error(request, message)
+            outcome = publishing.update(user=request.user, event=event, **form.event_values())
+        except ServiceError as error:
+            show_refusal(request, error)
             return redirect(event.public_path)
         if outcome == publishing.UNCHANGED:
             messages.info(request, _("Rien n'a changé : l'évènement reste tel quel."))
@@ -356,8 +355,8 @@ def cancel_event(request, slug):
         return _back(request, event, "gerer")
     try:
         publishing.cancel_event(user=request.user, event=event)
-    except publishing.AnnounceRefused as refused:
-        messages.error(request, " ".join(str(m) for m in refused.messages))
+    except ServiceError as error:
+        show_refusal(request, error)
         return _back(request, event, "gerer")
     messages.success(request, _("L'évènement est annulé ; les personnes inscrites sont prévenues."))
     return _back(request, event, "gerer")
@@ -377,8 +376,8 @@ def cancel_date(request, slug):
         publishing.cancel_date(
             user=request.user, event=event, original_start=match[0].original_start
         )
-    except publishing.AnnounceRefused as refused:
-        messages.error(request, " ".join(str(m) for m in refused.messages))
+    except ServiceError as error:
+        show_refusal(request, error)
         return _back(request, event, "dates")
     messages.success(request, _("Cette date est annulée ; les personnes inscrites sont prévenues."))
     return _back(request, event, "dates")
@@ -463,13 +462,7 @@ def private_feed(request, token):
 @login_required
 @require_POST
 def regenerate_token(request):
-    with transaction.atomic():
-        token, created = CalendarToken.objects.select_for_update().get_or_create(user=request.user)
-        if not created:
-            token.token = new_token()
-            token.created_at = timezone.now()
-            token.save()
-    if created:
+    if feeds.renew_private_feed(user=request.user):
         messages.success(
             request,
             _(

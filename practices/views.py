@@ -28,6 +28,7 @@ from community.fields import MultiLineFormField
 from community.forms import labelled_errors
 from community.models import Organisation
 from community.public import absolute_url
+from community.refusals import show_refusal
 from community.services import ServiceError
 
 from .listing import for_cards, live_sheets
@@ -233,7 +234,7 @@ def reaction(view):
         try:
             outcome = view(request, sheet)
         except ServiceError as error:
-            messages.error(request, error.message)
+            show_refusal(request, error)
         else:
             if isinstance(outcome, str):
                 messages.success(request, outcome)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.access import Refusal, can_edit_sheet, can_propose_sheet, require
+from community.refusals import show_refusal
 
 from . import wizard
 from .models import PracticeSheetPage, SheetDraft
@@ -173,7 +174,7 @@ def _preview(request, draft, current):
             if not problems:  # refused for a reason that no step can fix
                 problems = [{"step": None, "messages": refused.messages}]
         except ServiceError as error:
-            messages.error(request, error.message)
+            show_refusal(request, error)
             return redirect("wizard:index")
         else:
             messages.success(

@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 from wagtail.contrib.sitemaps.views import sitemap
 
 from community.public import absolute_url
+from community.services import accounts
 
 from .sitemaps import SITEMAPS
 
@@ -50,12 +51,10 @@ def healthz(request):
 def set_language(request):
     """Django's language switch; a signed-in person's choice is also kept in their profile."""
     response = django_set_language(request)
-    lang = request.POST.get("language")
-    user = request.user
-    if user.is_authenticated and lang in dict(settings.LANGUAGES):
-        if user.preferred_language != lang:
-            user.preferred_language = lang
-            user.save(update_fields=["preferred_language"])
+    if request.user.is_authenticated:
+        accounts.set_preferred_language(
+            user=request.user, language=request.POST.get("language", "")
+        )
     return response
 
 

@@ -1,8 +1,47 @@
-"""Changes to a person's own profile."""
+"""Changes to a person's own account: profile, interface language, sign-up details."""
+
+from __future__ import annotations
+
+from django.conf import settings
 
 from community.models import User
 
 
-def update_profile(*, user: User, form) -> User:
-    assert form.instance.pk == user.pk
-    return form.save()
+def update_profile(
+    *,
+    user: User,
+    display_name: str,
+    bio: str = "",
+    avatar=None,
+    interests=(),
+    preferred_language: str,
+    time_zone: str,
+) -> User:
+    """Save the profile form's values. `avatar` as a form's file field gives it: None or
+    the stored file when unchanged, False when cleared, an upload when replaced."""
+    user.display_name = display_name
+    user.bio = bio
+    user.preferred_language = preferred_language
+    user.time_zone = time_zone
+    if avatar is not None:
+        user.avatar = avatar or ""
+    user.save()
+    user.interests.set(list(interests))
+    return user
+
+
+def set_preferred_language(*, user: User, language: str) -> None:
+    """Keep the interface language a signed-in person chose (emails follow it). An
+    unknown language changes nothing; the same one writes nothing."""
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
+def complete_signup(*, user: User, display_name: str, language: str) -> None:
+    """What allauth's sign-up form adds to the new account: the name others see and, as
+    the preferred language, the interface language the person signed up in."""
+    user.display_name = display_name
+    if language in dict(settings.LANGUAGES):
+        user.preferred_language = language
+    user.save(update_fields=["display_name", "preferred_language"])

@@ -23,12 +23,42 @@ def _admins(organisation: Organisation):
     )
 
 
-def create_organisation(*, user: User, form) -> Organisation:
-    """Save a new organisation from a valid form; its creator becomes its first admin.
-    Two people creating the same name at once: the second gets a clear message."""
+# What an organisation's admins write on its profile (the kind is the editors' to change).
+PROFILE_FIELDS = (
+    "name",
+    "legal_form",
+    "region",
+    "city",
+    "staff_size",
+    "volunteers",
+    "website",
+    "description",
+    "contact_email",
+    "contact_phone",
+)
+
+
+def _write_profile(organisation: Organisation, *, sectors, logo, profile: dict) -> None:
+    unknown = set(profile) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown organisation fields: {', '.join(sorted(unknown))}")
+    for field, value in profile.items():
+        setattr(organisation, field, value)
+    if logo is not None:
+        # A form's file field: False when cleared, the stored file when unchanged.
+        organisation.logo = logo or ""
+    organisation.save()
+    organisation.sectors.set(list(sectors))
+
+
+def create_organisation(*, user: User, kind: str, sectors=(), logo=None, **profile) -> Organisation:
+    """Create an organisation from its profile's values (`PROFILE_FIELDS`, the kind, its
+    sectors and logo); its creator becomes its first admin. Two people creating the same
+    name at once: the second gets a clear message."""
     try:
         with transaction.atomic():
-            organisation = form.save()
+            organisation = Organisation(kind=kind)
+            _write_profile(organisation, sectors=sectors, logo=logo, profile=profile)
             Membership.objects.create(
                 user=user,
                 organisation=organisation,
@@ -43,15 +73,20 @@ def create_organisation(*, user: User, form) -> Organisation:
     return organisation
 
 
-def update_organisation(*, user: User, form) -> Organisation:
+def update_organisation(
+    *, user: User, organisation: Organisation, sectors=(), logo=None, **profile
+) -> Organisation:
+    """Write the profile's values (as for `create_organisation`, without the kind: it
+    decides who may do what, and only editors change it, in the admin)."""
     access.require(
-        access.can_edit_organisation(user, form.instance), access.Refusal.EDIT_ORGANISATION
+        access.can_edit_organisation(user, organisation), access.Refusal.EDIT_ORGANISATION
     )
     try:
         with transaction.atomic():
-            return form.save()
+            _write_profile(organisation, sectors=sectors, logo=logo, profile=profile)
     except IntegrityError:
         raise ServiceError(_("Une organisation porte déjà ce nom.")) from None
+    return organisation
 
 
 def request_membership(*, user: User, organisation: Organisation, message: str = "") -> Membership:

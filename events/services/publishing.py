@@ -29,6 +29,7 @@ from community.access import (
     require,
 )
 from community.models import fold
+from community.services import ServiceError
 from community.services.notifications import email_people
 from community.services.rooms import ensure_page_room
 
@@ -41,10 +42,8 @@ from . import registrations
 RESERVED_SLUGS = {"annoncer", "feed", "prive", "widget", "mes-evenements"}
 
 
-class AnnounceRefused(Exception):
-    def __init__(self, messages):
-        super().__init__("; ".join(str(m) for m in messages))
-        self.messages = messages
+class AnnounceRefused(ServiceError):
+    """The event cannot be announced or changed now, with a message for the person."""
 
 
 def fingerprint(event: EventPage) -> str:
@@ -102,22 +101,24 @@ FIELDS = (
 )
 
 
-def _fill(event: EventPage, data: dict) -> None:
-    for field in FIELDS:
-        if field in data:
-            value = data[field]
-            # Blank text fields hold "", blank nullable ones (region, capacity, deadline) None.
-            if value is None and not event._meta.get_field(field).null:
-                value = ""
-            setattr(event, field, value)
-    if data.get("capacity") in ("", None):
+def _fill(event: EventPage, *, organisers, themes, details: dict) -> None:
+    """Write the values of `FIELDS` that were given, the organisers and the themes."""
+    unknown = set(details) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown event fields: {', '.join(sorted(unknown))}")
+    for field, value in details.items():
+        # Blank text fields hold "", blank nullable ones (region, capacity, deadline) None.
+        if value is None and not event._meta.get_field(field).null:
+            value = ""
+        setattr(event, field, value)
+    if details.get("capacity") in ("", None):
         event.capacity = None
-    if not data.get("registration_deadline"):
+    if not details.get("registration_deadline"):
         event.registration_deadline = None
-    if not data.get("region"):
+    if not details.get("region"):
         event.region = None
-    event.organisers.set(list(data["organisers"]))
-    event.themes.set(list(data.get("themes") or []))
+    event.organisers.set(list(organisers))
+    event.themes.set(list(themes or []))
 
 
 def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
@@ -145,27 +146,26 @@ def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
 
 
 @transaction.atomic
-def announce(*, user, data: dict) -> tuple[EventPage, bool]:
-    """Create the event from the announce form's cleaned data. Returns (event, published)."""
+def announce(*, user, organisers, themes=(), **details) -> tuple[EventPage, bool]:
+    """Create the event: `details` are values of `FIELDS` (title, start, end…; the
+    announce form's `event_values()`). Returns (event, published)."""
     require(can_propose_event(user), Refusal.PROPOSE_EVENT)
     calendar = CalendarPage.objects.first()
     if calendar is None:
-        raise AnnounceRefused([_("L'agenda n'existe pas encore. Prévenez l'équipe éditoriale.")])
-    at_once = publishes_at_once(user, data["organisers"])
+        raise AnnounceRefused(_("L'agenda n'existe pas encore. Prévenez l'équipe éditoriale."))
+    at_once = publishes_at_once(user, organisers)
     workflow = None if at_once else calendar.get_workflow()
     if not at_once and workflow is None:
         raise AnnounceRefused(
-            [
-                _(
-                    "Aucun processus de relecture n'est configuré pour l'agenda. Prévenez "
-                    "l'équipe éditoriale."
-                )
-            ]
+            _(
+                "Aucun processus de relecture n'est configuré pour l'agenda. Prévenez "
+                "l'équipe éditoriale."
+            )
         )
     event = EventPage(
-        owner=user, proposed_by=user, live=False, slug=unique_slug(calendar, data["title"])
+        owner=user, proposed_by=user, live=False, slug=unique_slug(calendar, details["title"])
     )
-    _fill(event, data)
+    _fill(event, organisers=organisers, themes=themes, details=details)
     calendar.add_child(instance=event)
     log(instance=event, action="wagtail.create", user=user)
     revision = event.save_revision(user=user, log_action=True)
@@ -185,8 +185,9 @@ PUBLISHED, SUBMITTED, UNCHANGED = "published", "submitted", "unchanged"
 
 
 @transaction.atomic
-def update(*, user, event: EventPage, data: dict) -> str:
-    """An organiser changes the event in the front end. Published at once when they
+def update(*, user, event: EventPage, organisers, themes=(), **details) -> str:
+    """An organiser changes the event in the front end (`details` as for `announce`;
+    fields left out keep their value). Published at once when they
     could have announced it; otherwise the change goes to the editors. Saved without a
     change, nothing happens: no new version, nothing for the editors to review. Returns
     PUBLISHED, SUBMITTED or UNCHANGED."""
@@ -194,23 +195,21 @@ def update(*, user, event: EventPage, data: dict) -> str:
     draft = event.get_latest_revision_as_object()
     before = (draft.start, draft.zone, draft.rrule)
     stored = draft.serializable_data()
-    _fill(draft, data)
+    _fill(draft, organisers=organisers, themes=themes, details=details)
     _follow_the_series(draft, *before)
     if draft.serializable_data() == stored:
         return UNCHANGED
     revision = draft.save_revision(user=user, log_action=True)
-    if publishes_at_once(user, data["organisers"]):
+    if publishes_at_once(user, organisers):
         revision.publish(user=user, skip_permission_checks=True)
         return PUBLISHED
     workflow = event.get_workflow()
     if workflow is None:
         raise AnnounceRefused(
-            [
-                _(
-                    "Aucun processus de relecture n'est configuré pour l'agenda. "
-                    "Prévenez l'équipe éditoriale."
-                )
-            ]
+            _(
+                "Aucun processus de relecture n'est configuré pour l'agenda. "
+                "Prévenez l'équipe éditoriale."
+            )
         )
     if not event.workflow_in_progress:
         workflow.start(event, user)
@@ -247,12 +246,10 @@ def _live_version(event: EventPage) -> EventPage:
     live = EventPage.objects.get(pk=event.pk)
     if live.has_unpublished_changes or live.workflow_in_progress:
         raise AnnounceRefused(
-            [
-                _(
-                    "Une modification de cet évènement attend la relecture de l'équipe "
-                    "éditoriale : demandez-lui d'annuler, ou attendez sa décision."
-                )
-            ]
+            _(
+                "Une modification de cet évènement attend la relecture de l'équipe "
+                "éditoriale : demandez-lui d'annuler, ou attendez sa décision."
+            )
         )
     return live
 

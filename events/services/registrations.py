@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.access import Refusal, can_register, require
+from community.services import ServiceError
 from community.services.notifications import email_people, notify
 
 from ..ical import event_file
@@ -23,7 +24,7 @@ from ..recurrence import next_occurrence
 Status = Registration.Status
 
 
-class RegistrationError(Exception):
+class RegistrationError(ServiceError):
     """Refused, with a message for the person."""
 
 

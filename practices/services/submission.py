@@ -50,8 +50,8 @@ class SubmissionRefused(ServiceError):
     """The draft cannot be submitted yet; `messages` says what to fix, one per line."""
 
     def __init__(self, messages):
-        self.messages = list(messages)
-        super().__init__(" ".join(str(message) for message in self.messages))
+        messages = list(messages)
+        super().__init__(" ".join(str(message) for message in messages), messages=messages)
 
 
 # --- Drafts ---------------------------------------------------------------------------

@@ -221,7 +221,7 @@ def test_refusal_proposing_a_sheet_or_event_without_an_organisation_says_join_fi
     with pytest.raises(PermissionDenied) as sheet:
         submission.start_draft(user=loner)
     with pytest.raises(PermissionDenied) as event:
-        publishing.announce(user=loner, data={})
+        publishing.announce(user=loner, organisers=[])
 
     assert (str(sheet.value), str(event.value)) == (
         str(Refusal.PROPOSE_SHEET),
