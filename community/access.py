@@ -22,21 +22,14 @@ def _active(user) -> bool:
 def is_org_admin(user, organisation: Organisation) -> bool:
     if not _active(user):
         return False
-    return Membership.objects.filter(
-        user=user,
-        organisation=organisation,
-        role=Membership.Role.ADMIN,
-        status=Membership.Status.ACTIVE,
-    ).exists()
+    return Membership.objects.of_user(user).of_organisation(organisation).admins().exists()
 
 
 def is_org_member(user, organisation: Organisation) -> bool:
     """An active member, whatever the role."""
     if not _active(user):
         return False
-    return Membership.objects.filter(
-        user=user, organisation=organisation, status=Membership.Status.ACTIVE
-    ).exists()
+    return Membership.objects.of_user(user).of_organisation(organisation).active().exists()
 
 
 def network_memberships(organisation_ids):
@@ -45,13 +38,12 @@ def network_memberships(organisation_ids):
     events reserved to it)."""
     from .models import Affiliation
 
-    return Membership.objects.filter(
+    return Membership.objects.active().filter(
         Q(organisation_id__in=organisation_ids)
         | Q(
             organisation__affiliations__federation_id__in=organisation_ids,
             organisation__affiliations__status=Affiliation.Status.ACTIVE,
-        ),
-        status=Membership.Status.ACTIVE,
+        )
     )
 
 
@@ -180,7 +172,7 @@ def member_organisations(user):
     if not _active(user):
         return Organisation.objects.none()
     return Organisation.objects.filter(
-        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+        memberships__in=Membership.objects.of_user(user).active()
     ).order_by("name")
 
 
@@ -194,9 +186,7 @@ def can_edit_sheet(user, sheet) -> bool:
     organisation_id = getattr(sheet, "organisation_id", None)
     if not _active(user) or organisation_id is None:
         return False
-    return Membership.objects.filter(
-        user=user, organisation_id=organisation_id, status=Membership.Status.ACTIVE
-    ).exists()
+    return Membership.objects.of_user(user).of_organisation(organisation_id).active().exists()
 
 
 def can_react(user) -> bool:
@@ -216,12 +206,11 @@ def announcing_federations(user):
     them, published at once."""
     if not _active(user):
         return Organisation.objects.none()
-    return Organisation.objects.filter(
-        kind=Organisation.Kind.FEDERATION,
-        memberships__user=user,
-        memberships__role=Membership.Role.ADMIN,
-        memberships__status=Membership.Status.ACTIVE,
-    ).order_by("name")
+    return (
+        Organisation.objects.federations()
+        .filter(memberships__in=Membership.objects.of_user(user).admins())
+        .order_by("name")
+    )
 
 
 def can_propose_event(user) -> bool:
@@ -242,12 +231,12 @@ def can_manage_event(user, event) -> bool:
     event in the front end. Editors do all of that in the Wagtail admin."""
     if not _active(user):
         return False
-    return Membership.objects.filter(
-        user=user,
-        role=Membership.Role.ADMIN,
-        status=Membership.Status.ACTIVE,
-        organisation__in=event.organisers.all(),
-    ).exists()
+    return (
+        Membership.objects.of_user(user)
+        .admins()
+        .filter(organisation__in=event.organisers.all())
+        .exists()
+    )
 
 
 def in_event_audience(user, event) -> bool:

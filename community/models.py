@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from .fields import MultiLineTextField, OneLineCharField
+from .slugs import unique_slug
 from .timezones import time_zone_choices
 
 
@@ -254,7 +255,9 @@ class Organisation(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Organisation, self.name)
+            self.slug = unique_slug(
+                self.name, taken=Organisation.objects, fallback="organisation", length=154
+            )
         self.search_text = fold(" ".join([self.name, self.city, self.description]))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
@@ -278,14 +281,27 @@ def search_terms(query: str, limit: int | None = 8) -> list[str]:
     return terms
 
 
-def unique_slug(model, text, max_length=160):
-    # anyascii spells out what slugify would drop: "Cœur" → "coeur", "Québec" → "quebec".
-    base = slugify(anyascii(text))[: max_length - 6] or "organisation"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+class MembershipQuerySet(models.QuerySet):
+    """The questions asked of memberships, by name: `Membership.objects.of_user(user)
+    .of_organisation(organisation).admins().exists()` is "is this person one of its
+    admins?". Each method adds one filter; they chain in any order."""
+
+    def active(self):
+        return self.filter(status=Membership.Status.ACTIVE)
+
+    def pending(self):
+        return self.filter(status=Membership.Status.PENDING)
+
+    def admins(self):
+        """Active admins (a pending request is never an admin's)."""
+        return self.filter(role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE)
+
+    def of_user(self, user):
+        return self.filter(user=user)
+
+    def of_organisation(self, organisation):
+        """`organisation`: an organisation or its id."""
+        return self.filter(organisation=organisation)
 
 
 class Membership(models.Model):
@@ -314,6 +330,8 @@ class Membership(models.Model):
     decided_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name", "created_at"]

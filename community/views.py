@@ -69,12 +69,12 @@ def organisation_detail(request, slug):
         Organisation.objects.select_related("region").prefetch_related("sectors"), slug=slug
     )
     user = request.user
-    active_members = Membership.objects.filter(
-        organisation=organisation, status=Membership.Status.ACTIVE
-    ).select_related("user")
+    active_members = (
+        Membership.objects.of_organisation(organisation).active().select_related("user")
+    )
     my_membership = None
     if user.is_authenticated:
-        my_membership = Membership.objects.filter(user=user, organisation=organisation).first()
+        my_membership = Membership.objects.of_user(user).of_organisation(organisation).first()
     is_admin = bool(
         my_membership and my_membership.is_active and my_membership.role == Membership.Role.ADMIN
     )
@@ -110,9 +110,11 @@ def organisation_detail(request, slug):
             federation=organisation, status=Affiliation.Status.ACTIVE
         ).select_related("organisation")
     if is_admin:
-        context["pending_members"] = Membership.objects.filter(
-            organisation=organisation, status=Membership.Status.PENDING
-        ).select_related("user", "organisation")
+        context["pending_members"] = (
+            Membership.objects.of_organisation(organisation)
+            .pending()
+            .select_related("user", "organisation")
+        )
         if organisation.is_federation:
             context["pending_affiliations"] = Affiliation.objects.filter(
                 federation=organisation, status=Affiliation.Status.PENDING
@@ -215,9 +217,9 @@ def join(request, slug):
 @require_POST
 def leave(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    was_active = Membership.objects.filter(
-        user=request.user, organisation=organisation, status=Membership.Status.ACTIVE
-    ).exists()
+    was_active = (
+        Membership.objects.of_user(request.user).of_organisation(organisation).active().exists()
+    )
     _run(
         request,
         lambda: org_services.leave_organisation(user=request.user, organisation=organisation),
@@ -340,7 +342,7 @@ def person(request, pk):
             "interests",
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.filter(status="active").select_related("organisation"),
+                queryset=Membership.objects.active().select_related("organisation"),
                 to_attr="active_memberships",
             ),
         ),
@@ -354,14 +356,14 @@ def person(request, pk):
 @login_required
 def me(request):
     user = request.user
-    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    memberships = Membership.objects.of_user(user).select_related("organisation")
     admin_of = [m.organisation for m in memberships if m.is_active and m.role == "admin"]
     context = {
         "active_memberships": [m for m in memberships if m.is_active],
         "pending_memberships": [m for m in memberships if not m.is_active],
-        "requests_to_decide": Membership.objects.filter(
-            organisation__in=admin_of, status=Membership.Status.PENDING
-        ).select_related("user", "organisation"),
+        "requests_to_decide": Membership.objects.filter(organisation__in=admin_of)
+        .pending()
+        .select_related("user", "organisation"),
         "affiliations_to_decide": Affiliation.objects.filter(
             federation__in=admin_of, status=Affiliation.Status.PENDING
         ).select_related("organisation", "federation"),

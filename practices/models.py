@@ -24,8 +24,8 @@ from community.models import (
     Theme,
     fold,
     search_terms,
-    unique_slug,
 )
+from community.slugs import unique_slug
 from community.text import plain_text
 
 # The parts of a sheet that hold exactly three items, by relation name.
@@ -166,7 +166,7 @@ class Tool(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(Tool, self.name, max_length=100)
+            self.slug = unique_slug(self.name, taken=Tool.objects, fallback="outil", length=94)
         super().save(*args, **kwargs)
 
 

@@ -16,10 +16,7 @@ from .notifications import email_people
 
 def _admins(organisation: Organisation):
     return User.objects.filter(
-        memberships__organisation=organisation,
-        memberships__role=Membership.Role.ADMIN,
-        memberships__status=Membership.Status.ACTIVE,
-        is_active=True,
+        memberships__in=Membership.objects.of_organisation(organisation).admins(), is_active=True
     )
 
 
@@ -110,7 +107,7 @@ def request_membership(*, user: User, organisation: Organisation, message: str =
                 {"membership": membership, "organisation": organisation, "requester": user},
             )
     except IntegrityError:
-        existing = Membership.objects.get(user=user, organisation=organisation)
+        existing = Membership.objects.of_user(user).of_organisation(organisation).get()
         if existing.is_active:
             raise ServiceError(_("Vous êtes déjà membre de cette organisation.")) from None
         raise ServiceError(_("Votre demande est déjà en attente.")) from None
@@ -121,7 +118,8 @@ def _locked_pending_membership(membership_id: int, organisation: Organisation) -
     membership = (
         Membership.objects.select_for_update()
         .select_related("user", "organisation")
-        .filter(pk=membership_id, organisation=organisation)
+        .of_organisation(organisation)
+        .filter(pk=membership_id)
         .first()
     )
     if membership is None or membership.is_active:
@@ -165,15 +163,13 @@ def leave_organisation(*, user: User, organisation: Organisation) -> None:
     # Lock the organisation: two admins leaving at once must not leave it with none.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     membership = (
-        Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
+        Membership.objects.select_for_update().of_user(user).of_organisation(organisation).first()
     )
     if membership is None:
         raise ServiceError(_("Vous n'êtes pas membre de cette organisation."))
     if membership.role == Membership.Role.ADMIN:
         admins = (
-            Membership.objects.select_for_update()
-            .filter(organisation=organisation, role=Membership.Role.ADMIN, status="active")
-            .count()
+            Membership.objects.select_for_update().of_organisation(organisation).admins().count()
         )
         if admins <= 1:
             raise ServiceError(
@@ -195,15 +191,15 @@ def set_member_role(
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     membership = (
         Membership.objects.select_for_update()
-        .filter(pk=membership_id, organisation=organisation, status=Membership.Status.ACTIVE)
+        .of_organisation(organisation)
+        .active()
+        .filter(pk=membership_id)
         .first()
     )
     if membership is None:
         raise ServiceError(_("Ce membre n'existe pas."))
     if membership.role == Membership.Role.ADMIN and role == Membership.Role.MEMBER:
-        admins = Membership.objects.filter(
-            organisation=organisation, role=Membership.Role.ADMIN, status="active"
-        ).count()
+        admins = Membership.objects.of_organisation(organisation).admins().count()
         if admins <= 1:
             raise ServiceError(
                 _("Une organisation doit garder au moins un administrateur ou une administratrice.")

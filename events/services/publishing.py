@@ -16,7 +16,6 @@ import json
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
@@ -28,10 +27,10 @@ from community.access import (
     publishes_at_once,
     require,
 )
-from community.models import fold
 from community.services import ServiceError
 from community.services.notifications import email_people
 from community.services.rooms import ensure_page_room
+from community.slugs import unique_slug
 
 from .. import tasks
 from ..models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
@@ -68,19 +67,6 @@ def fingerprint(event: EventPage) -> str:
         changes,
     ]
     return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
-
-
-def unique_slug(calendar: CalendarPage, title: str) -> str:
-    base = slugify(fold(title))[:60].strip("-") or "evenement"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-evenement"
-    taken = set(
-        calendar.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 FIELDS = (
@@ -163,7 +149,16 @@ def announce(*, user, organisers, themes=(), **details) -> tuple[EventPage, bool
             )
         )
     event = EventPage(
-        owner=user, proposed_by=user, live=False, slug=unique_slug(calendar, details["title"])
+        owner=user,
+        proposed_by=user,
+        live=False,
+        slug=unique_slug(
+            details["title"],
+            taken=calendar.get_children(),
+            fallback="evenement",
+            length=60,
+            reserved=RESERVED_SLUGS,
+        ),
     )
     _fill(event, organisers=organisers, themes=themes, details=details)
     calendar.add_child(instance=event)

@@ -8,10 +8,8 @@ the admin; `practices.signals` tells the authors.
 
 from __future__ import annotations
 
-from anyascii import anyascii
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
@@ -25,6 +23,7 @@ from community.access import (
     require,
 )
 from community.models import Region, Sector, Theme
+from community.slugs import unique_slug
 from community.text import multi_line, plain_text, text_to_rich_text
 
 from .. import wizard
@@ -148,17 +147,6 @@ def delete_draft(*, draft: SheetDraft, user) -> None:
 
 
 # --- Submission -----------------------------------------------------------------------
-
-
-def _unique_slug(index: PracticeIndexPage, title: str) -> str:
-    base = slugify(anyascii(title))[:70].strip("-") or "fiche"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    taken |= RESERVED_SLUGS
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
 
 
 def _tool_for(row: dict, *, user, organisation) -> Tool:
@@ -304,7 +292,15 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
     try:
         if page is None:
             sheet = PracticeSheetPage(
-                owner=user, live=False, slug=_unique_slug(index, draft.data["title"])
+                owner=user,
+                live=False,
+                slug=unique_slug(
+                    draft.data["title"],
+                    taken=index.get_children(),
+                    fallback="fiche",
+                    length=70,
+                    reserved=RESERVED_SLUGS,
+                ),
             )
             _fill(
                 sheet, data=draft.data, organisation=draft.organisation, authors=[user], user=user
