@@ -11,27 +11,6 @@ from tests import shared
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from website.models import FooterSettings, NavigationSettings
 
-# The slowest test files, slowest first: they start first. pytest.ini hands each xdist
-# worker whole files (`--dist loadfile`: a module's shared rows, tests/shared.py, and the
-# browser tests' Chromium are built once per worker) in collection order, so a long file
-# collected last would run alone at the end while the other worker waits.
-SLOW_FIRST = (
-    "tests/e2e/",
-    "tests/website/test_seed_demo.py",
-    "tests/website/test_html_validity.py",
-    "tests/website/test_hostile_parameters.py",
-)
-
-
-def pytest_collection_modifyitems(items):
-    def rank(item) -> int:
-        path = item.nodeid.split("::", 1)[0]
-        return next(
-            (i for i, slow in enumerate(SLOW_FIRST) if path.startswith(slow)), len(SLOW_FIRST)
-        )
-
-    items.sort(key=rank)  # stable: the order within a file, and of the others, is kept
-
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
