@@ -5,29 +5,26 @@ Each `can_*` answers a question; `require(...)` turns a "no" into PermissionDeni
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Organisation
 
 
-def _active(user) -> bool:
+def is_active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
 def is_org_admin(user, organisation: Organisation) -> bool:
-    if not _active(user):
+    if not is_active(user):
         return False
     return Membership.objects.of_user(user).of_organisation(organisation).admins().exists()
 
 
 def is_org_member(user, organisation: Organisation) -> bool:
     """An active member, whatever the role."""
-    if not _active(user):
+    if not is_active(user):
         return False
     return Membership.objects.of_user(user).of_organisation(organisation).active().exists()
 
@@ -54,7 +51,7 @@ def can_edit_organisation(user, organisation: Organisation) -> bool:
 
 
 def can_request_membership(user, organisation: Organisation) -> bool:
-    return _active(user)
+    return is_active(user)
 
 
 def can_manage_members(user, organisation: Organisation) -> bool:
@@ -72,16 +69,16 @@ def can_decide_affiliations(user, federation: Organisation) -> bool:
 
 def can_see_member_names(user) -> bool:
     """Member lists are shown to signed-in people only: visitors see counts."""
-    return _active(user)
+    return is_active(user)
 
 
 def can_view_person(user, person) -> bool:
-    return _active(user) and person.is_active
+    return is_active(user) and person.is_active
 
 
 def can_use_admin(user) -> bool:
     """Editors work in the Wagtail admin; members never need it."""
-    return _active(user) and user.has_perm("wagtailadmin.access_admin")
+    return is_active(user) and user.has_perm("wagtailadmin.access_admin")
 
 
 def require(allowed: bool, reason=None) -> None:
@@ -169,7 +166,7 @@ class Refusal:
 
 def member_organisations(user):
     """The organisations where this person is an active member, by name."""
-    if not _active(user):
+    if not is_active(user):
         return Organisation.objects.none()
     return Organisation.objects.filter(
         memberships__in=Membership.objects.of_user(user).active()
@@ -184,14 +181,14 @@ def can_propose_sheet(user) -> bool:
 def can_edit_sheet(user, sheet) -> bool:
     """Members of the sheet's organisation edit it; nobody else does in the front end."""
     organisation_id = getattr(sheet, "organisation_id", None)
-    if not _active(user) or organisation_id is None:
+    if not is_active(user) or organisation_id is None:
         return False
     return Membership.objects.of_user(user).of_organisation(organisation_id).active().exists()
 
 
 def can_react(user) -> bool:
     """Mark a sheet useful or bookmark it."""
-    return _active(user)
+    return is_active(user)
 
 
 def can_report_adoption(user, organisation) -> bool:
@@ -204,7 +201,7 @@ def can_report_adoption(user, organisation) -> bool:
 def announcing_federations(user):
     """The federations this person manages (is an admin of): they announce events for
     them, published at once."""
-    if not _active(user):
+    if not is_active(user):
         return Organisation.objects.none()
     return (
         Organisation.objects.federations()
@@ -229,7 +226,7 @@ def publishes_at_once(user, organisers) -> bool:
 def can_manage_event(user, event) -> bool:
     """The admins of an organiser see the registrations, export them and change the
     event in the front end. Editors do all of that in the Wagtail admin."""
-    if not _active(user):
+    if not is_active(user):
         return False
     return (
         Membership.objects.of_user(user)
@@ -242,7 +239,7 @@ def can_manage_event(user, event) -> bool:
 def in_event_audience(user, event) -> bool:
     """Open events: anyone signed in. Federation events: the active members of the
     organiser federations and of their member organisations."""
-    if not _active(user):
+    if not is_active(user):
         return False
     if event.audience == "open":
         return True
@@ -252,188 +249,3 @@ def in_event_audience(user, event) -> bool:
 
 def can_register(user, event) -> bool:
     return in_event_audience(user, event)
-
-
-# --- rooms ----------------------------------------------------------------------------------
-# Who may read, write in and moderate a room. The room pages, the WebSocket consumer, the
-# history endpoint and the rooms service all ask here.
-#
-# - Every room needs a signed-in, active person: messages carry people's names, which
-#   visitors see nowhere else on Relais either (see `can_see_member_names`).
-# - Thematic rooms and page rooms (sheets, events): every member reads and writes.
-# - An organisation's room: its active members; a federation's room also the active
-#   members of its member organisations (active affiliation).
-# - A direct conversation: its two people, nobody else.
-# - Muted people read but do not write; banned people do neither. Archived rooms are
-#   read only.
-# - Moderators: people with the `community.moderate_rooms` permission (give it to the
-#   group "Modérateurs" in the Wagtail admin) in every room they can read, and through the
-#   report queue for any reported message; and a room's owners, the active admins of
-#   `room.organisation` (the organisation or federation of a private room, the
-#   organisation of a sheet's room). The rooms service never sanctions a moderator.
-
-
-@dataclass(frozen=True)
-class RoomRights:
-    read: bool = False
-    write: bool = False
-    moderate: bool = False
-    muted: bool = False
-
-
-def is_site_moderator(user) -> bool:
-    return _active(user) and user.has_perm("community.moderate_rooms")
-
-
-def _active_sanctions(user, room) -> set[str]:
-    from .models import RoomSanction
-
-    return set(
-        RoomSanction.objects.filter(room=room, user=user)
-        .filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))
-        .values_list("kind", flat=True)
-    )
-
-
-def _organisation_room_members(organisation_id: int):
-    """Active memberships that open an organisation's room: of the organisation itself or,
-    for a federation, of its member organisations."""
-    return network_memberships([organisation_id])
-
-
-def can_enter_organisation_room(user, organisation) -> bool:
-    """Its active members; for a federation, also those of its member organisations."""
-    return _active(user) and (
-        _organisation_room_members(organisation.pk).filter(user=user).exists()
-    )
-
-
-def _is_room_owner(user, room) -> bool:
-    return (
-        bool(room.organisation_id)
-        and Membership.objects.filter(
-            user=user,
-            organisation_id=room.organisation_id,
-            role=Membership.Role.ADMIN,
-            status=Membership.Status.ACTIVE,
-        ).exists()
-    )
-
-
-def _may_enter(user, room) -> bool:
-    """Read access before sanctions."""
-    from .models import Room
-
-    if not _active(user):
-        return False
-    if room.kind == Room.Kind.DIRECT:
-        return user.pk in (room.user_a_id, room.user_b_id)
-    if room.kind == Room.Kind.ORGANISATION:
-        return _organisation_room_members(room.organisation_id).filter(user=user).exists()
-    return True
-
-
-def can_read_room(user, room) -> bool:
-    return _may_enter(user, room) and "ban" not in _active_sanctions(user, room)
-
-
-def room_refusal(user, room):
-    """Why this person may not read this room (asked only once they are refused)."""
-    from .models import Room
-
-    if not _active(user):
-        return Refusal.ROOM_SIGNED_IN
-    if not _may_enter(user, room):
-        return Refusal.ROOM_DIRECT if room.kind == Room.Kind.DIRECT else Refusal.ROOM_ORGANISATION
-    return Refusal.ROOM_BANNED
-
-
-def require_room_read(user, room, rights: RoomRights | None = None) -> None:
-    """Refuse a room page or its history to someone who may not read it, saying why."""
-    if not (rights.read if rights is not None else can_read_room(user, room)):
-        raise PermissionDenied(room_refusal(user, room))
-
-
-def room_rights(user, room) -> RoomRights:
-    """Everything a person may do in a room (a handful of queries, none per message)."""
-    from .models import Room
-
-    if not _may_enter(user, room):
-        return RoomRights()
-    sanctions = _active_sanctions(user, room)
-    if "ban" in sanctions:
-        return RoomRights()
-    moderate = room.kind != Room.Kind.DIRECT and (
-        is_site_moderator(user) or _is_room_owner(user, room)
-    )
-    muted = "mute" in sanctions
-    return RoomRights(read=True, write=not (muted or room.archived), moderate=moderate, muted=muted)
-
-
-def can_write_room(user, room) -> bool:
-    return room_rights(user, room).write
-
-
-def can_moderate_room(user, room) -> bool:
-    return room_rights(user, room).moderate
-
-
-def _banned_from(**filters):
-    from .models import RoomSanction
-
-    return RoomSanction.objects.filter(
-        Q(until__isnull=True) | Q(until__gt=timezone.now()),
-        kind=RoomSanction.Kind.BAN,
-        **filters,
-    )
-
-
-def readable_rooms(user):
-    """The rooms this person may read, as one queryset (a single query whatever the number
-    of rooms): the same rules as `can_read_room`, written as a filter."""
-    from .models import Affiliation, Room
-
-    if not _active(user):
-        return Room.objects.none()
-    my_organisations = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values(
-        "organisation_id"
-    )
-    my_federations = Affiliation.objects.filter(
-        organisation_id__in=my_organisations, status=Affiliation.Status.ACTIVE
-    ).values("federation_id")
-    visible = (
-        Q(kind__in=[Room.Kind.THEME, Room.Kind.PAGE])
-        | Q(kind=Room.Kind.DIRECT, user_a=user)
-        | Q(kind=Room.Kind.DIRECT, user_b=user)
-        | Q(kind=Room.Kind.ORGANISATION, organisation_id__in=my_organisations)
-        | Q(kind=Room.Kind.ORGANISATION, organisation_id__in=my_federations)
-    )
-    return Room.objects.filter(visible).exclude(pk__in=_banned_from(user=user).values("room_id"))
-
-
-def readers_among(room, user_ids) -> set[int]:
-    """Which of these people may read the room (three queries at most)."""
-    from .models import Room, User
-
-    ids = set(User.objects.filter(pk__in=user_ids, is_active=True).values_list("pk", flat=True))
-    if room.kind == Room.Kind.DIRECT:
-        ids &= {room.user_a_id, room.user_b_id}
-    elif room.kind == Room.Kind.ORGANISATION:
-        ids &= set(
-            _organisation_room_members(room.organisation_id)
-            .filter(user_id__in=ids)
-            .values_list("user_id", flat=True)
-        )
-    if not ids:
-        return set()
-    return ids - set(_banned_from(room=room, user_id__in=ids).values_list("user_id", flat=True))
-
-
-def can_see_report_queue(user) -> bool:
-    """Site moderators, and organisation admins for their organisations' rooms."""
-    return is_site_moderator(user) or (
-        _active(user)
-        and Membership.objects.filter(
-            user=user, role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
-        ).exists()
-    )

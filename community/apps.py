@@ -20,11 +20,7 @@ class CommunityConfig(AppConfig):
         # Below the limit the warning is noise: the forms give the clear message.
         Image.MAX_IMAGE_PIXELS = settings.RELAIS["IMAGE_MAX_PIXELS"] // 2
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        from . import dashboard, signals  # noqa: F401 (signals: receivers connect on import)
         from .converters import IdConverter
 
         # Before any URLconf is read: the apps' addresses use <id:…> for ids.
         register_converter(IdConverter, "id")
-        from .views_rooms import dashboard_section
-
-        dashboard.register(dashboard_section)

@@ -16,13 +16,3 @@ def send_email(
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     return message.send()
-
-
-@task()
-def send_mention_digest(*, user_id: int) -> int:
-    """One email with every @mention still waiting for this person (see
-    `community.services.rooms.send_mention_digest`)."""
-    # Imported here: the rooms service imports this module (through notifications).
-    from community.services.rooms import send_mention_digest as send
-
-    return send(user_id=user_id)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views, views_rooms
+from . import views
 
 app_name = "community"
 
@@ -37,29 +37,6 @@ urlpatterns = [
         name="end_affiliation",
     ),
     path("personnes/<id:pk>/", views.person, name="person"),
-    path("personnes/<id:pk>/ecrire/", views_rooms.start_conversation, name="start_conversation"),
-    path(
-        "organisations/<slug:slug>/salon/", views_rooms.organisation_room, name="organisation_room"
-    ),
-    path("salons/", views_rooms.room_list, name="rooms"),
-    # Before <slug>: "moderation" is a reserved room slug.
-    path("salons/moderation/", views_rooms.moderation_queue, name="room_moderation"),
-    path("salons/moderation/<id:report_id>/", views_rooms.handle_report, name="handle_report"),
-    path("salons/<slug:slug>/", views_rooms.room_detail, name="room"),
-    path("salons/<slug:slug>/historique/", views_rooms.room_history, name="room_history"),
-    path("salons/<slug:slug>/moderation/", views_rooms.room_moderation, name="room_moderate"),
-    path("salons/<slug:slug>/membres/", views_rooms.room_members, name="room_members"),
-    path("salons/<slug:slug>/envoyer/", views_rooms.room_post, name="room_post"),
-    re_path(
-        r"^salons/(?P<slug>[-\w]+)/messages/(?P<seq>\d{1,18})/(?P<action>edit|delete|hide|report)/$",
-        views_rooms.room_message_action,
-        name="room_message_action",
-    ),
-    path(
-        "salons/<slug:slug>/personnes/<id:user_id>/",
-        views_rooms.room_sanction,
-        name="room_sanction",
-    ),
     path("moi/", views.me, name="me"),
     path("moi/profil/", views.profile_edit, name="profile_edit"),
 ]

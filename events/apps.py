@@ -9,11 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from community import dashboard
-        from community.services import rooms
+        from rooms.services import listing
 
         from . import signals
         from .dashboard import ended_event_pages, followed_event_pages, my_events_section
 
         signals.connect()
         dashboard.register(my_events_section)
-        rooms.register_page_rooms(followed=followed_event_pages, ended=ended_event_pages)
+        listing.register_page_rooms(followed=followed_event_pages, ended=ended_event_pages)

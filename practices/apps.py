@@ -9,7 +9,7 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from community import dashboard
-        from community.services import rooms
+        from rooms.services import listing
 
         from . import signals
         from .dashboard import followed_sheet_pages, my_bookmarks_section, my_sheets_section
@@ -17,4 +17,4 @@ class PracticesConfig(AppConfig):
         signals.connect()
         dashboard.register(my_sheets_section)
         dashboard.register(my_bookmarks_section)
-        rooms.register_page_rooms(followed=followed_sheet_pages)
+        listing.register_page_rooms(followed=followed_sheet_pages)

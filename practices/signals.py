@@ -21,7 +21,7 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from community.public import absolute_url
 from community.services.notifications import email_people, notify
-from community.services.rooms import ensure_page_room
+from rooms.services.creation import ensure_page_room
 
 from .models import PracticeSheetPage
 from .services import submission

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from community import urls as community_urls
 from practices import urls as practices_urls
+from rooms import urls as rooms_urls
 
 from .api import api_router
 from .views import healthz, robots_txt, set_language, sitemap_xml
@@ -33,6 +34,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v2/", api_router.urls),
     path("", include(community_urls)),
+    path("", include(rooms_urls)),
     path("", include(practices_urls)),
     path("", include("practices.urls_wizard")),
     path("", include("events.urls")),

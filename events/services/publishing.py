@@ -29,8 +29,8 @@ from community.access import (
 )
 from community.services import ServiceError
 from community.services.notifications import email_people
-from community.services.rooms import ensure_page_room
 from community.slugs import unique_slug
+from rooms.services.creation import ensure_page_room
 
 from .. import tasks
 from ..models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration

@@ -16,8 +16,9 @@ import pytest
 from django.db import connection
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from community.models import ReadMarker, Room, RoomMessage, User
-from community.services import rooms as room_services
+from community.models import User
+from rooms.models import ReadMarker, Room, RoomMessage
+from rooms.services import creation, posting
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.test_accessibility import WIDTHS, assert_no_blocking_violation, scan
 from tests.factories import MembershipFactory, OrganisationFactory
@@ -32,7 +33,7 @@ SCREENSHOTS = Path("/tmp")
 
 @pytest.fixture
 def room(home_page) -> Room:
-    return room_services.create_theme_room(
+    return creation.create_theme_room(
         title="Réemploi et numérique",
         description="Outils, logiciels libres et bonnes pratiques des ressourceries.",
         slug="reemploi-numerique",
@@ -127,7 +128,7 @@ def post(room: Room, author: User, body: str) -> int:
 
     def run() -> int:
         try:
-            posted = room_services.post_message(
+            posted = posting.post_message(
                 user=author, room=room, body=body, client_id=str(uuid.uuid4())
             )
             return posted.message.seq
@@ -228,7 +229,7 @@ def test_two_people_talk_live_and_lose_nothing_when_the_server_restarts(
     # broadcasts through async_to_sync.)
     def edit_elsewhere():
         try:
-            room_services.edit_message(
+            posting.edit_message(
                 user=anna,
                 room=room,
                 seq=1,
@@ -450,7 +451,7 @@ def test_room_pages_have_no_serious_violation_and_work_by_keyboard(
 
 
 def test_mention_completion_by_keyboard(asgi_server, open_room, room, anna, bruno):
-    from community.models import Mention
+    from rooms.models import Mention
 
     post(room, bruno, "Qui vient à l'intervision de jeudi ?")
     server = asgi_server(name="rooms-mentions")

@@ -15,7 +15,7 @@ from django.test import Client
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from community.services import rooms as room_services
+from rooms.services import creation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +36,7 @@ def handshake(server, slug: str, cookie: str, origin: str | None) -> int | str:
 
 
 def test_room_handshake_origin_checked_with_scheme_and_port(asgi_server, transactional_db):
-    room = room_services.create_theme_room(title="Tiers-lieux", slug="tiers-lieux")
+    room = creation.create_theme_room(title="Tiers-lieux", slug="tiers-lieux")
     client = Client()
     client.force_login(UserFactory(display_name="Awa Diallo"))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value

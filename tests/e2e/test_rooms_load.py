@@ -20,8 +20,8 @@ from django.conf import settings
 from django.test import Client
 from websockets.asyncio.client import connect
 
-from community.models import RoomMessage
-from community.services import rooms as room_services
+from rooms.models import RoomMessage
+from rooms.services import creation
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.e2e
@@ -100,7 +100,7 @@ async def _everyone(members, server, slug):
 
 
 def test_fifty_members_writing_at_once_each_receive_every_message(asgi_server, transactional_db):
-    room = room_services.create_theme_room(title="Assemblée générale", slug="assemblee")
+    room = creation.create_theme_room(title="Assemblée générale", slug="assemblee")
     members = []
     for n in range(MEMBERS):
         client = Client()

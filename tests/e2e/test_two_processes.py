@@ -18,8 +18,9 @@ from django.conf import settings
 from django.test import Client
 from websockets.sync.client import ClientConnection, connect
 
-from community.models import Room, RoomMessage, User
-from community.services import rooms as room_services
+from community.models import User
+from rooms.models import Room, RoomMessage
+from rooms.services import creation
 from tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = [
@@ -34,7 +35,7 @@ pytestmark = [
 
 @pytest.fixture
 def room(transactional_db) -> Room:
-    return room_services.create_theme_room(title="Coopératives et données", slug="cooperatives")
+    return creation.create_theme_room(title="Coopératives et données", slug="cooperatives")
 
 
 @pytest.fixture

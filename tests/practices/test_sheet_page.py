@@ -246,11 +246,11 @@ def test_sheet_has_a_discussion_slot(client, sheet):
 def test_sheet_published_opens_its_room_shown_to_members(client, sheet, author, author_org):
     import uuid
 
-    from community.models import Room
-    from community.services import rooms
+    from rooms.models import Room
+    from rooms.services import posting
 
     room = Room.objects.get(kind="page", page=sheet)
-    rooms.post_message(
+    posting.post_message(
         user=author, room=room, body="Bonjour, des questions ?", client_id=uuid.uuid4()
     )
     client.force_login(UserFactory())

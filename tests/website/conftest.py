@@ -6,8 +6,8 @@ import uuid
 
 import pytest
 
-from community.services import rooms
 from events.models import CalendarPage
+from rooms.services import creation, posting
 from tests.events.conftest import affiliated_org, calendar_page, future, publish_event  # noqa: F401
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from tests.practices.conftest import (  # noqa: F401
@@ -42,10 +42,10 @@ def build_whole_site():
 
     calendar = home.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
     event = publish_event(calendar, organisers=[federation, organisation], start=future(days=5))
-    room = rooms.create_theme_room(
+    room = creation.create_theme_room(
         title="Numérique et bénévolat", description="Outils pour les équipes bénévoles."
     )
-    rooms.post_message(user=member, room=room, body="Bonjour", client_id=str(uuid.uuid4()))
+    posting.post_message(user=member, room=room, body="Bonjour", client_id=str(uuid.uuid4()))
     names = {
         "sheet": sheet.slug,
         "sheet_id": sheet.pk,

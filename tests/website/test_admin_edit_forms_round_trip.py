@@ -9,10 +9,11 @@ import re
 
 import pytest
 
-from community.models import Organisation, Room
+from community.models import Organisation
 from events.models import EventPage
 from practices.models import PracticeSheetPage, SheetDraft, Tool
 from practices.services.submission import submit_draft
+from rooms.models import Room
 from tests.events.conftest import publish_event
 from tests.factories import OrganisationFactory, RegionFactory, SectorFactory, ThemeFactory
 from tests.website.test_edit_forms_round_trip import (

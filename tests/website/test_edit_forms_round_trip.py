@@ -19,11 +19,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from wagtail.models import WorkflowState
 
-from community.models import Organisation, Room, User
-from community.services import rooms as room_services
+from community.models import Organisation, User
 from events.models import EventPage
 from practices.models import PracticeSheetPage, SheetDraft
 from practices.services.submission import submit_draft
+from rooms.models import Room
+from rooms.services import posting
 from tests.events.conftest import publish_event
 from tests.factories import (
     MembershipFactory,
@@ -459,7 +460,7 @@ def test_sheet_edit_through_wizard_unchanged_keeps_everything(
 
 def test_room_message_edit_form_unchanged_keeps_the_message(client, org_admin, organisation):
     room = Room.objects.create(slug="numerique", title="Numérique", kind=Room.Kind.THEME)
-    posted = room_services.post_message(
+    posted = posting.post_message(
         user=org_admin,
         room=room,
         body="Bonjour,\nune question :\n\n- où trouver un CRM ?",

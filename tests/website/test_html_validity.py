@@ -18,9 +18,9 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from community.models import Room
-from community.services import rooms
 from community.templatetags.time_tags import html_datetime
+from rooms.models import Room
+from rooms.services import moderation
 from tests.factories import UserFactory
 from website.models import StandardPage
 
@@ -124,7 +124,7 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
     group.permissions.add(Permission.objects.get(codename="moderate_rooms"))
     moderator.groups.add(group)
     room = Room.objects.get(slug=names["room"])
-    rooms.report_message(user=moderator, room=room, seq=1, reason="Hors sujet")
+    moderation.report_message(user=moderator, room=room, seq=1, reason="Hors sujet")
     moderating = Client()
     moderating.force_login(moderator)
     visits = (

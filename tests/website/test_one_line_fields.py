@@ -8,11 +8,12 @@ import pytest
 from wagtail.admin.panels import get_edit_handler
 
 from community.forms import JoinRequestForm, OrganisationForm, ProfileForm, SignupExtraForm
-from community.models import Organisation, Room, Sector, User
+from community.models import Organisation, Sector, User
 from events.forms import EventForm
 from events.models import EventPage, Registration
 from practices.forms import ContextForm, ItemForm, KeywordsForm, ToolRowForm
 from practices.models import SheetKeyword, Tool
+from rooms.models import Room
 from tests.events.conftest import parse_ics, publish_event, vevents_of
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 

@@ -4,7 +4,7 @@ practice sheets and the calendar are in place.
 A handful of lively thematic rooms in French with a few days of history, a conversation in
 two sheets' rooms, the room of the Walloon federation (open to its member organisations),
 one direct conversation, one open report for the moderators' queue, and the "Modérateurs"
-group (holding `community.moderate_rooms`) with the editor in it. People and organisations
+group (holding `rooms.moderate_rooms`) with the editor in it. People and organisations
 are the invented ones of `website/demo_data.py`.
 
 Idempotent: rooms are found by slug (or by page, organisation or pair of people) and a
@@ -27,16 +27,10 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from community.models import (
-    MessageReport,
-    Organisation,
-    ReadMarker,
-    Room,
-    RoomMessage,
-    User,
-)
-from community.services import rooms
+from community.models import Organisation, User
 from practices.models import PracticeSheetPage
+from rooms.models import MessageReport, ReadMarker, Room, RoomMessage
+from rooms.services import creation, rendering
 from website import demo_data as data
 
 from ._navigation import add_navigation_link
@@ -309,14 +303,14 @@ def _write_history(room: Room, lines, people, counter) -> None:
         return
     now = timezone.now()
     for seq, (email, minutes_ago, text) in enumerate(lines, start=1):
-        body = rooms.clean_text(text)
+        body = rendering.clean_text(text)
         message = RoomMessage.objects.create(
             room=room,
             seq=seq,
             author=people[email],
             client_id=uuid.uuid4(),
             body_markdown=body,
-            html=rooms.render_markdown(body),
+            html=rendering.render_markdown(body),
         )
         RoomMessage.objects.filter(pk=message.pk).update(
             created_at=now - timedelta(minutes=minutes_ago)
@@ -350,7 +344,7 @@ def seed_rooms(stdout=None) -> Counter:
     for slug, title, description, lines in THEME_ROOMS:
         room = Room.objects.filter(slug=slug).first()
         if room is None:
-            room = rooms.create_theme_room(title=title, description=description, slug=slug)
+            room = creation.create_theme_room(title=title, description=description, slug=slug)
             created["salons thématiques"] += 1
         _write_history(room, lines, people, created)
 
@@ -358,7 +352,7 @@ def seed_rooms(stdout=None) -> Counter:
     # seeded before rooms existed). Events get theirs from the events app.
     with_room = set(Room.objects.filter(kind=Room.Kind.PAGE).values_list("page_id", flat=True))
     for sheet in PracticeSheetPage.objects.live().exclude(pk__in=with_room):
-        rooms.ensure_page_room(sheet)
+        creation.ensure_page_room(sheet)
         created["salons de fiches"] += 1
     for sheet_slug, lines in SHEET_DISCUSSIONS:
         room = Room.objects.filter(kind=Room.Kind.PAGE, page__slug=sheet_slug).first()
@@ -369,11 +363,11 @@ def seed_rooms(stdout=None) -> Counter:
     if federation is not None:
         existed = Room.objects.filter(kind=Room.Kind.ORGANISATION, organisation=federation)
         created["salon de fédération"] += int(not existed.exists())
-        _write_history(rooms.organisation_room(federation), FEDERATION_ROOM[1], people, created)
+        _write_history(creation.organisation_room(federation), FEDERATION_ROOM[1], people, created)
 
     (first, second), lines = DIRECT_CONVERSATION
     if first in people and second in people:
-        room = rooms.direct_room(people[first], people[second])
+        room = creation.direct_room(people[first], people[second])
         _write_history(room, lines, people, created)
 
     room_slug, seq, reporter, reason = REPORT

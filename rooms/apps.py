@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RoomsConfig(AppConfig):
+    """Real-time discussion rooms. Rooms build on `community` (people, organisations, the
+    access rules' helpers) and never the other way round: community knows of rooms only
+    through the hooks it offers (/moi/'s sections) and the project's wiring (URLs, ASGI)."""
+
+    name = "rooms"
+    verbose_name = _("Salons")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from community import dashboard
+
+        from . import signals  # noqa: F401 (receivers connect on import)
+        from .views import dashboard_section
+
+        dashboard.register(dashboard_section)

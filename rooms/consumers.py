@@ -1,0 +1,325 @@
+"""The room WebSocket (protocol: "The room protocol" in DESIGN.md).
+
+Thin: authenticate, parse a frame, call one function of `rooms.services` through
+`database_sync_to_async`, turn its answer or its `RoomError` into a frame. Access rules
+live in `rooms/access.py`; writes, presence and broadcasts in `rooms/services/`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from community.models import User
+from community.services import ServiceError
+from rooms.services import RoomError, groups, payloads, posting, presence, reading
+
+from . import access
+from .models import Room
+
+logger = logging.getLogger(__name__)
+
+CLOSE_SIGNED_OUT = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NO_ROOM = 4404
+CLOSE_TOO_BIG = 1009
+
+
+def _load(slug: str, user):
+    room = Room.objects.select_related("user_a", "user_b").filter(slug=slug).first()
+    if room is None:
+        return None, None
+    return room, access.room_rights(user, room)
+
+
+def _refusal(room_id: int, user_id: int) -> str:
+    """Why this person may no longer read the room (`access.room_refusal`)."""
+    room = Room.objects.filter(pk=room_id).first()
+    user = User.objects.filter(pk=user_id).first()
+    if room is None or user is None:
+        return str(_("Vous n'avez pas accès à ce salon."))
+    return str(access.room_refusal(user, room))
+
+
+def _still_allowed(room_id: int, user_id: int) -> bool:
+    room = Room.objects.filter(pk=room_id).first()
+    user = User.objects.filter(pk=user_id).first()
+    return bool(room and user and access.can_read_room(user, room))
+
+
+def _last_seq(room_id: int) -> int:
+    return Room.objects.filter(pk=room_id).values_list("last_seq", flat=True).first() or 0
+
+
+def _fresh(room_id: int):
+    return Room.objects.select_related("user_a", "user_b").get(pk=room_id)
+
+
+def _sync(room: Room, after: int) -> list[dict]:
+    missed, more = [], True
+    while more:
+        batch, more = reading.history(room=room, after=after, limit=200)
+        missed += [payloads.message_dict(m) for m in batch]
+        after = batch[-1].seq if batch else after
+    return missed
+
+
+class RoomConsumer(AsyncJsonWebsocketConsumer):
+    joined = False
+    heartbeat = None
+    tail_watch = None
+    # The highest message number this socket has sent its client (hello, message, sync):
+    # when the room's is higher, the client may have missed the end of a burst (an event
+    # dropped by a full channel-layer queue reveals itself by no later number), so the
+    # socket tells it with a `tail` frame and the client syncs.
+    sent_seq = 0
+    last_forward = 0.0
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        # Accept first, then close: a close code sent during the handshake never reaches
+        # the browser.
+        await self.accept()
+        if not (self.user and self.user.is_authenticated):
+            await self.close(code=CLOSE_SIGNED_OUT)
+            return
+        room, rights = await database_sync_to_async(_load)(slug, self.user)
+        if room is None:
+            await self.close(code=CLOSE_NO_ROOM)
+            return
+        if not rights.read:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.room = room
+        self.group = groups.group_name(room.pk)
+        self.user_group = groups.user_group_name(self.user.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.channel_layer.group_add(self.user_group, self.channel_name)
+        self.joined = True
+        self.sent_seq = room.last_seq
+        await self.send_json(
+            {
+                "type": "hello",
+                "room": payloads.room_dict(room, self.user),
+                "last_seq": room.last_seq,
+                "me": {
+                    **payloads.person_dict(self.user),
+                    "can_write": rights.write,
+                    "can_moderate": rights.moderate,
+                },
+            }
+        )
+        await self._join()
+        self.heartbeat = asyncio.ensure_future(self._keep_present())
+
+    async def _join(self):
+        await database_sync_to_async(presence.join_presence)(
+            room_id=self.room.pk, connection=self.channel_name, user=self.user
+        )
+        await database_sync_to_async(presence.broadcast_presence)(self.room.pk)
+
+    async def _keep_present(self):
+        """Refresh this connection's presence; and check again that the person may still
+        read the room: if not, close as a forbidden connection. Losing access closes the
+        socket at once (`room_recheck`); this periodic check is the safety net for changes
+        made without the models' signals (raw SQL, an expired sanction's neighbour...).
+        An error (database or cache unreachable for a moment) is logged and the next round
+        tries again: the check never stops while the socket is open."""
+        presence_every = max(1, settings.RELAIS["ROOM_PRESENCE_TTL"] // 3)
+        tick = max(0.2, min(presence_every, settings.RELAIS["ROOM_TAIL_SECONDS"]))
+        loop = asyncio.get_running_loop()
+        next_presence = loop.time() + presence_every
+        while True:
+            await asyncio.sleep(tick)
+            try:
+                await self._send_tail()
+                if loop.time() < next_presence:
+                    continue
+                next_presence = loop.time() + presence_every
+                if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+                    await self._forbidden()
+                    return
+                await database_sync_to_async(presence.join_presence)(
+                    room_id=self.room.pk, connection=self.channel_name, user=self.user
+                )
+            except Exception:
+                logger.warning("Room socket re-check failed; trying again", exc_info=True)
+
+    async def _send_tail(self):
+        """`{"type": "tail", "last_seq": n}` when the room holds a message this socket has
+        not sent its client (one indexed query)."""
+        last = await database_sync_to_async(_last_seq)(self.room.pk)
+        if last > self.sent_seq:
+            await self.send_json({"type": "tail", "last_seq": last})
+
+    async def _tail_after_quiet(self):
+        """Once no message has gone out for ROOM_TAIL_QUIET_SECONDS (a burst is over and
+        this socket's queue is drained), check the tail."""
+        quiet = settings.RELAIS["ROOM_TAIL_QUIET_SECONDS"]
+        loop = asyncio.get_running_loop()
+        while (wait := self.last_forward + quiet - loop.time()) > 0:
+            await asyncio.sleep(wait)
+        try:
+            await self._send_tail()
+        except Exception:
+            logger.warning("Room tail check failed", exc_info=True)
+
+    async def _sent_message(self, seq):
+        if isinstance(seq, int) and seq > self.sent_seq:
+            self.sent_seq = seq
+        self.last_forward = asyncio.get_running_loop().time()
+        if self.tail_watch is None or self.tail_watch.done():
+            self.tail_watch = asyncio.ensure_future(self._tail_after_quiet())
+
+    async def _forbidden(self):
+        try:
+            reason = await database_sync_to_async(_refusal)(self.room.pk, self.user.pk)
+        except Exception:  # noqa: BLE001 - the socket closes all the same
+            logger.warning("Room refusal unavailable for user %s", self.user.pk, exc_info=True)
+            reason = _("Vous n'avez pas accès à ce salon.")
+        await self._error("forbidden", reason)
+        await self.close(code=CLOSE_FORBIDDEN)
+
+    async def disconnect(self, code):
+        for task in (self.heartbeat, self.tail_watch):
+            if task:
+                task.cancel()
+        if self.joined:
+            self.joined = False
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+            await self.channel_layer.group_discard(self.user_group, self.channel_name)
+            await database_sync_to_async(presence.leave_presence)(
+                room_id=self.room.pk, connection=self.channel_name
+            )
+            await database_sync_to_async(presence.broadcast_presence)(self.room.pk)
+
+    # --- client → server -----------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if not self.joined:
+            return
+        if text_data is None:
+            await self._error("invalid", _("Seuls les messages texte (JSON) sont acceptés."))
+            return
+        if len(text_data.encode()) > settings.RELAIS["ROOM_FRAME_MAX_BYTES"]:
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            frame = None
+        if not isinstance(frame, dict):
+            await self._error("invalid", _("Message illisible : un objet JSON est attendu."))
+            return
+        kind = frame.get("type")
+        handler = self.handlers.get(kind) if isinstance(kind, str) else None
+        client_id = frame.get("client_id") if isinstance(frame.get("client_id"), str) else None
+        if handler is None:
+            await self._error("invalid", _("Type de message inconnu."), client_id)
+            return
+        try:
+            await handler(self, frame)
+        except RoomError as error:
+            await self._error(error.code, error.message, client_id)
+        except ServiceError as error:
+            await self._error("invalid", error.message, client_id)
+        except PermissionDenied as refusal:
+            reason = str(refusal) or _("Vous n'avez pas accès à ce salon.")
+            await self._error("forbidden", reason, client_id)
+        except (TypeError, ValueError, OverflowError, AttributeError):
+            # A frame of the right type with fields of the wrong shape: say so, and keep
+            # the connection (and its presence) in a sane state.
+            logger.warning("Unreadable room frame from user %s", self.user.pk, exc_info=True)
+            await self._error("invalid", _("Message illisible."), client_id)
+
+    async def _error(self, code, detail, client_id=None):
+        await self.send_json(
+            {"type": "error", "code": code, "detail": str(detail), "client_id": client_id}
+        )
+
+    async def _room(self) -> Room:
+        self.room = await database_sync_to_async(_fresh)(self.room.pk)
+        return self.room
+
+    async def on_send(self, frame):
+        posted = await database_sync_to_async(posting.post_message)(
+            user=self.user,
+            room=await self._room(),
+            body=frame.get("body"),
+            client_id=frame.get("client_id"),
+            reply_to=frame.get("reply_to"),
+        )
+        if not posted.created:
+            # Already stored: acknowledge again, to this client only.
+            await self.send_json({"type": "message", "message": posted.payload})
+
+    async def on_sync(self, frame):
+        after = frame.get("after", 0)
+        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+            raise RoomError("invalid", _("Numéro de message invalide."))
+        room = await self._room()
+        if not await database_sync_to_async(access.can_read_room)(self.user, room):
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        missed = await database_sync_to_async(_sync)(room, after)
+        for payload in missed:
+            await self.send_json({"type": "message", "message": payload})
+        if missed:
+            self.sent_seq = max(self.sent_seq, missed[-1]["seq"])
+
+    async def on_read(self, frame):
+        await database_sync_to_async(reading.mark_read)(
+            user=self.user, room=self.room, seq=frame.get("seq")
+        )
+
+    async def on_typing(self, frame):
+        await database_sync_to_async(presence.typing)(
+            user=self.user, room=self.room, connection=self.channel_name
+        )
+
+    async def on_edit(self, frame):
+        await database_sync_to_async(posting.edit_message)(
+            user=self.user, room=await self._room(), seq=frame.get("seq"), body=frame.get("body")
+        )
+
+    async def on_delete(self, frame):
+        await database_sync_to_async(posting.delete_message)(
+            user=self.user, room=await self._room(), seq=frame.get("seq")
+        )
+
+    handlers = {
+        "send": on_send,
+        "sync": on_sync,
+        "read": on_read,
+        "typing": on_typing,
+        "edit": on_edit,
+        "delete": on_delete,
+    }
+
+    # --- channel layer → client ----------------------------------------------------------
+
+    async def room_event(self, event):
+        if event.get("skip") and event["skip"] == self.channel_name:
+            return
+        payload = event["payload"]
+        await self.send_json(payload)
+        if payload.get("type") == "message":
+            await self._sent_message(payload["message"].get("seq"))
+
+    async def room_recheck(self, event):
+        """This person's access may have changed (`groups.recheck_access_on_commit`)."""
+        if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+            await self._forbidden()
+
+    async def room_kick(self, event):
+        if event.get("user_id") == self.user.pk:
+            await self._error("forbidden", _("La modération vous a exclu·e de ce salon."))
+            await self.close(code=CLOSE_FORBIDDEN)

@@ -1,0 +1,75 @@
+"""The channel-layer groups and every broadcast to them.
+
+Group names are built from ids, never from typed text. Writes are broadcast only once their
+transaction commits (`transaction.on_commit`), so nobody is told of a message that is not
+stored; should the channel layer be down, the write stands and clients catch up when they
+sync. Called from synchronous code: the consumer reaches it through
+`database_sync_to_async`, from whose worker thread `async_to_sync(group_send)` is safe."""
+
+from __future__ import annotations
+
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+from .payloads import message_dict, with_organisations
+
+logger = logging.getLogger(__name__)
+
+
+def group_name(room_id: int) -> str:
+    """The channel-layer group of a room: built from its id, never from typed text."""
+    return f"room.{room_id}"
+
+
+def user_group_name(user_id: int) -> str:
+    """The channel-layer group of one person's open room sockets, whatever the room."""
+    return f"user.{user_id}"
+
+
+def send_now(room_id: int, event: dict) -> None:
+    async_to_sync(get_channel_layer().group_send)(group_name(room_id), event)
+
+
+def send_or_log(room_id: int, event: dict) -> None:
+    """Broadcast what is already stored. Should the channel layer be down (Redis), the
+    write still stands: it is logged, and clients get it when they sync (on reconnecting,
+    on a gap, or on the next `tail` frame)."""
+    try:
+        send_now(room_id, event)
+    except Exception:
+        logger.warning("Room %s: broadcast failed, clients will sync", room_id, exc_info=True)
+
+
+def broadcast_on_commit(room_id: int, payload: dict) -> None:
+    """Tell everyone in the room, once the current transaction has committed."""
+    event = {"type": "room.event", "payload": payload}
+    transaction.on_commit(lambda: send_or_log(room_id, event))
+
+
+def broadcast_updated(room, message) -> dict:
+    payload = message_dict(with_organisations([message])[0])
+    broadcast_on_commit(room.pk, {"type": "updated", "message": payload})
+    return payload
+
+
+def recheck_access_on_commit(user_ids) -> None:
+    """Once the current transaction commits, ask every open room socket of these people to
+    check their rights again (each closes with 4403 if they may no longer read its room).
+    Called whenever access may have been lost: a membership ended or changed, an
+    affiliation ended, an account deactivated or deleted (`community/signals.py`)."""
+    ids = sorted({pk for pk in user_ids if pk})
+    if not ids:
+        return
+
+    def send():
+        layer = get_channel_layer()
+        for pk in ids:
+            try:
+                async_to_sync(layer.group_send)(user_group_name(pk), {"type": "room.recheck"})
+            except Exception:  # the periodic re-check of each socket still catches it
+                logger.warning("Access re-check of user %s not sent", pk, exc_info=True)
+
+    transaction.on_commit(send)

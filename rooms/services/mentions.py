@@ -1,0 +1,186 @@
+"""Mentions: who a message is for.
+
+`@[Display Name]` (exact name, any case) always works; a plain `@word` names one of the
+room's members by their name written any way or their first name (see
+`mentioned_people`). Only people who may read the room are mentioned. Each gets an
+in-app notification; those who were not in the room at that moment also get an email,
+grouped: `schedule_mention_digest` queues `rooms.tasks.send_mention_digest`, which runs
+`digests.send_mention_digest`."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from anyascii import anyascii
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from community.models import Membership, User
+from community.services.notifications import notify
+from rooms import access
+from rooms.models import Mention, Room, RoomMessage
+from rooms.tasks import send_mention_digest
+
+from . import limits
+from .payloads import person_dict
+from .presence import present_user_ids
+
+MAX_MENTIONS = 20
+
+
+MENTION = re.compile(r"@\[([^\[\]\n]{1,120})\]|(?<![\w.@/])@([^\W_][\w.'-]{0,80})")
+
+
+def handle_of(user) -> str:
+    return slugify(anyascii(str(user)))
+
+
+def _key(text: str) -> str:
+    """What a typed name is compared by: no accents, case, spaces or punctuation, so that
+    "@camille.dubois", "@Camille-Dubois" and "@CamilleDubois" are the same."""
+    return re.sub(r"[^a-z0-9]", "", anyascii(text).lower())
+
+
+def _keys_of(user) -> set[str]:
+    """The names a person answers to in a room: their whole display name, and its first
+    word (their first name, usually)."""
+    name = str(user)
+    return {k for k in (_key(name), _key(name.split()[0] if name.split() else "")) if k}
+
+
+def _participants(room: Room):
+    """The room's members: the two people of a conversation, the people of an
+    organisation's room, and in other rooms those who have written or read in it."""
+    people = User.objects.filter(is_active=True)
+    if room.kind == Room.Kind.DIRECT:
+        return people.filter(pk__in=[room.user_a_id, room.user_b_id])
+    if room.kind == Room.Kind.ORGANISATION:
+        return people.filter(
+            memberships__organisation_id=room.organisation_id,  # type: ignore[misc]
+            memberships__status=Membership.Status.ACTIVE,
+        ).distinct()
+    return people.filter(Q(room_messages__room=room) | Q(read_markers__room=room)).distinct()
+
+
+def mentioned_people(text: str, room: Room, *, author: User) -> list[User]:
+    """The people a text mentions who may read the room, the author left out.
+
+    `@[Display Name]` names anyone exactly (any case). A plain `@word` is matched among
+    the room's members (see `_participants`) by their display name written any way
+    (`@camille.dubois`, `@camille-dubois`) or their first name alone (`@Camille`), and
+    only when exactly one member answers to it: an ambiguous word mentions nobody."""
+    names, handles = set(), set()
+    for name, handle in MENTION.findall(text):
+        if name.strip():
+            names.add(name.strip().lower())
+        elif _key(handle.rstrip(".-'")):
+            handles.add(_key(handle.rstrip(".-'")))
+    found: dict[int, User] = {}
+    if names:
+        query = Q()
+        for name in list(names)[:MAX_MENTIONS]:
+            query |= Q(display_name__iexact=name)
+        for person in User.objects.filter(query, is_active=True)[:MAX_MENTIONS]:
+            found[person.pk] = person
+    if handles:
+        by_key: dict[str, dict[int, User]] = {}
+        for person in _participants(room):
+            for key in _keys_of(person):
+                by_key.setdefault(key, {})[person.pk] = person
+        for handle in handles:
+            people = list(by_key.get(handle, {}).values())
+            if len(people) == 1:
+                found[people[0].pk] = people[0]
+    found.pop(author.pk, None)
+    allowed = access.readers_among(room, list(found))
+    return [found[pk] for pk in sorted(allowed)][:MAX_MENTIONS]
+
+
+def mention_suggestions(*, user: User, room: Room, prefix: str, limit: int = 8) -> list[dict]:
+    """Members of the room whose name (any word of it) starts with `prefix`, for the
+    composer's completion: `{"id", "name"}`, the person asking left out. A fixed number
+    of queries."""
+    typed = _key(prefix)
+    if not access.can_read_room(user, room):
+        return []
+    matches = []
+    for person in _participants(room).exclude(pk=user.pk).order_by("display_name")[:500]:
+        words = [_key(w) for w in str(person).split()] + [_key(str(person))]
+        if not typed or any(w.startswith(typed) for w in words):
+            matches.append(person)
+    allowed = access.readers_among(room, [p.pk for p in matches])
+    return [person_dict(p) for p in matches if p.pk in allowed][:limit]
+
+
+def _addressee(room: Room, *, author: User) -> User | None:
+    """The other person of a direct conversation, who may read it: a message there is
+    addressed to them as a mention is."""
+    if room.kind != Room.Kind.DIRECT:
+        return None
+    other_id = room.user_b_id if author.pk == room.user_a_id else room.user_a_id
+    other = User.objects.filter(pk=other_id, is_active=True).first()  # type: ignore[misc]
+    if other is None or not access.readers_among(room, [other.pk]):
+        return None
+    return other
+
+
+def record_mentions(message: RoomMessage, room: Room, *, author: User) -> None:
+    """The people a message is for: those it mentions, and in a direct conversation the
+    other person. Each gets an in-app notification now, in the message's transaction;
+    those not in the room get the grouped email (`send_mention_digest`) after commit."""
+    people = mentioned_people(message.body_markdown, room, author=author)
+    addressee = _addressee(room, author=author)
+    if addressee is not None and addressee.pk not in {p.pk for p in people}:
+        people.append(addressee)
+    if not people:
+        return
+    here = set(present_user_ids(room.pk))
+    Mention.objects.bulk_create(
+        [Mention(message=message, user=p, email_wanted=p.pk not in here) for p in people]
+    )
+    url = f"{room.get_absolute_url()}#msg-{message.seq}"
+    for person in people:
+        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+            if addressee is not None and person.pk == addressee.pk:
+                text = _("%(author)s vous a écrit un message privé.") % {"author": author}
+            else:
+                text = _("%(author)s vous a mentionné·e dans « %(room)s ».") % {
+                    "author": author,
+                    "room": room.label_for(person),
+                }
+        notify([person], message=text, url=url)
+    to_email = [p.pk for p in people if p.pk not in here]
+    if to_email:
+
+        def schedule_digests():
+            for pk in to_email:
+                schedule_mention_digest(pk)
+
+        transaction.on_commit(schedule_digests)
+
+
+def schedule_mention_digest(user_id: int) -> None:
+    """Queue the digest task for a person. With a task backend that can defer (the
+    database backend in production), the task runs `ROOM_MENTION_EMAIL_DELAY` seconds later
+    and only one is queued per person in that window, so every mention meanwhile goes in
+    one email. Without deferral (the immediate backend), it runs now and still collects
+    every pending mention (several messages of one transaction give one email)."""
+    delay = limits()["ROOM_MENTION_EMAIL_DELAY"]
+    if send_mention_digest.get_backend().supports_defer and delay:
+        try:
+            first = cache.add(f"mention-digest:{user_id}", 1, timeout=delay)
+        except Exception:  # cache down: queue anyway; a second digest finds nothing left
+            first = True
+        if not first:
+            return  # a digest is already queued and will collect this mention
+        send_mention_digest.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
+            user_id=user_id
+        )
+    else:
+        send_mention_digest.enqueue(user_id=user_id)

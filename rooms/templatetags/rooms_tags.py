@@ -1,0 +1,48 @@
+"""`{% room_discussion page %}`: the "discuss" block of a page's room (sheets, events).
+
+Usage in a page template::
+
+    {% load rooms_tags %}
+    {% room_discussion page %}
+
+Renders `rooms/_discussion.html`: the room's title and message count, its last
+three messages for people who may read it, a link to join. A fixed number of queries: the
+room, the person's access (ban check), the messages and their authors' organisations. A
+live page published before rooms existed gets its room on first view.
+"""
+
+from django import template
+
+from rooms import access
+from rooms.models import Room
+from rooms.services import creation, reading
+
+register = template.Library()
+
+
+def discussion_for(page, user, count: int = 3) -> dict:
+    if page.pk is None:  # the admin's preview of a page never saved
+        room = None
+    else:
+        room = Room.objects.filter(kind=Room.Kind.PAGE, page_id=page.pk).first()
+    if room is None and page.pk and getattr(page, "live", False):
+        room = creation.ensure_page_room(page)
+    signed_in = bool(user and user.is_authenticated)
+    can_read = room is not None and signed_in and access.can_read_room(user, room)
+    return {
+        "room": room,
+        "url": room.get_absolute_url() if room else "",
+        "count": room.last_seq if room else 0,
+        "signed_in": signed_in,
+        "can_read": can_read,
+        "messages": reading.recent_messages(room, count) if room and can_read else [],
+    }
+
+
+@register.inclusion_tag("rooms/_discussion.html", takes_context=True)
+def room_discussion(context, page):
+    request = context.get("request")
+    return {
+        "discussion": discussion_for(page, getattr(request, "user", None)),
+        "request": request,
+    }
