@@ -67,12 +67,7 @@ def can_enter_organisation_room(user, organisation) -> bool:
 def _is_room_owner(user, room) -> bool:
     return (
         bool(room.organisation_id)
-        and Membership.objects.filter(
-            user=user,
-            organisation_id=room.organisation_id,
-            role=Membership.Role.ADMIN,
-            status=Membership.Status.ACTIVE,
-        ).exists()
+        and Membership.objects.of_user(user).of_organisation(room.organisation_id).admins().exists()
     )
 
 
@@ -141,9 +136,7 @@ def readable_rooms(user):
     of rooms): the same rules as `can_read_room`, written as a filter."""
     if not is_active(user):
         return Room.objects.none()
-    my_organisations = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values(
-        "organisation_id"
-    )
+    my_organisations = Membership.objects.of_user(user).active().values("organisation_id")
     my_federations = Affiliation.objects.filter(
         organisation_id__in=my_organisations, status=Affiliation.Status.ACTIVE
     ).values("federation_id")
@@ -176,8 +169,5 @@ def readers_among(room, user_ids) -> set[int]:
 def can_see_report_queue(user) -> bool:
     """Site moderators, and organisation admins for their organisations' rooms."""
     return is_site_moderator(user) or (
-        is_active(user)
-        and Membership.objects.filter(
-            user=user, role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
-        ).exists()
+        is_active(user) and Membership.objects.of_user(user).admins().exists()
     )

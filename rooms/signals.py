@@ -30,9 +30,9 @@ def membership_ended(sender, instance, **kwargs):
 
 def _members_of(organisation_id: int) -> list[int]:
     return list(
-        Membership.objects.filter(
-            organisation_id=organisation_id, status=Membership.Status.ACTIVE
-        ).values_list("user_id", flat=True)
+        Membership.objects.of_organisation(organisation_id)
+        .active()
+        .values_list("user_id", flat=True)
     )
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from community import access as community_access
 from community.models import Organisation, User
+from community.refusals import show_refusal
 from community.services import ServiceError
 from rooms.services import creation, listing, mentions, moderation, payloads, posting, reading
 
@@ -133,7 +134,7 @@ def room_post(request, slug):
             reply_to=request.POST.get("reply_to") or None,
         )
     except ServiceError as error:
-        messages.error(request, error.message)
+        show_refusal(request, error)
         return _render_room(request, room, rights, draft_body=body, status=400)
     return _to_message(room, posted.message.seq)
 
@@ -161,7 +162,7 @@ def room_message_action(request, slug, seq, action):
             )
             done = _("Merci : la modération va examiner ce message.")
     except ServiceError as error:
-        messages.error(request, error.message)
+        show_refusal(request, error)
     else:
         messages.success(request, done)
     return _to_message(room, seq)
@@ -195,7 +196,7 @@ def room_sanction(request, slug, user_id):
                 else _("%(name)s est exclu·e de ce salon.")
             ) % {"name": target}
     except ServiceError as error:
-        messages.error(request, error.message)
+        show_refusal(request, error)
     else:
         messages.success(request, done)
     return redirect(reverse("rooms:room_moderate", args=[room.slug]))
@@ -328,7 +329,7 @@ def handle_report(request, report_id):
     try:
         moderation.handle_report(moderator=request.user, report_id=report_id, decision=decision)
     except ServiceError as error:
-        messages.error(request, error.message)
+        show_refusal(request, error)
     else:
         messages.success(
             request,
@@ -344,7 +345,7 @@ def start_conversation(request, pk):
     try:
         room = creation.start_direct_conversation(user=request.user, other=other)
     except ServiceError as error:
-        messages.error(request, error.message)
+        show_refusal(request, error)
         return redirect(other)
     return redirect(f"{reverse('rooms:room', args=[room.slug])}#room-form")
 

@@ -4,28 +4,22 @@ the `ensure`/`*_room` functions are safe to call again."""
 
 from __future__ import annotations
 
-from anyascii import anyascii
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from community import access as community_access
 from community.models import Organisation, User
 from community.services import ServiceError
+from community.slugs import unique_slug
 from rooms.models import Room
 
 RESERVED_SLUGS = {"moderation"}
 
 
 def _room_slug(text: str) -> str:
-    base = slugify(anyascii(text))[:90].strip("-") or "salon"
-    if base in RESERVED_SLUGS:
-        base = f"salon-{base}"
-    slug, n = base, 2
-    while Room.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+    return unique_slug(
+        text, taken=Room.objects, fallback="salon", length=90, reserved=RESERVED_SLUGS
+    )
 
 
 def _get_or_create(lookup: dict, defaults: dict) -> Room:

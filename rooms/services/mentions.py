@@ -62,8 +62,7 @@ def _participants(room: Room):
         return people.filter(pk__in=[room.user_a_id, room.user_b_id])
     if room.kind == Room.Kind.ORGANISATION:
         return people.filter(
-            memberships__organisation_id=room.organisation_id,  # type: ignore[misc]
-            memberships__status=Membership.Status.ACTIVE,
+            memberships__in=Membership.objects.of_organisation(room.organisation_id).active()
         ).distinct()
     return people.filter(Q(room_messages__room=room) | Q(read_markers__room=room)).distinct()
 

@@ -80,9 +80,7 @@ def reports_for(user):
     )
     if access.is_site_moderator(user):
         return open_reports.order_by("created_at")
-    admin_of = Membership.objects.filter(
-        user=user, role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
-    ).values("organisation_id")
+    admin_of = Membership.objects.of_user(user).admins().values("organisation_id")
     return open_reports.filter(
         message__room__organisation_id__in=admin_of,
         message__room__kind__in=[Room.Kind.PAGE, Room.Kind.ORGANISATION],

@@ -14,7 +14,8 @@ def author_organisations(user_ids) -> dict[int, str]:
     query."""
     found: dict[int, str] = {}
     rows = (
-        Membership.objects.filter(user_id__in=set(user_ids), status=Membership.Status.ACTIVE)
+        Membership.objects.active()
+        .filter(user_id__in=set(user_ids))
         .order_by("organisation__name")
         .values_list("user_id", "organisation__name")
     )
