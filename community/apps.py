@@ -1,7 +1,12 @@
 import warnings
 
 from django.apps import AppConfig
+from django.conf import settings
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from .converters import IdConverter
 
 
 class CommunityConfig(AppConfig):
@@ -10,17 +15,11 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.conf import settings
-        from django.urls import register_converter
-        from PIL import Image
-
         # Pillow refuses to open a picture of more than twice MAX_IMAGE_PIXELS (and only
         # warns above it): half the limit makes every decoder in the process (our forms,
         # Wagtail's images, renditions and admin avatars) refuse past IMAGE_MAX_PIXELS.
         # Below the limit the warning is noise: the forms give the clear message.
         Image.MAX_IMAGE_PIXELS = settings.RELAIS["IMAGE_MAX_PIXELS"] // 2
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        from .converters import IdConverter
-
         # Before any URLconf is read: the apps' addresses use <id:…> for ids.
         register_converter(IdConverter, "id")

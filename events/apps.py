@@ -8,11 +8,15 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from community import dashboard
-        from rooms.services import listing
+        from community import dashboard  # noqa: PLC0415 - ready(): needs the models loaded
+        from rooms.services import listing  # noqa: PLC0415 - ready(): needs the models loaded
 
-        from . import signals
-        from .dashboard import ended_event_pages, followed_event_pages, my_events_section
+        from . import signals  # noqa: PLC0415 - ready(): needs the models loaded
+        from .dashboard import (  # noqa: PLC0415 - ready(): needs the models loaded
+            ended_event_pages,
+            followed_event_pages,
+            my_events_section,
+        )
 
         signals.connect()
         dashboard.register(my_events_section)

@@ -8,11 +8,15 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from community import dashboard
-        from rooms.services import listing
+        from community import dashboard  # noqa: PLC0415 - ready(): needs the models loaded
+        from rooms.services import listing  # noqa: PLC0415 - ready(): needs the models loaded
 
-        from . import signals
-        from .dashboard import followed_sheet_pages, my_bookmarks_section, my_sheets_section
+        from . import signals  # noqa: PLC0415 - ready(): needs the models loaded
+        from .dashboard import (  # noqa: PLC0415 - ready(): needs the models loaded
+            followed_sheet_pages,
+            my_bookmarks_section,
+            my_sheets_section,
+        )
 
         signals.connect()
         dashboard.register(my_sheets_section)
