@@ -131,8 +131,15 @@ rejection_email_to_editors = RejectionEmailToEditors()
 
 def reindex_published_sheet(sender, instance, **kwargs):
     """Wagtail indexes a page while saving it, before modelcluster writes its child rows
-    (difficulties, tips, tools, keywords…): index the sheet again once it is published."""
-    index.insert_or_update_object(instance)
+    (difficulties, tips, tools, keywords…): index the sheet again once it is published,
+    read with its parts at once (the search backend asks for `search_document` once per
+    indexed field)."""
+    sheet = (
+        PracticeSheetPage.objects.select_related("organisation")
+        .prefetch_related("difficulties", "tips", "phases", "keywords", "sheet_tools__tool")
+        .get(pk=instance.pk)
+    )
+    index.insert_or_update_object(sheet)
 
 
 def publish_proposed_tools(sender, instance, **kwargs):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,13 +13,29 @@ from django.utils import translation
 from community.public import site_url
 from community.tasks import send_email
 
+# Set by `emails_held`: the demo seed goes through the services, but its people are
+# invented and its requests, approvals and registrations are not news to anyone.
+_held = ContextVar("emails_held", default=False)
+
+
+@contextmanager
+def emails_held():
+    """`email_people` queues nothing for the duration (nor after commit)."""
+    token = _held.set(True)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
 
 def email_people(people, template: str, context: dict, attachments=None) -> None:
     """Render `templates/<template>_subject.txt` and `_body.txt` for each person in their
     preferred language and queue one email each, once the current transaction commits.
 
     `attachments`: [filename, text, MIME type] triples, or a function of the person
-    returning them (rendered in that person's language)."""
+    returning them (rendered in that person's language). Nothing while `emails_held`."""
+    if _held.get():
+        return
     base = site_url()
     for person in people:
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):

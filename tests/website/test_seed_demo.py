@@ -30,8 +30,20 @@ from practices.models import (
     Useful,
 )
 from tests.shared import built_once_per_module
-from website import demo_data, demo_practices
+from website.demo import load
 from website.models import FooterSettings, HomePage, NavigationSettings
+
+# The data files of website/demo/ that the assertions below refer to.
+PEOPLE = load("people")["people"]
+DEMO_PASSWORD = load("people")["password"]
+EDITOR_EMAIL = load("people")["logins"]["editor"]
+FEDERATION_ADMIN_EMAIL = load("people")["logins"]["federation_admin"]
+EES_ADMIN_EMAIL = load("people")["logins"]["ees_admin"]
+MEMBER_EMAIL = load("people")["logins"]["member"]
+HOME_PAGE = load("pages")["home"]
+TOOLS = load("tools")["tools"]
+SHEETS = load("sheets")["published"]
+MODERATION_SHEET = load("sheets")["submitted"][0]
 
 pytestmark = pytest.mark.django_db
 
@@ -180,12 +192,12 @@ def test_builds_the_expected_network(demo):
     assert not affiliations.exclude(federation__kind="federation").exists()
     # Camille, a federation admin, has affiliation requests to decide; Karim a join request.
     camilles = Organisation.objects.get(
-        memberships__user__email=demo_data.FEDERATION_ADMIN_EMAIL, memberships__role="admin"
+        memberships__user__email=FEDERATION_ADMIN_EMAIL, memberships__role="admin"
     )
     assert camilles.kind == "federation"
     assert camilles.member_affiliations.filter(status="pending").count() == 2
     karims = Organisation.objects.get(
-        memberships__user__email=demo_data.EES_ADMIN_EMAIL, memberships__role="admin"
+        memberships__user__email=EES_ADMIN_EMAIL, memberships__role="admin"
     )
     assert karims.kind == "ees"
     assert karims.memberships.filter(status="pending").count() == 1
@@ -205,31 +217,31 @@ def test_every_demo_account_has_a_verified_primary_email(demo):
     output = demo
     seed()
 
-    emails = [person["email"] for person in demo_data.PEOPLE]
+    emails = [person["email"] for person in PEOPLE]
     assert set(User.objects.values_list("email", flat=True)) == set(emails)
     for user in User.objects.all():
         assert EmailAddress.objects.filter(
             user=user, email=user.email, verified=True, primary=True
         ).exists(), user
         assert user.display_name
-        assert user.check_password(demo_data.DEMO_PASSWORD), user
+        assert user.check_password(DEMO_PASSWORD), user
 
-    editor = User.objects.get(email=demo_data.EDITOR_EMAIL)
+    editor = User.objects.get(email=EDITOR_EMAIL)
     assert editor.is_staff and editor.is_superuser
     for email in [
-        demo_data.EDITOR_EMAIL,
-        demo_data.FEDERATION_ADMIN_EMAIL,
-        demo_data.EES_ADMIN_EMAIL,
-        demo_data.MEMBER_EMAIL,
-        demo_data.DEMO_PASSWORD,
+        EDITOR_EMAIL,
+        FEDERATION_ADMIN_EMAIL,
+        EES_ADMIN_EMAIL,
+        MEMBER_EMAIL,
+        DEMO_PASSWORD,
         "/admin/",
     ]:
         assert email in output
 
 
 def test_the_editor_can_sign_in(demo, client):
-    assert client.login(email=demo_data.EDITOR_EMAIL, password=demo_data.DEMO_PASSWORD)
-    editor = User.objects.get(email=demo_data.EDITOR_EMAIL)
+    assert client.login(email=EDITOR_EMAIL, password=DEMO_PASSWORD)
+    editor = User.objects.get(email=EDITOR_EMAIL)
     assert editor.has_perm("wagtailadmin.access_admin")
 
 
@@ -238,11 +250,11 @@ def test_a_member_signs_in_through_allauth_without_verification_step(demo, clien
 
     response = client.post(
         "/accounts/login/",
-        {"login": demo_data.MEMBER_EMAIL, "password": demo_data.DEMO_PASSWORD},
+        {"login": MEMBER_EMAIL, "password": DEMO_PASSWORD},
     )
     assert response.status_code == 302
     assert "confirm-email" not in response.url
-    lea = User.objects.get(email=demo_data.MEMBER_EMAIL)
+    lea = User.objects.get(email=MEMBER_EMAIL)
     assert client.session["_auth_user_id"] == str(lea.pk)
 
 
@@ -250,7 +262,7 @@ def test_edits_made_during_the_demo_survive_a_new_run(demo):
     organisation = Organisation.objects.get(slug="recyclerie-du-condroz")
     organisation.description = "Texte revu par Karim."
     organisation.save()
-    lea = User.objects.get(email=demo_data.MEMBER_EMAIL)
+    lea = User.objects.get(email=MEMBER_EMAIL)
     lea.set_password("un-autre-mot-de-passe")
     lea.save()
 
@@ -265,14 +277,14 @@ def test_edits_made_during_the_demo_survive_a_new_run(demo):
 def test_home_page_shows_the_intro(demo, client):
     response = client.get("/")
     assert response.status_code == 200
-    assert escape(demo_data.HOME_PAGE["intro"]) in response.content.decode()
+    assert escape(HOME_PAGE["intro"]) in response.content.decode()
 
 
 # --- practice sheets -----------------------------------------------------------------------
 
 
 def sheet_in_moderation():
-    return PracticeSheetPage.objects.get(slug=demo_practices.MODERATION_SHEET["slug"])
+    return PracticeSheetPage.objects.get(slug=MODERATION_SHEET["slug"])
 
 
 def test_practices_counts_and_a_second_run_adds_no_row(demo):
@@ -280,9 +292,9 @@ def test_practices_counts_and_a_second_run_adds_no_row(demo):
     seed()
 
     assert {model._meta.label: model.objects.count() for model in SNAPSHOT_MODELS} == counts
-    assert Tool.objects.count() == EXPECTED["tools"] == len(demo_practices.TOOLS)
+    assert Tool.objects.count() == EXPECTED["tools"] == len(TOOLS)
     sheets = PracticeSheetPage.objects.all()
-    assert sheets.live().count() == EXPECTED["sheets_live"] == len(demo_practices.SHEETS)
+    assert sheets.live().count() == EXPECTED["sheets_live"] == len(SHEETS)
     assert sheets.not_live().count() == EXPECTED["sheets_in_moderation"]
     assert Useful.objects.count() == EXPECTED["useful"]
     assert Bookmark.objects.count() == EXPECTED["bookmarks"]
@@ -348,7 +360,7 @@ def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it(demo):
     seed()
 
     sheet = sheet_in_moderation()
-    lea = User.objects.get(email=demo_data.MEMBER_EMAIL)
+    lea = User.objects.get(email=MEMBER_EMAIL)
     assert not sheet.live and sheet.first_published_at is None
     assert list(sheet.authors.all()) == [lea]
     assert sheet.latest_revision.user == lea
@@ -361,7 +373,7 @@ def test_one_sheet_waits_in_moderation_and_the_editor_may_approve_it(demo):
     for part in THREE_PARTS:
         assert getattr(sheet, part).count() == 3, part
 
-    editor = User.objects.get(email=demo_data.EDITOR_EMAIL)
+    editor = User.objects.get(email=EDITOR_EMAIL)
     assert editor.groups.filter(name="Moderators").exists()
     task = state.current_task_state.task.specific
     assert "approve" in [name for name, _label, _modal in task.get_actions(sheet, editor)]
@@ -419,7 +431,7 @@ def test_the_calendar_is_seeded_once_with_a_full_event_and_a_changed_series(demo
     confirmed = full.registrations.filter(status="confirmed")
     assert full.capacity == confirmed.count() == 8
     waiting = full.registrations.filter(status="waitlist").order_by("queued_at")
-    assert [r.user.email for r in waiting] == [demo_data.MEMBER_EMAIL, "mathieu@relais.example"]
+    assert [r.user.email for r in waiting] == [MEMBER_EMAIL, "mathieu@relais.example"]
 
     # Nobody over capacity, and every registration is allowed by the event's audience.
     for event in events:

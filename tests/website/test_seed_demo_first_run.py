@@ -11,8 +11,17 @@ from wagtail.models import Page, Site, WorkflowPage, WorkflowState
 from community.models import Organisation
 from practices.models import Adoption
 from tests.website.test_seed_demo import seed, sheet_in_moderation
-from website import demo_data, demo_practices
+from website.demo import load
 from website.models import FooterSettings, HomePage, NavigationSettings, StandardPage
+
+# The data files of website/demo/ that the assertions below refer to.
+PEOPLE = load("people")["people"]
+EDITOR_EMAIL = load("people")["logins"]["editor"]
+THEMES = load("taxonomies")["themes"]
+TOOLS = load("tools")["tools"]
+SHEETS = load("sheets")["published"]
+USEFUL = load("reactions")["useful"]
+ADOPTIONS = load("reactions")["adoptions"]
 
 pytestmark = pytest.mark.django_db
 
@@ -79,42 +88,42 @@ def test_the_default_workflow_is_put_back_when_missing():
 
     state = WorkflowState.objects.for_instance(sheet_in_moderation()).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert (
-        Group.objects.get(name="Moderators").user_set.filter(email=demo_data.EDITOR_EMAIL).exists()
-    )
+    assert Group.objects.get(name="Moderators").user_set.filter(email=EDITOR_EMAIL).exists()
 
 
 def test_demo_practice_data_is_consistent():
     """Checked on the data itself, so an edit that breaks a rule fails here and not halfway
     through a seed."""
     memberships = {}
-    for person in demo_data.PEOPLE:
-        for slug, _role in person.get("memberships", []):
+    for person in PEOPLE:
+        for slug in person.get("memberships", {}):
             memberships.setdefault(slug, set()).add(person["email"])
-    tools = {tool["slug"] for tool in demo_practices.TOOLS}
-    themes = {slug for slug, _name in demo_data.THEMES}
-    specs = demo_practices.SHEETS + [demo_practices.MODERATION_SHEET]
+    tools = {tool["slug"] for tool in TOOLS}
+    themes = set(THEMES)
+    specs = SHEETS + load("sheets")["submitted"]
     seen = []
     for spec in specs:
         assert set(spec["authors"]) <= memberships[spec["organisation"]], spec["slug"]
         assert set(spec["themes"]) <= themes, spec["slug"]
         for part in ("difficulties", "tips", "phases", "tools", "keywords"):
             assert len(spec[part]) == 3, (spec["slug"], part)
-        assert {slug for slug, _usage in spec["tools"]} <= tools, spec["slug"]
-        assert len({slug for slug, _usage in spec["tools"]}) == 3, spec["slug"]
+        assert {item["tool"] for item in spec["tools"]} <= tools, spec["slug"]
+        assert len({item["tool"] for item in spec["tools"]}) == 3, spec["slug"]
         assert all(len(word) <= 40 for word in spec["keywords"]), spec["slug"]
         # Related sheets are listed earlier, so they exist when the sheet is created.
         assert set(spec["related"]) <= set(seen), spec["slug"]
         seen.append(spec["slug"])
-    authors = {spec["slug"]: set(spec["authors"]) for spec in demo_practices.SHEETS}
-    for slug, emails in demo_practices.USEFUL.items():
+    authors = {spec["slug"]: set(spec["authors"]) for spec in SHEETS}
+    for slug, emails in USEFUL.items():
         assert not set(emails) & authors[slug], slug
-    organisations = {spec["slug"]: spec["organisation"] for spec in demo_practices.SHEETS}
-    for slug, organisation, email, outcome, _comment in demo_practices.ADOPTIONS:
+    organisations = {spec["slug"]: spec["organisation"] for spec in SHEETS}
+    for adoption in ADOPTIONS:
+        slug, organisation = adoption["sheet"], adoption["organisation"]
+        email, outcome = adoption["author"], adoption["outcome"]
         assert organisation != organisations[slug]
         assert email in memberships[organisation]
         assert outcome in Adoption.Outcome.values
-    words = " ".join(spec["why"] + spec["summary"] for spec in demo_practices.SHEETS)
+    words = " ".join(spec["why"] + spec["summary"] for spec in SHEETS)
     assert "numérique" in words and "bénévoles" in words
 
 

@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=False)
-# The demo's public accounts may be seeded here (seed_demo, demo_events), never elsewhere.
+# The demo's public accounts may be seeded here (seed_demo), never elsewhere.
 DEMO_SITE = True
 # The demo's logos and images (production leaves them to the proxy or SERVE_MEDIA).
 SERVE_MEDIA = True
