@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from typing import cast
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
+from django.forms import ChoiceField
 from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -154,7 +156,7 @@ class Seeder(Library, Activity):
 
     def first_admins(self) -> dict[str, User]:
         """Each organisation's first admin in the data: who creates it and decides for it."""
-        admins = {}
+        admins: dict[str, User] = {}
         for item in load("people")["people"]:
             for slug, role in item.get("memberships", {}).items():
                 if role == Membership.Role.ADMIN:
@@ -182,7 +184,7 @@ class Seeder(Library, Activity):
             }
             form = OrganisationForm(data=values, instance=Organisation(slug=slug))
             # The site offers every kind but federation: those the Relais team registers.
-            form.fields["kind"].choices = Organisation.Kind.choices
+            cast(ChoiceField, form.fields["kind"]).choices = Organisation.Kind.choices
             if not form.is_valid():
                 raise CommandError(f"organisations.yaml, {slug}: {form.errors.as_text()}")
             organisations[slug] = organisation_services.create_organisation(
