@@ -182,14 +182,18 @@ class Seeder(Library, Activity):
                 "website": item.get("website", f"https://{slug}.example"),
                 "contact_email": item.get("contact_email", f"contact@{slug}.example"),
             }
-            form = OrganisationForm(data=values, instance=Organisation(slug=slug))
+            form = OrganisationForm(data=values)
             # The site offers every kind but federation: those the Relais team registers.
             cast(ChoiceField, form.fields["kind"]).choices = Organisation.Kind.choices
             if not form.is_valid():
                 raise CommandError(f"organisations.yaml, {slug}: {form.errors.as_text()}")
-            organisations[slug] = organisation_services.create_organisation(
-                user=self.admins[slug], form=form
+            organisation = organisation_services.create_organisation(
+                user=self.admins[slug], **form.profile_values()
             )
+            # The demo's short address (/organisations/<slug>/), as editors set it in the admin.
+            organisation.slug = slug
+            organisation.save(update_fields=["slug"])
+            organisations[slug] = organisation
             self.created["organisations"] += 1
         return organisations
 
