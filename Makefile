@@ -12,7 +12,7 @@ TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
-.PHONY: run test test-fast install install-dev messages translations chromium vnu lint fmt clean
+.PHONY: run test test-fast test-js install install-dev messages translations chromium vnu lint fmt clean
 
 $(VENV)/.installed: requirements.txt
 	@# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the
@@ -56,34 +56,42 @@ chromium:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-# The Nu Html Checker (tests/website/test_html_validity.py), pinned, from npm into
-# node_modules/ (git-ignored); the system's Java runs it (no download at install time).
-VNU_VERSION := 26.9.27
-VNU_STAMP := node_modules/.vnu-jar-$(VNU_VERSION)
+# The JavaScript tools, pinned in package.json and package-lock.json: eslint (`make lint`)
+# and the Nu Html Checker (tests/website/test_html_validity.py), from npm into
+# node_modules/ (git-ignored); the system's Java runs the checker (no download at install
+# time). `npm install` (not `npm ci`) adds what is missing and leaves the rest in place.
+NPM_STAMP := node_modules/.installed-from-lock
 
-$(VNU_STAMP):
-	@command -v npm >/dev/null || { echo "The HTML checker comes from npm: sudo apt-get install npm"; exit 1; }
-	npm install --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The JavaScript tools come from npm: sudo apt-get install npm"; exit 1; }
+	npm install --no-save --no-audit --no-fund --ignore-scripts
 	touch $@
 
-vnu: $(VNU_STAMP)
+vnu: $(NPM_STAMP)
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 
-test: $(VENV)/.installed-dev translations chromium vnu
+test: $(VENV)/.installed-dev translations chromium vnu test-js
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+
+# The room client's deciding parts (static/js/rooms/: gaps, ordering, resend queue), with
+# Node's own test runner: no package needed.
+test-js:
+	@command -v node >/dev/null || { echo "The JavaScript unit tests need Node.js: sudo apt-get install nodejs"; exit 1; }
+	node --test tests/js/*.test.mjs
 
 # Everything but the browser tests (`-m "not e2e"`), on the test databases of the previous
 # run (`--reuse-db`; `PYTEST_ARGS=--create-db` builds them again). `make test` (CI) runs all.
-test-fast: $(VENV)/.installed-dev translations vnu
+test-fast: $(VENV)/.installed-dev translations vnu test-js
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) -m "not e2e" --reuse-db $(PYTEST_ARGS)
 
 # Each check runs even when one before it fails; `make lint` fails if any did.
-lint: $(VENV)/.installed-dev
+lint: $(VENV)/.installed-dev $(NPM_STAMP)
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/ruff format --check . || status=1; \
 	$(VENV)/bin/mypy || status=1; \
 	$(VENV)/bin/djlint templates --lint || status=1; \
+	node_modules/.bin/eslint static/js tests/js eslint.config.js || status=1; \
 	exit $$status
 
 fmt: $(VENV)/.installed-dev

@@ -11,7 +11,10 @@ room, the person's access (ban check), the messages and their authors' organisat
 live page published before rooms existed gets its room on first view.
 """
 
+from types import SimpleNamespace
+
 from django import template
+from django.utils import timezone
 
 from rooms import access
 from rooms.models import Room
@@ -46,3 +49,36 @@ def room_discussion(context, page):
         "discussion": discussion_for(page, getattr(request, "user", None)),
         "request": request,
     }
+
+
+# Stand-in numbers of the message prototypes (`message_prototype`): static/js/rooms/render.js
+# replaces them, in every attribute and text of a copy, with the message's own.
+PROTOTYPE_SEQ = 999999999
+PROTOTYPE_AUTHOR = 999999998
+PROTOTYPE_REPLY = 999999997
+PROTOTYPE_NAME = "{name}"
+
+
+@register.simple_tag(takes_context=True)
+def message_prototype(context, kind: str) -> SimpleNamespace:
+    """A stand-in message for `_message.html`, so that the room page can hold, in a
+    `<template>`, the markup of a message that arrives live: "mine" (written by the person
+    viewing), "other" (by someone else), "hidden" or "deleted" (whose body the script takes
+    when a message goes). Only the server's template knows what a message looks like."""
+    request = context.get("request")
+    mine = kind == "mine" and request is not None and request.user.is_authenticated
+    now = timezone.now()
+    return SimpleNamespace(
+        seq=PROTOTYPE_SEQ,
+        author_id=request.user.pk if mine else PROTOTYPE_AUTHOR,
+        author=SimpleNamespace(name=PROTOTYPE_NAME),
+        author_org="{org}",
+        created_at=now,
+        edited_at=now,
+        reply_to_seq=PROTOTYPE_REPLY,
+        hidden_at=now if kind == "hidden" else None,
+        deleted_at=now if kind == "deleted" else None,
+        is_gone=kind in ("hidden", "deleted"),
+        html="",
+        body_markdown="",
+    )

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -489,3 +490,42 @@ def test_mention_completion_by_keyboard(asgi_server, open_room, room, anna, brun
     expect(listbox).to_be_hidden()
     expect(box).to_have_value("Et @br")
     assert_no_blocking_violation(problems)
+
+
+# --- the room client builds a live message from the server's own template ---------------
+
+
+def markup(page: Page, seq: int) -> str:
+    """The message's outer HTML, without what differs from one rendering to the next:
+    the CSRF token, the time's wording, the white space between tags."""
+    html = page.locator(f"#msg-{seq}").evaluate("li => li.outerHTML")
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "csrf", html)
+    html = re.sub(r"<time [^>]*>[^<]*</time>", "<time/>", html)
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+def test_a_live_message_has_the_markup_of_the_server_template(
+    asgi_server, open_room, room, anna, bruno
+):
+    bruno.user_permissions.add(Permission.objects.get(codename="moderate_rooms"))
+    post(room, bruno, "Premier message")
+    server = asgi_server(name="rooms-markup")
+    page_a = open_room(server, anna, room)
+    page_b = open_room(server, bruno, room)
+
+    # Anna answers message 1 with some Markdown: both pages build message 2 live.
+    page_a.locator("#msg-1").get_by_role("button", name="Répondre au message n° 1").click()
+    page_a.locator("#room-body").fill("Merci, **très** utile : https://example.org")
+    page_a.locator("#room-body").press("Enter")
+    for page in (page_a, page_b):
+        expect(page.locator(SHOWN)).to_have_count(2)
+    live = {page: markup(page, 2) for page in (page_a, page_b)}
+    assert 'class="msg msg--mine"' in live[page_a]
+    assert "<strong>très</strong>" in live[page_b]
+    assert "msg-sanction" in live[page_b], "Bruno moderates: he may take a measure"
+
+    # The same message, rendered by the server, then enhanced the same way.
+    for page in (page_a, page_b):
+        page.reload()
+        expect(page.locator("#room")).to_have_attribute("data-state", "connected")
+        assert markup(page, 2) == live[page]

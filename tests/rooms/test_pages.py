@@ -20,7 +20,10 @@ pytestmark = pytest.mark.usefixtures("site_settings")
 
 
 def _seqs(html: str) -> list[int]:
-    return [int(n) for n in re.findall(r'<li class="msg[^"]*" id="msg-(\d+)"', html)]
+    """The numbers of the messages the page lists (not those of the <template> elements
+    the room client copies, `_message_prototypes.html`)."""
+    listed = html.split('<template id="room-message-', 1)[0]
+    return [int(n) for n in re.findall(r'<li class="msg[^"]*" id="msg-(\d+)"', listed)]
 
 
 # --- access ------------------------------------------------------------------------------
@@ -92,7 +95,7 @@ def test_room_page_contract_for_the_client(client, theme_room, alice):
     )
     assert '<textarea name="body" id="room-body"' in html
     assert re.search(r'<input type="hidden" name="client_id" value="[0-9a-f-]{36}">', html)
-    assert '<script type="module" src="/static/js/room.js"></script>' in html
+    assert '<script type="module" src="/static/js/rooms/main.js"></script>' in html
     assert '<link rel="stylesheet" href="/static/css/rooms.css">' in html
 
 

@@ -1,0 +1,40 @@
+// Pure helpers of the room client: translated words with their blanks filled in, the
+// "@…" being typed, who is here (static/js/rooms/strings.js, mentions.js, presence.js).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { typedMention } from "../../static/js/rooms/mentions.js";
+import { distinctPeople } from "../../static/js/rooms/presence.js";
+import { authorIdOf, isGone, replySeqOf } from "../../static/js/rooms/render.js";
+import { fill } from "../../static/js/rooms/strings.js";
+
+describe("room client helpers", () => {
+  it("fills every blank of a translated text", () => {
+    assert.equal(fill("{name} écrit…", { name: "Anna" }), "Anna écrit…");
+    assert.equal(fill("{count} sur {count}", { count: 2 }), "2 sur 2");
+    assert.equal(fill("Vous", undefined), "Vous");
+  });
+
+  it("finds the mention being typed before the caret", () => {
+    assert.deepEqual(typedMention("Bonjour @Cam", 12), { start: 8, text: "Cam" });
+    assert.deepEqual(typedMention("@", 1), { start: 0, text: "" });
+    assert.equal(typedMention("anna@example.org", 16), null, "an address is no mention");
+    assert.equal(typedMention("@[Anna Lambert] merci", 21), null);
+  });
+
+  it("lists each person here once", () => {
+    const online = [{ id: 1, name: "Anna" }, { id: "1", name: "Anna" }, { id: 2, name: "Bruno" }];
+    assert.deepEqual(distinctPeople(online).map((person) => person.name), ["Anna", "Bruno"]);
+  });
+
+  it("reads a message's state as the server's template does", () => {
+    assert.equal(isGone({ deleted: true }), true);
+    assert.equal(isGone({ hidden: true }), true);
+    assert.equal(isGone({}), false);
+    assert.equal(replySeqOf({ reply_to: 3 }), 3);
+    assert.equal(replySeqOf({ reply_to: { seq: 4 } }), 4);
+    assert.equal(replySeqOf({ reply_to: null }), null);
+    assert.equal(authorIdOf({ author: { id: 7 } }), "7");
+    assert.equal(authorIdOf({ author: { id: null, name: "Compte supprimé" } }), "");
+  });
+});
