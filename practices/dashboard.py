@@ -4,14 +4,13 @@ with where they stand in moderation. Four queries, whatever the number of sheets
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
 from community.access import member_organisations
 
 from . import wizard
-from .models import Bookmark, PracticeSheetPage, SheetDraft
+from .models import Bookmark, PracticeIndexPage, PracticeSheetPage, SheetDraft
 
 PUBLISHED = "published"
 IN_REVIEW = "in_review"
@@ -72,7 +71,7 @@ def my_sheets_section(request):
                 "comment": comment,
                 # Membership is known already: no query per sheet.
                 "can_edit": sheet.organisation_id in organisation_ids,
-                "edit_url": reverse("wizard:edit", args=[sheet.pk]),
+                "edit_url": PracticeIndexPage.route_path("wizard_edit", sheet.pk),
                 "url": sheet.get_url(request) if sheet.live else "",
             }
         )

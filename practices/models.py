@@ -28,6 +28,8 @@ from community.models import (
 from community.slugs import unique_slug
 from community.text import plain_text
 
+from .routes import LibraryRoutes, SheetRoutes
+
 # The parts of a sheet that hold exactly three items, by relation name.
 THREE_PARTS = {
     "difficulties": _("Difficultés"),
@@ -170,8 +172,9 @@ class Tool(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class PracticeIndexPage(OneLineTitle, Page):
-    """The library of sheets at /pratiques/: filters, search and sort live here."""
+class PracticeIndexPage(LibraryRoutes, OneLineTitle, Page):
+    """The library of sheets at /pratiques/: filters, search and sort live here; its
+    routes (`routes.LibraryRoutes`) are the Atom feed and the submission wizard."""
 
     intro = OneLineCharField(_("chapeau"), max_length=300, blank=True)
 
@@ -185,7 +188,7 @@ class PracticeIndexPage(OneLineTitle, Page):
         verbose_name = _("bibliothèque des fiches")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import sheet_listing
+        from .listing import sheet_listing  # listing imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(sheet_listing(request, index_page=self))
@@ -215,8 +218,9 @@ class PracticeSheetForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeSheetPage(OneLineTitle, Page):
-    """One practice sheet, written by an organisation at the end of a digital project."""
+class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
+    """One practice sheet, written by an organisation at the end of a digital project.
+    Its routes (`routes.SheetRoutes`) are the reactions to it."""
 
     summary = MultiLineTextField(_("résumé"), max_length=500)
     organisation = models.ForeignKey(
@@ -329,6 +333,13 @@ class PracticeSheetPage(OneLineTitle, Page):
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
+
+    def get_context(self, request, *args, **kwargs):
+        from .reading import sheet_context  # reading imports the models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["reading"] = sheet_context(request, sheet=self)
+        return context
 
     DIMENSIONS = {
         "infrastructure": ("dim_infrastructure", _("Infrastructure")),

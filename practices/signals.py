@@ -8,7 +8,6 @@ workflow signals carry the `WorkflowState`; its current task state holds the com
 from __future__ import annotations
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin.mail import (
@@ -23,7 +22,7 @@ from community.public import absolute_url
 from community.services.notifications import email_people, notify
 from rooms.services.creation import ensure_page_room
 
-from .models import PracticeSheetPage
+from .models import PracticeIndexPage, PracticeSheetPage
 from .services import submission
 
 
@@ -99,7 +98,7 @@ def sheet_changes_requested(sender, instance, user=None, **kwargs):
         sheet,
         template="practices/email/sheet_changes_requested",
         message=message,
-        url=reverse("wizard:edit", args=[sheet.pk]),
+        url=PracticeIndexPage.route_path("wizard_edit", sheet.pk),
         comment=comment,
     )
 

@@ -1,9 +1,10 @@
-"""Addresses of the practices app that are not Wagtail pages.
+"""Addresses of the practices app that are Django views, not page routes.
 
-website/urls.py includes these before Wagtail's catch-all, so /pratiques/feed/ and the
-reaction addresses under /pratiques/<slug>/ are resolved here first; /pratiques/<slug>/
-itself is the sheet, served by Wagtail. A sheet slugged "feed" would be hidden by the feed:
-the wizard never gives that slug (`services.submission.RESERVED_SLUGS`).
+The tool catalogue (/outils/ is no page's path), and the Atom feed at /pratiques/feed/:
+as a route of the library it would cost Wagtail's walk down the page tree (five queries)
+on every poll of every feed reader, so it is resolved here, before Wagtail's pages; the
+library page lists it in `django_addresses` so that no sheet takes its slug. The other
+sub-addresses of the library and of sheets are routes of their pages (`routes.py`).
 """
 
 from django.urls import path
@@ -15,14 +16,6 @@ app_name = "practices"
 
 urlpatterns = [
     path("pratiques/feed/", LatestSheetsFeed(), name="feed"),
-    path("pratiques/<slug:slug>/utile/", views.useful, name="useful"),
-    path("pratiques/<slug:slug>/favori/", views.bookmark, name="bookmark"),
-    path("pratiques/<slug:slug>/adoption/", views.adoption, name="adoption"),
-    path(
-        "pratiques/<slug:slug>/adoption/retirer/",
-        views.adoption_withdraw,
-        name="adoption_withdraw",
-    ),
     path("outils/", views.tool_list, name="tool_list"),
     path("outils/<slug:slug>/", views.tool_detail, name="tool"),
 ]

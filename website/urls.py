@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -36,7 +37,6 @@ urlpatterns = [
     path("", include(community_urls)),
     path("", include(rooms_urls)),
     path("", include(practices_urls)),
-    path("", include("practices.urls_wizard")),
     path("", include("events.urls")),
 ]
 
@@ -51,4 +51,10 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
         ),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail serves paths that end in "/"; a page's routes that end in a file name
+    # (`/agenda/<slug>/event.ics`, `…/inscriptions.csv`) go to the same view, which hands
+    # them to the page (`community.pages.RoutablePage`).
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:ics|csv))$", wagtail_views.serve),
+    path("", include(wagtail_urls)),
+]

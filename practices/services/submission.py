@@ -23,6 +23,7 @@ from community.access import (
     require,
 )
 from community.models import Region, Sector, Theme
+from community.pages import route_slugs
 from community.slugs import unique_slug
 from community.text import multi_line, plain_text, text_to_rich_text
 
@@ -40,9 +41,6 @@ from ..models import (
     three_items_errors,
 )
 from . import ServiceError
-
-# Addresses under /pratiques/ that are not sheets: a sheet must not take them as its slug.
-RESERVED_SLUGS = {"proposer", "feed"}
 
 
 class SubmissionRefused(ServiceError):
@@ -299,7 +297,7 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
                     taken=index.get_children(),
                     fallback="fiche",
                     length=70,
-                    reserved=RESERVED_SLUGS,
+                    reserved=route_slugs(PracticeIndexPage),
                 ),
             )
             _fill(

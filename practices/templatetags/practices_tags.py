@@ -15,13 +15,13 @@ register = template.Library()
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def sheet_reading(context, sheet):
-    """`{% sheet_reading page as reading %}`: reactions, related sheets, the parts of the
-    three-by-three and the JSON-LD of a sheet (see `practices.views.sheet_context`)."""
-    from ..views import sheet_context
+@register.simple_tag
+def library_route(name, *args):
+    """`{% library_route "wizard_step" draft.pk step.name %}`: the address of one of the
+    library's routes (`practices.routes.LibraryRoutes`: the feed, the wizard)."""
+    from ..models import PracticeIndexPage
 
-    return sheet_context(context["request"], sheet=sheet)
+    return PracticeIndexPage.route_path(name, *args)
 
 
 @register.filter

@@ -12,9 +12,14 @@ from wagtail.models import WorkflowState
 
 from community.models import Notification
 from practices.dashboard import my_sheets_section
-from practices.models import PracticeSheetPage, SheetDraft
+from practices.models import PracticeIndexPage, PracticeSheetPage, SheetDraft
 from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory, UserFactory
+
+
+def wizard_url(name, *args):
+    """An address of the wizard, a route of the library page (`practices.routes`)."""
+    return PracticeIndexPage.route_path(name, *args)
 
 
 def current_task_state(sheet):
@@ -36,14 +41,14 @@ def request_changes(client, editor, sheet, comment):
 def resubmit(client, author, sheet, **step_posts):
     """The author opens the sheet in the wizard, changes some steps and sends it again."""
     client.force_login(author)
-    client.post(reverse("wizard:edit", args=[sheet.pk]))
+    client.post(wizard_url("wizard_edit", sheet.pk))
     draft = SheetDraft.objects.get(author=author, page=sheet)
     for step, data in step_posts.items():
         response = client.post(
-            reverse("wizard:step", args=[draft.pk, step]), {**data, "action": "save"}
+            wizard_url("wizard_step", draft.pk, step), {**data, "action": "save"}
         )
         assert response.status_code == 302, response.context["errors"]
-    response = client.post(reverse("wizard:step", args=[draft.pk, "preview"]), {"action": "submit"})
+    response = client.post(wizard_url("wizard_step", draft.pk, "preview"), {"action": "submit"})
     assert response.status_code == 302, response.context["problems"]
     return draft
 
@@ -134,7 +139,7 @@ def test_request_changes_tells_authors_with_comment(
     with django_capture_on_commit_callbacks(execute=True):
         request_changes(client, editor, submitted_sheet, "Précisez le budget, svp.")
 
-    edit_url = reverse("wizard:edit", args=[submitted_sheet.pk])
+    edit_url = wizard_url("wizard_edit", submitted_sheet.pk)
     assert edit_url == f"/pratiques/proposer/modifier/{submitted_sheet.pk}/"
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (
@@ -242,9 +247,9 @@ def test_resubmit_while_in_review_restarts_workflow(client, submitted_sheet, mem
 def test_edit_draft_prefilled_from_latest_revision(client, submitted_sheet, member_with_org):
     client.force_login(member_with_org)
 
-    confirm = client.get(reverse("wizard:edit", args=[submitted_sheet.pk]))
-    started = client.post(reverse("wizard:edit", args=[submitted_sheet.pk]))
-    again = client.post(reverse("wizard:edit", args=[submitted_sheet.pk]))
+    confirm = client.get(wizard_url("wizard_edit", submitted_sheet.pk))
+    started = client.post(wizard_url("wizard_edit", submitted_sheet.pk))
+    again = client.post(wizard_url("wizard_edit", submitted_sheet.pk))
 
     draft = SheetDraft.objects.get()
     assert confirm.status_code == 200
@@ -292,7 +297,7 @@ def test_edit_sheet_access(
         "signed-in person without organisation": UserFactory,
     }[who]()
     client.force_login(person)
-    url = reverse("wizard:edit", args=[submitted_sheet.pk])
+    url = wizard_url("wizard_edit", submitted_sheet.pk)
 
     assert client.get(url).status_code == status
     posted = client.post(url)
@@ -301,7 +306,7 @@ def test_edit_sheet_access(
 
 
 def test_edit_sheet_anonymous_sent_to_login(client, submitted_sheet):
-    url = reverse("wizard:edit", args=[submitted_sheet.pk])
+    url = wizard_url("wizard_edit", submitted_sheet.pk)
 
     response = client.get(url)
 
@@ -310,14 +315,14 @@ def test_edit_sheet_anonymous_sent_to_login(client, submitted_sheet):
 
 def test_edit_draft_of_a_member_who_left_is_refused(client, submitted_sheet, member_with_org):
     client.force_login(member_with_org)
-    client.post(reverse("wizard:edit", args=[submitted_sheet.pk]))
+    client.post(wizard_url("wizard_edit", submitted_sheet.pk))
     draft = SheetDraft.objects.get()
     member_with_org.memberships.all().delete()
 
-    assert client.get(reverse("wizard:step", args=[draft.pk, "context"])).status_code == 403
+    assert client.get(wizard_url("wizard_step", draft.pk, "context")).status_code == 403
     assert (
         client.post(
-            reverse("wizard:step", args=[draft.pk, "preview"]), {"action": "submit"}
+            wizard_url("wizard_step", draft.pk, "preview"), {"action": "submit"}
         ).status_code
         == 403
     )

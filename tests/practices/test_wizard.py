@@ -9,15 +9,25 @@ from django.urls import reverse
 from wagtail.models import WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from practices.models import PracticeSheetPage, SheetDraft, Tool
+from practices.models import PracticeIndexPage, PracticeSheetPage, SheetDraft, Tool
 from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
 
 TWO_TIPS = "Conseils : 2 sur 3. Une fiche en compte exactement trois."
 
 
+@pytest.fixture(autouse=True)
+def _library(practice_index):
+    """The wizard's addresses are routes of the library page: every test here has one."""
+
+
+def wizard_url(name, *args):
+    """An address of the wizard, a route of the library page (`practices.routes`)."""
+    return PracticeIndexPage.route_path(name, *args)
+
+
 def step_url(draft, step):
-    return reverse("wizard:step", args=[draft.pk, step])
+    return wizard_url("wizard_step", draft.pk, step)
 
 
 def items(part, count):
@@ -82,7 +92,7 @@ def member_client(client, member_with_org):
 def test_wizard_walk_creates_sheet_in_moderation(
     member_client, member_with_org, member_org, practice_index, tools
 ):
-    response = member_client.post(reverse("wizard:start"))
+    response = member_client.post(wizard_url("wizard_start"))
     draft = SheetDraft.objects.get(author=member_with_org)
     assert response["Location"] == step_url(draft, "context")
 
@@ -265,7 +275,7 @@ def test_wizard_organisation_only_among_mine(member_client, member_with_org, mem
 def test_wizard_draft_resumes_in_a_new_session(member_with_org, member_org):
     first = Client()
     first.force_login(member_with_org)
-    first.post(reverse("wizard:start"))
+    first.post(wizard_url("wizard_start"))
     draft = SheetDraft.objects.get()
     first.post(
         step_url(draft, "context"),
@@ -279,8 +289,8 @@ def test_wizard_draft_resumes_in_a_new_session(member_with_org, member_org):
 
     second = Client()
     second.force_login(member_with_org)
-    listing = second.get(reverse("wizard:index"))
-    resumed = second.get(reverse("wizard:resume", args=[draft.pk]))
+    listing = second.get(wizard_url("wizard"))
+    resumed = second.get(wizard_url("wizard_resume", draft.pk))
     context = second.get(step_url(draft, "context")).context["forms"].forms[0]
 
     assert [str(d) for d, _step in listing.context["drafts"]] == ["Boutique en ligne"]
@@ -294,9 +304,9 @@ def test_wizard_draft_resumes_in_a_new_session(member_with_org, member_org):
 def test_wizard_delete_draft(member_client, member_with_org, member_org):
     draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
 
-    response = member_client.post(reverse("wizard:delete", args=[draft.pk]))
+    response = member_client.post(wizard_url("wizard_delete", draft.pk))
 
-    assert response["Location"] == reverse("wizard:index")
+    assert response["Location"] == wizard_url("wizard")
     assert SheetDraft.objects.count() == 0
 
 
@@ -417,20 +427,20 @@ def test_wizard_context_keeps_taxonomies(
 
 
 @pytest.mark.parametrize(
-    "name", ["wizard:index", "wizard:start", "wizard:edit", "wizard:resume", "wizard:step"]
+    "name", ["wizard", "wizard_start", "wizard_edit", "wizard_resume", "wizard_step"]
 )
 def test_wizard_anonymous_sent_to_login(client, member_with_org, member_org, name):
     draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
     args = {
-        "wizard:index": [],
-        "wizard:start": [],
-        "wizard:edit": [1],
-        "wizard:resume": [draft.pk],
-        "wizard:step": [draft.pk, "context"],
+        "wizard": [],
+        "wizard_start": [],
+        "wizard_edit": [1],
+        "wizard_resume": [draft.pk],
+        "wizard_step": [draft.pk, "context"],
     }[name]
-    url = reverse(name, args=args)
+    url = wizard_url(name, *args)
 
-    response = client.post(url) if name == "wizard:start" else client.get(url)
+    response = client.post(url) if name == "wizard_start" else client.get(url)
 
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('account_login')}?next={url}"
@@ -439,12 +449,12 @@ def test_wizard_anonymous_sent_to_login(client, member_with_org, member_org, nam
 def test_wizard_without_organisation_explains_joining(client, db):
     client.force_login(UserFactory())
 
-    response = client.get(reverse("wizard:index"))
+    response = client.get(wizard_url("wizard"))
 
     assert response.status_code == 403
     assert response.templates[0].name == "practices/wizard/join_first.html"
     assert f'href="{reverse("community:directory")}"' in response.content.decode()
-    assert client.post(reverse("wizard:start")).status_code == 403
+    assert client.post(wizard_url("wizard_start")).status_code == 403
     assert SheetDraft.objects.count() == 0
 
 
@@ -452,7 +462,7 @@ def test_wizard_pending_member_cannot_propose(client, member_org):
     pending = MembershipFactory(organisation=member_org, pending=True).user
     client.force_login(pending)
 
-    assert client.get(reverse("wizard:index")).status_code == 403
+    assert client.get(wizard_url("wizard")).status_code == 403
 
 
 def test_wizard_unknown_step_is_404(member_client, member_with_org, member_org):
@@ -461,14 +471,14 @@ def test_wizard_unknown_step_is_404(member_client, member_with_org, member_org):
     assert member_client.get(step_url(draft, "nowhere")).status_code == 404
 
 
-@pytest.mark.parametrize("name", ["wizard:resume", "wizard:step", "wizard:delete"])
+@pytest.mark.parametrize("name", ["wizard_resume", "wizard_step", "wizard_delete"])
 def test_wizard_someone_elses_draft_is_404(client, member_with_org, member_org, name):
     draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
     colleague = MembershipFactory(organisation=member_org).user
     client.force_login(colleague)
-    args = [draft.pk, "context"] if name == "wizard:step" else [draft.pk]
+    args = [draft.pk, "context"] if name == "wizard_step" else [draft.pk]
 
-    response = client.post(reverse(name, args=args), {"action": "save", "title": "Volé"})
+    response = client.post(wizard_url(name, *args), {"action": "save", "title": "Volé"})
 
     assert response.status_code == 404
     draft.refresh_from_db()
