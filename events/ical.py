@@ -20,10 +20,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
+from community.http import conditional, ical_etag_source
 from community.public import absolute_url
 from community.text import one_line, plain_text
 
@@ -144,3 +146,11 @@ def calendar(events, *, name: str, with_link: bool = False) -> bytes:
 
 def event_file(event: EventPage, *, with_link: bool = False) -> bytes:
     return calendar([event], name=event.title, with_link=with_link)
+
+
+def ics_response(request, content: bytes, filename: str, *, private=False) -> HttpResponse:
+    """A calendar file, 304 when the app's copy is current (`community.http`)."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
+    return conditional(request, response, etag_source=ical_etag_source(content))

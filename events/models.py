@@ -34,9 +34,12 @@ from wagtail.search import index
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Theme, fold, search_terms
 
+from .routes import CalendarRoutes, EventRoutes
 
-class CalendarPage(OneLineTitle, Page):
-    """The calendar at /agenda/: upcoming list, month grid, filters, past events."""
+
+class CalendarPage(CalendarRoutes, OneLineTitle, Page):
+    """The calendar at /agenda/: upcoming list, month grid, filters, past events. Its
+    route (`routes.CalendarRoutes`) is the announce form."""
 
     intro = OneLineCharField(_("chapeau"), max_length=300, blank=True)
 
@@ -50,7 +53,7 @@ class CalendarPage(OneLineTitle, Page):
         verbose_name = _("agenda")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import calendar_listing
+        from .listing import calendar_listing  # listing imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(calendar_listing(request, calendar=self))
@@ -115,7 +118,10 @@ class EventForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EventPage(OneLineTitle, Page):
+class EventPage(EventRoutes, OneLineTitle, Page):
+    """One event of the calendar, single or a series. Its routes (`routes.EventRoutes`)
+    are what people do with it: register, manage it, download its `event.ics`."""
+
     class Kind(models.TextChoices):
         INTERVISION = "intervision", _("Intervision")
         WORKSHOP = "workshop", _("Atelier")
@@ -223,7 +229,7 @@ class EventPage(OneLineTitle, Page):
     subpage_types: list = []
 
     def get_context(self, request, *args, **kwargs):
-        from .views import event_context
+        from .reading import event_context  # reading imports the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))
@@ -235,8 +241,9 @@ class EventPage(OneLineTitle, Page):
 
     @property
     def public_path(self) -> str:
-        """/agenda/<slug>/ without a query: the site's root page is the first segment of
-        Wagtail's url_path (one site)."""
+        """/agenda/<slug>/ without a query, for what has no request to ask Wagtail with
+        (iCalendar files, emails, notifications): the site's root page is the first
+        segment of Wagtail's url_path (one site). With a request, `get_url(request)`."""
         tail = self.url_path.strip("/").split("/", 1)
         return "/" + (tail[1] if len(tail) > 1 else tail[0]) + "/"
 

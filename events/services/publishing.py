@@ -27,6 +27,7 @@ from community.access import (
     publishes_at_once,
     require,
 )
+from community.pages import route_slugs
 from community.services import ServiceError
 from community.services.notifications import email_people
 from community.slugs import unique_slug
@@ -36,9 +37,6 @@ from .. import tasks
 from ..models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
 from ..recurrence import next_occurrence, occurrences, rule_starts
 from . import registrations
-
-# Slugs that the calendar's own addresses use.
-RESERVED_SLUGS = {"annoncer", "feed", "prive", "widget", "mes-evenements"}
 
 
 class AnnounceRefused(ServiceError):
@@ -157,7 +155,7 @@ def announce(*, user, organisers, themes=(), **details) -> tuple[EventPage, bool
             taken=calendar.get_children(),
             fallback="evenement",
             length=60,
-            reserved=RESERVED_SLUGS,
+            reserved=route_slugs(CalendarPage),
         ),
     )
     _fill(event, organisers=organisers, themes=themes, details=details)

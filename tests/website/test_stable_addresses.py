@@ -13,6 +13,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from community.pages import route_slugs
+from events.models import CalendarPage
+from practices.models import PracticeIndexPage
+from tests.practices.fixtures_listing import build_index, make_sheet, make_tool
+
 pytestmark = pytest.mark.django_db
 
 VISITOR, MEMBER = "visitor", "member"
@@ -82,3 +87,29 @@ def test_stable_addresses_answer_as_designed(whole_site):
         answers.append((address, who, response.status_code, _what(response, what)))
 
     assert answers == ADDRESSES
+
+
+# --- A page's routes and its children ------------------------------------------------------
+
+
+def test_route_slugs_are_the_first_segments_of_routes_and_django_addresses():
+    assert route_slugs(PracticeIndexPage) == {"proposer", "feed"}
+    assert route_slugs(CalendarPage) == {"annoncer", "prive", "widget"}
+
+
+def test_route_of_the_library_comes_before_a_child_with_its_slug(client):
+    """Why services never give a child a route's slug: the route wins (`RoutablePageMixin`
+    tries the page's routes before its children)."""
+    index = build_index()
+    tools = [make_tool(name) for name in ("Nextcloud", "Dolibarr", "Signal")]
+    make_sheet(index, title="Proposer", slug="proposer", tools=tools)
+    make_sheet(index, title="Une fiche", slug="une-fiche", tools=tools)
+
+    hidden = client.get("/pratiques/proposer/")
+    shown = client.get("/pratiques/une-fiche/")
+
+    assert (hidden.status_code, hidden["Location"]) == (
+        302,
+        "/accounts/login/?next=/pratiques/proposer/",
+    )
+    assert (shown.status_code, shown.context["page"].title) == (200, "Une fiche")
