@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -45,8 +46,12 @@ def email_people(people, template: str, context: dict, attachments=None) -> None
             files = attachments(person) if callable(attachments) else attachments
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
         transaction.on_commit(
-            lambda s=subject, b=body, to=person.email, f=files: send_email.enqueue(
-                subject=s, body=b, to=[to], **({"attachments": f} if f else {})
+            functools.partial(
+                send_email.enqueue,
+                subject=subject,
+                body=body,
+                to=[person.email],
+                **({"attachments": files} if files else {}),
             )
         )
 

@@ -189,9 +189,8 @@ def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors, user) 
     sheet.title = data["title"].strip()
     sheet.summary = data["summary"].strip()
     sheet.organisation = organisation
-    sheet.region = (
-        Region.objects.filter(pk=data.get("region")).first() if data.get("region") else None
-    )
+    region = data.get("region")
+    sheet.region = Region.objects.filter(pk=region).first() if region else None
     sheet.organisation_size = data.get("organisation_size", "")
     sheet.duration = data.get("duration", "")
     sheet.budget = data.get("budget", "")
