@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organisation
+from .models import Affiliation, Membership, Organisation
 
 
 def is_active(user) -> bool:
@@ -33,8 +33,6 @@ def network_memberships(organisation_ids):
     """Active memberships of these organisations and, for federations among them, of their
     active member organisations: who belongs to a federation's network (its room, the
     events reserved to it)."""
-    from .models import Affiliation
-
     return Membership.objects.active().filter(
         Q(organisation_id__in=organisation_ids)
         | Q(

@@ -42,11 +42,9 @@ class CalendarFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Tous"))] + EventPage.Kind.choices
     )
-    organiser = slug_choice(
-        _("Organisé par"),
-        Organisation.objects.filter(events__live=True).distinct().order_by("name"),
-        _("Toutes"),
-    )
+    # Narrowed to the organisers of live events in __init__: a filter across a reverse
+    # relation cannot be built while the apps' models are still loading.
+    organiser = slug_choice(_("Organisé par"), Organisation.objects.order_by("name"), _("Toutes"))
     theme = slug_choice(_("Thème"), Theme.objects.all(), _("Tous"))
     region = slug_choice(_("Région"), Region.objects.all(), _("Toutes"))
     mode = forms.ChoiceField(label=_("Format"), required=False, choices=Mode.CHOICES)
@@ -69,6 +67,14 @@ class CalendarFilterForm(forms.Form):
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10000)
 
     FILTERS = ("kind", "organiser", "theme", "region", "mode")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organiser = self.fields["organiser"]
+        assert isinstance(organiser, forms.ModelChoiceField)
+        organiser.queryset = (
+            Organisation.objects.filter(events__live=True).distinct().order_by("name")
+        )
 
     def clean_month(self):
         month = self.cleaned_data.get("month")

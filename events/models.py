@@ -34,6 +34,7 @@ from wagtail.search import index
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Theme, fold, search_terms
 
+from .recurrence import after_the_gap, event_errors, exists, next_occurrence, out_of_bounds
 from .routes import CalendarRoutes, EventRoutes
 
 
@@ -53,7 +54,7 @@ class CalendarPage(CalendarRoutes, OneLineTitle, Page):
         verbose_name = _("agenda")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import calendar_listing  # listing imports the models
+        from .listing import calendar_listing  # noqa: PLC0415 - reads the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(calendar_listing(request, calendar=self))
@@ -66,8 +67,6 @@ class WallClockDateTimeField(forms.DateTimeField):
     they skip is refused with the time that exists instead."""
 
     def to_python(self, value):
-        from .recurrence import after_the_gap, exists
-
         try:
             return super().to_python(value)
         except ValidationError as error:
@@ -107,8 +106,6 @@ class EventForm(WagtailAdminPageForm):
                     form.fields[name].__class__ = WallClockDateTimeField
 
     def clean(self):
-        from .recurrence import event_errors
-
         cleaned = super().clean()
         for field, message in event_errors(cleaned):
             if field in self.fields:
@@ -229,7 +226,7 @@ class EventPage(EventRoutes, OneLineTitle, Page):
     subpage_types: list = []
 
     def get_context(self, request, *args, **kwargs):
-        from .reading import event_context  # reading imports the models
+        from .reading import event_context  # noqa: PLC0415 - reads the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(request, self))
@@ -268,8 +265,6 @@ class EventPage(EventRoutes, OneLineTitle, Page):
         return self.end - self.start
 
     def registration_open(self, now=None) -> bool:
-        from .recurrence import next_occurrence
-
         now = now or timezone.now()
         if self.cancelled or not self.live:
             return False
@@ -309,8 +304,6 @@ class OccurrenceChange(Orderable):
     def clean(self):
         if not self.cancelled and not (self.new_start and self.new_end):
             raise ValidationError(_("Une date est soit annulée, soit déplacée (début et fin)."))
-        from .recurrence import out_of_bounds
-
         if self.new_start and self.new_end and self.new_end <= self.new_start:
             raise ValidationError(_("La fin doit suivre le début."))
         for moment in (self.new_start, self.new_end):

@@ -105,6 +105,4 @@ def my_bookmarks_section(request):
 
 def followed_sheet_pages(user):
     """Sheets whose room a person follows on /salons/: their bookmarks."""
-    from .models import Bookmark
-
     return Bookmark.objects.filter(user=user).values("sheet_id")

@@ -8,7 +8,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -28,31 +27,8 @@ from community.models import (
 from community.slugs import unique_slug
 from community.text import plain_text
 
+from .parts import PracticeSheetForm
 from .routes import LibraryRoutes, SheetRoutes
-
-# The parts of a sheet that hold exactly three items, by relation name.
-THREE_PARTS = {
-    "difficulties": _("Difficultés"),
-    "tips": _("Conseils"),
-    "phases": _("Phases"),
-    "sheet_tools": _("Outils"),
-    "keywords": _("Mots-clés"),
-}
-ITEMS_PER_PART = 3
-
-
-def three_items_errors(counts: dict[str, int]) -> list[str]:
-    """One clear message per part that does not hold exactly three items.
-    Shared by the admin form and the submission wizard."""
-    errors = []
-    for part, label in THREE_PARTS.items():
-        count = counts.get(part, 0)
-        if count != ITEMS_PER_PART:
-            errors.append(
-                _("%(part)s : %(count)s sur 3. Une fiche en compte exactement trois.")
-                % {"part": label, "count": count}
-            )
-    return errors
 
 
 class ToolQuerySet(models.QuerySet):
@@ -188,34 +164,11 @@ class PracticeIndexPage(LibraryRoutes, OneLineTitle, Page):
         verbose_name = _("bibliothèque des fiches")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import sheet_listing  # listing imports the models
+        from .listing import sheet_listing  # noqa: PLC0415 - reads the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(sheet_listing(request, index_page=self))
         return context
-
-
-class PracticeSheetForm(WagtailAdminPageForm):
-    """The admin's form: every three-part holds exactly three items, or nothing is saved
-    (not even a draft), with a message naming the part and its count."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        counts = {}
-        for part in THREE_PARTS:
-            formset = self.formsets.get(part)
-            if formset is None:
-                continue
-            formset.is_valid()  # fills each form's cleaned_data
-            counts[part] = sum(
-                1
-                for form in formset.forms
-                if not (formset.can_delete and formset._should_delete_form(form))
-                and (form.instance.pk or form.has_changed())
-            )
-        for message in three_items_errors(counts):
-            self.add_error(None, message)
-        return cleaned_data
 
 
 class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
@@ -335,7 +288,7 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
         verbose_name_plural = _("fiches pratiques")
 
     def get_context(self, request, *args, **kwargs):
-        from .reading import sheet_context  # reading imports the models
+        from .reading import sheet_context  # noqa: PLC0415 - reads the models
 
         context = super().get_context(request, *args, **kwargs)
         context["reading"] = sheet_context(request, sheet=self)

@@ -10,7 +10,7 @@ A draft's `data` holds plain JSON:
 The organisation is the draft's own foreign key, not part of `data`.
 
 The same forms check a step on "Suivant" and the whole draft before submission, so a rule
-lives in one place; the "exactly three" rule is `models.three_items_errors`.
+lives in one place; the "exactly three" rule is `parts.three_items_errors`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from community.models import Region, Sector, Theme, fold
 
 from . import forms as wizard_forms
-from .models import ITEMS_PER_PART, THREE_PARTS, PracticeSheetPage, Tool, three_items_errors
+from .models import PracticeSheetPage, Tool
+from .parts import ITEMS_PER_PART, THREE_PARTS, three_items_errors
 
 POSITIONS = range(1, ITEMS_PER_PART + 1)
 

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from community.fields import OneLineCharField, OneLineTitle
 from community.models import Organisation
+from events.listing import next_dates
 from practices.models import PracticeSheetPage
 
 from .blocks import BodyBlock, LinkBlock
@@ -55,10 +56,6 @@ class HomePage(OneLineTitle, Page):
     @staticmethod
     def next_dates(count: int = 4):
         """The next dates of the calendar (the coming four months), cancelled ones left out."""
-        # Not at the top: events.listing builds querysets on import, which needs every model
-        # loaded, and this module is loaded while they are.
-        from events.listing import next_dates  # noqa: PLC0415 - see above
-
         return next_dates(count=count, within=dt.timedelta(days=120))
 
     @staticmethod

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from community.models import Notification
 from community.public import site_url
 from community.tasks import send_email
 
@@ -58,8 +59,6 @@ def email_people(people, template: str, context: dict, attachments=None) -> None
 
 def notify(people, *, message: str, url: str = "") -> None:
     """In-app notifications, listed in /moi/."""
-    from community.models import Notification
-
     Notification.objects.bulk_create(
         [Notification(user=person, message=message[:300], url=url[:300]) for person in people]
     )

@@ -38,8 +38,8 @@ from ..models import (
     SheetTip,
     SheetTool,
     Tool,
-    three_items_errors,
 )
+from ..parts import three_items_errors
 from . import ServiceError
 
 

@@ -8,6 +8,8 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from practices.models import PracticeIndexPage
+
 register = template.Library()
 
 # The characters that could end a <script> element or open a comment inside it, escaped
@@ -19,8 +21,6 @@ _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"
 def library_route(name, *args):
     """`{% library_route "wizard_step" draft.pk step.name %}`: the address of one of the
     library's routes (`practices.routes.LibraryRoutes`: the feed, the wizard)."""
-    from ..models import PracticeIndexPage
-
     return PracticeIndexPage.route_path(name, *args)
 
 

@@ -8,6 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.html import escape
 
 from community.access import Refusal
+from events.services import publishing
+from practices.models import SheetDraft
+from practices.services import submission
 from tests.events.conftest import calendar_page, publish_event  # noqa: F401
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory, UserFactory
 from tests.practices.conftest import (  # noqa: F401
@@ -111,9 +114,6 @@ def test_refusal_editing_another_organisations_sheet_names_its_members(
 
 
 def test_refusal_of_someone_elses_draft_says_whose_it_is(member_with_org, member_org):  # noqa: F811
-    from practices.models import SheetDraft
-    from practices.services import submission
-
     draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org, data={})
 
     with pytest.raises(PermissionDenied) as refused:
@@ -123,9 +123,6 @@ def test_refusal_of_someone_elses_draft_says_whose_it_is(member_with_org, member
 
 
 def test_refusal_proposing_a_sheet_or_event_without_an_organisation_says_join_first():
-    from events.services import publishing
-    from practices.services import submission
-
     loner = UserFactory()
 
     with pytest.raises(PermissionDenied) as sheet:

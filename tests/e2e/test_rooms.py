@@ -18,7 +18,7 @@ from django.db import connection
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from community.models import User
-from rooms.models import ReadMarker, Room, RoomMessage
+from rooms.models import Mention, ReadMarker, Room, RoomMessage
 from rooms.services import creation, posting
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.test_accessibility import WIDTHS, assert_no_blocking_violation, scan
@@ -452,8 +452,6 @@ def test_room_pages_have_no_serious_violation_and_work_by_keyboard(
 
 
 def test_mention_completion_by_keyboard(asgi_server, open_room, room, anna, bruno):
-    from rooms.models import Mention
-
     post(room, bruno, "Qui vient à l'intervision de jeudi ?")
     server = asgi_server(name="rooms-mentions")
     page = open_room(server, anna, room)

@@ -6,13 +6,30 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
 from django.utils.html import escape
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
 
 from community.services import ServiceError
-from practices.models import Adoption, Bookmark, Useful
+from practices.models import (
+    Adoption,
+    Bookmark,
+    PracticeSheetPage,
+    SheetDifficulty,
+    SheetKeyword,
+    SheetTool,
+    Useful,
+)
 from practices.services import reactions
+from rooms.models import Room
+from rooms.services import posting
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -200,11 +217,6 @@ def test_sheet_context_facts(client, sheet, author_org):
 
 
 def test_sheet_shows_its_images_and_documents(client, sheet_index, catalogue):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
     image = Image.objects.create(title="Atelier", file=get_test_image_file("atelier.png"))
     document = Document.objects.create(
         title="Cahier des charges", file=ContentFile(b"%PDF-1.4", name="cahier.pdf")
@@ -244,11 +256,6 @@ def test_sheet_has_a_discussion_slot(client, sheet):
 
 
 def test_sheet_published_opens_its_room_shown_to_members(client, sheet, author, author_org):
-    import uuid
-
-    from rooms.models import Room
-    from rooms.services import posting
-
     room = Room.objects.get(kind="page", page=sheet)
     posting.post_message(
         user=author, room=room, body="Bonjour, des questions ?", client_id=uuid.uuid4()
@@ -311,7 +318,6 @@ def test_sheet_json_ld_cannot_close_its_element(client, sheet_index, catalogue):
 
 def test_sheet_preview_of_unsaved_changes(sheet, catalogue):
     """The admin's preview renders the edited sheet from memory, reactions aside."""
-    from practices.models import SheetKeyword
 
     sheet = sheet.specific_class.objects.get(pk=sheet.pk)
     sheet.keywords = [SheetKeyword(word=w) for w in ("Téléphone", "Patience", "Formation")]
@@ -328,9 +334,6 @@ def test_sheet_preview_of_unsaved_changes(sheet, catalogue):
 
 def test_sheet_preview_of_a_new_sheet(sheet_index, catalogue):
     """A sheet never saved (the admin's "preview" before the first save) has no id."""
-    from wagtail.models import Page
-
-    from practices.models import PracticeSheetPage, SheetDifficulty, SheetKeyword, SheetTool
 
     page = PracticeSheetPage(
         title="Une fiche toute neuve",
@@ -640,8 +643,6 @@ def test_adoption_withdraw_other_organisation_refused(
 
 
 def test_service_refuses_reactions_of_anonymous_and_on_drafts(sheet_index, catalogue, sheet):
-    from django.contrib.auth.models import AnonymousUser
-
     draft = make_sheet(
         sheet_index, title="Brouillon", tools=list(catalogue.values())[:3], live=False
     )

@@ -10,9 +10,17 @@ import uuid
 import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
+from channels_redis.core import RedisChannelLayer
+from django.db import OperationalError, transaction
+from django.db.models import F
 
-from rooms.models import RoomMessage
+from community.access import Refusal
+from community.models import Membership
+from community.services import organisations
+from rooms import consumers
+from rooms.models import Room, RoomMessage, RoomSanction
 from rooms.services import creation
+from tests.factories import AffiliationFactory, MembershipFactory
 
 from .conftest import say
 from .websocket import (  # noqa: F401 (_fresh_channel_layer: an autouse fixture)
@@ -30,8 +38,6 @@ pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set")
 async def test_redis_channel_layer_in_use_when_configured():
-    from channels_redis.core import RedisChannelLayer
-
     assert isinstance(get_channel_layer(), RedisChannelLayer)
 
 
@@ -40,8 +46,6 @@ async def test_a_member_who_leaves_is_disconnected_from_the_private_room(
 ):
     """Access is checked again while connected: someone who is no longer a member of the
     organisation stops receiving its room's messages (closed as forbidden)."""
-    from community.models import Membership
-    from tests.factories import MembershipFactory
 
     settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3}  # checked every second
     room = await database_sync_to_async(creation.organisation_room)(organisation)
@@ -56,7 +60,6 @@ async def test_a_member_who_leaves_is_disconnected_from_the_private_room(
 
 def _federation_room_with_a_member(federation, organisation, alice):
     """The federation's room, which Alice enters as a member of an affiliated EES."""
-    from tests.factories import AffiliationFactory, MembershipFactory
 
     AffiliationFactory(organisation=organisation, federation=federation)
     MembershipFactory(user=alice, organisation=organisation)
@@ -64,20 +67,14 @@ def _federation_room_with_a_member(federation, organisation, alice):
 
 
 def _leave(alice, organisation, federation, federation_admin, org_admin):
-    from community.services import organisations
-
     organisations.leave_organisation(user=alice, organisation=organisation)
 
 
 def _removed_in_the_admin(alice, organisation, federation, federation_admin, org_admin):
-    from community.models import Membership
-
     Membership.objects.get(user=alice, organisation=organisation).delete()
 
 
 def _affiliation_ended(alice, organisation, federation, federation_admin, org_admin):
-    from community.services import organisations
-
     organisations.end_affiliation(
         actor=federation_admin, organisation=organisation, federation=federation
     )
@@ -89,8 +86,6 @@ def _deactivated(alice, organisation, federation, federation_admin, org_admin):
 
 
 def _banned_in_the_admin(alice, organisation, federation, federation_admin, org_admin):
-    from rooms.models import Room, RoomSanction
-
     room = Room.objects.get(kind=Room.Kind.ORGANISATION, organisation=federation)
     RoomSanction.objects.create(room=room, user=alice, kind=RoomSanction.Kind.BAN)
 
@@ -121,11 +116,6 @@ async def test_periodic_recheck_survives_a_database_error(
 ):
     """One failed check (the database unreachable for a moment) must not end the checks:
     a membership changed behind the models' back (no signal) still closes the socket."""
-    from django.db import OperationalError
-
-    from community.models import Membership
-    from rooms import consumers
-    from tests.factories import MembershipFactory
 
     settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3}  # checked every second
     room = await database_sync_to_async(creation.organisation_room)(organisation)
@@ -156,10 +146,6 @@ async def test_periodic_recheck_survives_a_database_error(
 def _store_without_broadcast(room, author, body):
     """A message stored as `post_message` stores it, whose live event is lost (as when a
     socket's channel-layer queue is full): only the numbers can reveal it."""
-    from django.db import transaction
-    from django.db.models import F
-
-    from rooms.models import Room
 
     with transaction.atomic():
         Room.objects.filter(pk=room.pk).update(last_seq=F("last_seq") + 1)
@@ -212,8 +198,6 @@ async def test_no_tail_frame_when_every_message_arrived(theme_room, alice, bruno
 async def test_losing_access_says_why_before_closing(
     federation, federation_admin, organisation, org_admin, alice
 ):
-    from community.access import Refusal
-
     room = await database_sync_to_async(_federation_room_with_a_member)(
         federation, organisation, alice
     )

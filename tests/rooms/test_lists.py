@@ -3,13 +3,20 @@ organisation's room."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
 
 from community.access import Refusal
+from events.models import Registration
 from rooms.models import Room, RoomSanction
 from rooms.services import creation, listing, moderation, reading
 from tests.events.conftest import calendar_page, publish_event  # noqa: F401 (fixture)
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import AffiliationFactory, MembershipFactory, UserFactory
 from tests.practices.conftest import home_page  # noqa: F401 (fixture)
 
 from .conftest import say
@@ -29,7 +36,6 @@ def _busy_reader(size: int):
     """Someone who can read `size` thematic rooms, `size` direct conversations, `size` rooms
     of pages they follow and the room of their organisation, with unread messages
     everywhere."""
-    from wagtail.models import Page
 
     me = UserFactory(display_name="Zoé Lectrice")
     org = MembershipFactory(user=me).organisation
@@ -90,12 +96,6 @@ def test_room_list_groups_rooms_and_keeps_followed_current_events(
     organisation,
     calendar_page,  # noqa: F811 (a fixture)
 ):
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from events.models import Registration
-
     MembershipFactory(user=alice, organisation=organisation)
     creation.organisation_room(organisation)
     creation.create_theme_room(title="Tiers-lieux")
@@ -206,8 +206,6 @@ def test_write_a_message_from_a_profile(client, alice, bruno):
 def test_organisation_room_opens_for_its_people_only(client, federation, federation_admin):
     """The profile's "salon" link: its members, and for a federation the people of its
     member organisations, get in (the room is made the first time); others get 403."""
-    from rooms.models import Room
-    from tests.factories import AffiliationFactory, MembershipFactory, UserFactory
 
     affiliated = MembershipFactory()
     AffiliationFactory(organisation=affiliated.organisation, federation=federation)
@@ -264,9 +262,6 @@ def test_room_members_of_a_private_room_forbidden_to_outsiders(client, organisat
 
 
 def test_room_moderation_page_query_count_independent_of_sanctions(client, theme_room, moderator):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def queries_with(total: int) -> int:
         while RoomSanction.objects.filter(room=theme_room).count() < total:
             moderation.sanction(

@@ -10,6 +10,7 @@ from django.core import mail
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks import default_task_backend
 
 from community.models import Notification
 from rooms.models import Mention
@@ -19,6 +20,7 @@ from rooms.services import (
     presence,
     reading,
 )
+from rooms.tasks import send_mention_digest
 from tests.factories import UserFactory
 
 from .conftest import say
@@ -133,10 +135,6 @@ def test_mentions_of_one_transaction_make_one_email(theme_room, alice, bruno):
 def test_mentions_over_time_are_grouped_by_one_deferred_task(
     theme_room, alice, bruno, django_capture_on_commit_callbacks
 ):
-    from django_tasks import default_task_backend
-
-    from rooms.tasks import send_mention_digest
-
     default_task_backend.clear()
     mail.outbox.clear()
     for text in ("@[Bruno Lefèvre] un", "@[Bruno Lefèvre] deux", "@[Bruno Lefèvre] trois"):

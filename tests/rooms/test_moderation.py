@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from wagtail.models import Page
 
 from rooms import access
 from rooms.models import MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
@@ -121,8 +122,6 @@ def test_lift_sanction_restores_writing(theme_room, alice, moderator):
 
 
 def test_ensure_page_room_is_idempotent_and_follows_the_title(organisation):
-    from wagtail.models import Page
-
     home_page = Page.objects.get(depth=2)
     first = creation.ensure_page_room(home_page, organisation=organisation)
     home_page.title = "Accueil"

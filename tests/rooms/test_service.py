@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from community.services import ServiceError
@@ -215,8 +216,6 @@ def test_posting_marks_own_message_read(theme_room, alice):
 
 
 def test_rights_theme_room_signed_in_only(theme_room, alice):
-    from django.contrib.auth.models import AnonymousUser
-
     assert access.room_rights(AnonymousUser(), theme_room) == access.RoomRights()
     assert access.room_rights(alice, theme_room) == access.RoomRights(read=True, write=True)
 

@@ -8,11 +8,13 @@ from contextlib import asynccontextmanager
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
 from rooms.models import RoomMessage
+from website.asgi import application
 
 TIMEOUT = 3
 
@@ -21,7 +23,6 @@ TIMEOUT = 3
 def _fresh_channel_layer():
     """Each test runs in its own event loop: a layer built in an earlier loop would keep
     that loop's locks and connections (channels_redis), so each test builds its own."""
-    from channels.layers import channel_layers
 
     channel_layers.backends.clear()
     yield
@@ -29,8 +30,6 @@ def _fresh_channel_layer():
 
 
 def _application():
-    from website.asgi import application
-
     return application
 
 

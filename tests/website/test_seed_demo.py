@@ -16,7 +16,6 @@ from community.models import Affiliation, Membership, Organisation, Region, Sect
 from events.models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
 from events.recurrence import occurrences
 from practices.models import (
-    THREE_PARTS,
     Adoption,
     Bookmark,
     PracticeIndexPage,
@@ -29,6 +28,7 @@ from practices.models import (
     Tool,
     Useful,
 )
+from practices.parts import THREE_PARTS
 from tests.shared import built_once_per_module
 from website.demo import load
 from website.models import FooterSettings, HomePage, NavigationSettings
