@@ -49,7 +49,7 @@ def database_url() -> str:
                 "(website/settings/test.py should give it a file name)"
             )
         return f"sqlite:///{Path(name).resolve()}"
-    if db["ENGINE"] != "django.db.backends.postgresql":
+    if connection.vendor != "postgresql":
         raise RuntimeError(f"no URL for database engine {db['ENGINE']}")
     credentials = quote(db["USER"] or "", safe="")
     if db["PASSWORD"]:
