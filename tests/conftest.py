@@ -11,37 +11,6 @@ from tests import shared
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from website.models import FooterSettings, NavigationSettings
 
-# The longest tests of the suite (30 to 60 s each). They are transactional, so pytest-django
-# runs them after the others; among those they start first, so that at the end of a run one
-# worker is not left alone with one of them while the other has nothing to do (xdist hands
-# tests out in this order).
-LONGEST_FIRST = (
-    "tests/e2e/test_rooms_load.py",
-    "tests/e2e/test_load.py",
-    "tests/rooms/test_migration.py",
-)
-
-
-def _transactional(item: pytest.Item) -> bool:
-    fixtures = getattr(item, "fixturenames", ())
-    marker = item.get_closest_marker("django_db")
-    return bool(
-        {"transactional_db", "live_server"} & set(fixtures)
-        or (marker and marker.kwargs.get("transaction"))
-    )
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """After pytest-django's ordering (transactional tests after the others): the longest
-    transactional tests first among the transactional ones."""
-    longest = [item for item in items if item.nodeid.startswith(LONGEST_FIRST)]
-    if not longest:
-        return
-    rest = [item for item in items if not item.nodeid.startswith(LONGEST_FIRST)]
-    start = next((i for i, item in enumerate(rest) if _transactional(item)), len(rest))
-    items[:] = rest[:start] + longest + rest[start:]
-
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

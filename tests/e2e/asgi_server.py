@@ -49,7 +49,7 @@ def database_url() -> str:
                 "(website/settings/test.py should give it a file name)"
             )
         return f"sqlite:///{Path(name).resolve()}"
-    if connection.vendor != "postgresql":
+    if db["ENGINE"] != "django.db.backends.postgresql":
         raise RuntimeError(f"no URL for database engine {db['ENGINE']}")
     credentials = quote(db["USER"] or "", safe="")
     if db["PASSWORD"]:

@@ -18,11 +18,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/relais-test-media")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    # The same PostgreSQL backend, with a flush that a transactional test's end can afford
-    # (tests/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "tests.postgresql"  # noqa: F405
-
 if REDIS_URL:
     # One Redis database per xdist worker, so a test may clear its cache (allauth's
     # rate-limit counters) without touching another worker's.
