@@ -12,7 +12,7 @@ TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
-.PHONY: run test test-fast test-js install install-dev messages translations chromium vnu lint fmt clean
+.PHONY: run test test-fast test-js install install-dev messages translations chromium vnu lint fmt clean bench bench-quick wrk
 
 $(VENV)/.installed: requirements.txt
 	@# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the
@@ -83,6 +83,23 @@ test-js:
 # run (`--reuse-db`; `PYTEST_ARGS=--create-db` builds them again). `make test` (CI) runs all.
 test-fast: $(VENV)/.installed-dev translations vnu test-js
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) -m "not e2e" --reuse-db $(PYTEST_ARGS)
+
+# The project's own measurement (bench/run.py, issue 11): a generated data set at a regional
+# network's scale, servers with the production settings, wrk and an open-loop generator; the
+# table goes to bench/RESULTS.md. Needs PostgreSQL and Redis (BENCH_DATABASE_URL, default
+# postgres://postgres@127.0.0.1:5432/relais_bench, dropped and made again; BENCH_REDIS_URL,
+# default redis://127.0.0.1:6379/15, emptied). `make bench-quick`: the same rows on a small
+# data set with short measurements, to catch breakage (CI runs it), not to judge speed.
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else echo "The bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+
+bench: $(VENV)/.installed translations wrk
+	$(PY) -m bench.run --scale full
+
+bench-quick: $(VENV)/.installed translations wrk
+	$(PY) -m bench.run --scale quick
 
 # Each check runs even when one before it fails; `make lint` fails if any did.
 lint: $(VENV)/.installed-dev $(NPM_STAMP)

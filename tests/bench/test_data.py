@@ -1,0 +1,121 @@
+"""The benchmark's data generator (bench/data.py, bench/generator.py) at its tiny scale:
+exact counts, a page tree treebeard and Wagtail accept, sheets served and found by the
+library's search, and search texts equal to what the models and the search backend write."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.db import connection
+from django.utils.html import escape
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from bench.generator import SCALES, generate, step
+from community.models import Organisation
+from events.models import EventPage
+from practices.models import PracticeSheetPage, Tool
+from rooms.models import Room
+
+# Every count is fixed by the seed (random.Random(2026)) and the tiny scale.
+TINY_COUNTS = {
+    "Organisation": 8,
+    "Affiliation": 7,
+    "User": 24,
+    "Membership": 25,
+    "Tool": 37,
+    "PracticeSheetPage": 6,
+    "SheetKeyword": 18,
+    "Useful": 12,
+    "Bookmark": 1,
+    "Adoption": 2,
+    "EventPage": 5,
+    "OccurrenceChange": 0,
+    "Registration": 30,
+    "Room": 13,
+    "RoomMessage": 60,
+    "ReadMarker": 8,
+}
+
+
+def _index_row(obj) -> tuple:
+    """The search index's row of `obj`: its vectors and texts, as PostgreSQL prints them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT title::text, autocomplete::text, body::text, title_text, body_text "
+            "FROM wagtailsearch_indexentry e JOIN django_content_type c "
+            "ON c.id = e.content_type_id WHERE c.app_label = %s AND c.model = %s "
+            "AND e.object_id = %s",
+            [obj._meta.app_label, obj._meta.model_name, str(obj.pk)],
+        )
+        return cursor.fetchone()
+
+
+def test_step_is_treebeards():
+    assert [step(n) for n in (1, 9, 10, 35, 36, 1296)] == [
+        "0001",
+        "0009",
+        "000A",
+        "000Z",
+        "0010",
+        "0100",
+    ]
+    assert Page._get_path("0001", 2, 36) == "0001" + step(36)
+
+
+@pytest.mark.django_db
+def test_tiny_network(client):
+    generator, samples = generate("tiny", analyze=False, out=io.StringIO())
+    scale = SCALES["tiny"]
+
+    counts = generator.counts()
+    assert counts == TINY_COUNTS
+    assert counts["RoomMessage"] == scale.messages
+    # The rooms with messages, then an empty room for every other sheet and event.
+    assert counts["Room"] == scale.rooms + scale.sheets + scale.events - 2
+    assert Room.objects.filter(last_seq__gt=0).count() == scale.rooms
+    assert not PracticeSheetPage.objects.exclude(
+        pk__in=Room.objects.filter(kind=Room.Kind.PAGE).values("page_id")
+    ).exists()
+    assert samples["room_messages"] == scale.big_room_messages
+    assert Organisation.objects.federations().count() == scale.federations
+
+    # A tree treebeard finds nothing wrong with: paths, depths, numchild.
+    assert all(not problems for problems in Page.find_problems())
+    sheets = PracticeSheetPage.objects.live().select_related("organisation")
+    sheets = sheets.prefetch_related(
+        "difficulties", "tips", "phases", "keywords", "sheet_tools__tool"
+    )
+    for sheet in sheets:
+        assert sheet.url_path == f"/accueil/pratiques/{sheet.slug}/"
+        for part in ("difficulties", "tips", "phases", "sheet_tools", "keywords"):
+            assert len(getattr(sheet, part).all()) == 3
+    assert all(e.url_path == f"/accueil/agenda/{e.slug}/" for e in EventPage.objects.all())
+
+    # Served, and found by the library's search (Wagtail's index, written in bulk).
+    assert client.get("/pratiques/").status_code == 200
+    response = client.get(samples["sheet"])
+    assert response.status_code == 200
+    sheet = PracticeSheetPage.objects.get(url_path=f"/accueil{samples['sheet']}")
+    assert escape(sheet.title) in response.content.decode()
+    found = client.get("/pratiques/", {"q": samples["sheet_query"]})
+    assert found.status_code == 200
+    assert escape(sheet.title) in found.content.decode()
+    assert client.get(samples["event"]).status_code == 200
+    assert client.get(samples["organisation"]).status_code == 200
+
+    # The bulk search texts are the product's: the model's document, the backend's rows.
+    for sheet in sheets:
+        assert generator.sheet_documents[generator.sheet_list.index(sheet)] == (
+            sheet.search_document()
+        )
+    backend = get_search_backend()
+    for obj in [sheets[0], EventPage.objects.first(), Organisation.objects.first()]:
+        bulk = _index_row(obj)
+        backend.add(obj)
+        assert _index_row(obj) == bulk
+    tool = Tool.objects.first()
+    bulk = _index_row(tool)
+    backend.add(tool)
+    assert _index_row(tool) == bulk
