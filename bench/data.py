@@ -1,5 +1,6 @@
 """A fast, bulk generator of an invented French-speaking social-economy network, for the
-performance benchmark. The code is in `bench/generator.py`; this module is its command line.
+performance benchmark. The code is in `bench/generator.py` (and the modules it names), the
+words it draws in `bench/vocabulary.yaml`; this module is its command line.
 
     DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=x \\
     ALLOWED_HOSTS=127.0.0.1 SITE_URL=http://127.0.0.1:8100 EMAIL_URL=dummymail:// \\
