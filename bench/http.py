@@ -37,7 +37,7 @@ def _header_args(headers: dict[str, str]) -> list[str]:
 def saturate(url: str, *, headers: dict[str, str], seconds: float, connections: int = 8) -> float:
     """Requests per second answered at saturation (wrk); non-2xx answers make it fail."""
     result = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency"]
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "60s", "--latency"]
         + _header_args({**PROXY_HEADERS, **headers})
         + [url],
         capture_output=True,
@@ -69,7 +69,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def _read_response(reader: asyncio.StreamReader) -> int:
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """The status of one response, read whole, and whether the connection stays open."""
     status_line = await reader.readline()
     if not status_line:
         raise ConnectionError("closed")
@@ -98,9 +99,7 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
                 break
     elif length is not None:
         await reader.readexactly(length)
-    if close:
-        raise ConnectionResetError("server closed")
-    return status
+    return status, not close
 
 
 async def _open_loop(url: str, rate: float, seconds: float, headers: dict[str, str]) -> Latency:
@@ -114,22 +113,42 @@ async def _open_loop(url: str, rate: float, seconds: float, headers: dict[str, s
     latencies: list[float] = []
     errors = 0
 
+    async def exchange(connection) -> tuple[int, bool]:
+        reader, writer = connection
+        writer.write(request)
+        await writer.drain()
+        return await _read_response(reader)
+
+    failures = (OSError, asyncio.IncompleteReadError, ValueError, IndexError)
+
     async def one(due: float) -> None:
         nonlocal errors
-        connection = idle.pop() if idle else await asyncio.open_connection(host, port)
-        reader, writer = connection
+        reused = bool(idle)
+        connection = idle.pop() if reused else await asyncio.open_connection(host, port)
         try:
-            writer.write(request)
-            await writer.drain()
-            status = await _read_response(reader)
-        except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
-            errors += 1
-            writer.close()
-            return
+            status, keep = await exchange(connection)
+        except failures:
+            connection[1].close()
+            if not reused:
+                errors += 1
+                return
+            # The server closed an idle keep-alive connection (as browsers and proxies
+            # see, they send again on a new one, and so does this client; the latency
+            # still counts from when the request was due).
+            connection = await asyncio.open_connection(host, port)
+            try:
+                status, keep = await exchange(connection)
+            except failures:
+                errors += 1
+                connection[1].close()
+                return
         latencies.append(time.perf_counter() - due)
         if status >= 400:
             errors += 1
-        idle.append(connection)
+        if keep:
+            idle.append(connection)
+        else:
+            connection[1].close()
 
     interval = 1.0 / rate
     start = time.perf_counter()

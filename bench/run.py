@@ -40,7 +40,7 @@ DATA = ROOT / "bench" / ".data.json"
 
 SCALES = {
     # seconds of each saturation run and of each open-loop run
-    "quick": {"seconds": 2.0},
+    "quick": {"seconds": 1.0},
     "full": {"seconds": 10.0},
 }
 
@@ -199,7 +199,7 @@ def measure(row: Row, base: str, headers: dict[str, str], seconds: float) -> Non
             raise RuntimeError(f"{url} answered {response.status}")
     row.rps = http.saturate(url, headers=headers, seconds=seconds)
     # Half the saturation rate, capped at what one Python generator can send on time.
-    rate = max(1.0, min(row.rps / 2, 400.0))
+    rate = max(0.05, min(row.rps / 2, 400.0))
     # At least ten requests for the percentiles of a slow page, within 40 s.
     duration = min(max(seconds, 10 / rate), 40.0)
     row.latency = http.open_loop(url, rate=rate, seconds=duration, headers=headers)
@@ -271,7 +271,8 @@ def render(table: list[Row], *, scale: str, workers: int, prepared: float) -> st
         cells = [f"{lat.p50:.1f}", f"{lat.p95:.1f}", f"{lat.p99:.1f}"] if lat else ["", "", ""]
         what = f"{row.label} (`{row.path}`)"
         notes = "; ".join(row.notes)
-        lines.append(f"| {row.name} | {what} | {row.rps:.0f} | {' | '.join(cells)} | {notes} |")
+        rps = f"{row.rps:.0f}" if row.rps >= 10 else f"{row.rps:.1f}"
+        lines.append(f"| {row.name} | {what} | {rps} | {' | '.join(cells)} | {notes} |")
     lines += ["", "| goal | measured | met |", "| --- | ---: | --- |"]
     lines += [
         f"| {goal} | {value} | {'yes' if met else '**no**'} |"
@@ -315,7 +316,7 @@ def main() -> None:
     try:
         for row in table:
             measure(row, servers[row.server].url, signed_in if row.signed_in else {}, seconds)
-            print(f"{row.name} {row.label}: {row.rps:.0f} req/s", flush=True)
+            print(f"{row.name} {row.label}: {row.rps:.1f} req/s", flush=True)
     finally:
         for server in servers.values():
             server.stop()
