@@ -22,21 +22,10 @@ from tests.practices.conftest import (  # noqa: F401
     submitted_sheet,
     tools,
 )
+from tests.refusal_page import refusal_of as _refusal_of
+from tests.refusal_page import signed_in as _as
 
 pytestmark = pytest.mark.django_db
-
-
-def _refusal_of(response) -> str:
-    """The reason the 403 page gives."""
-    assert response.status_code == 403
-    body = response.content.decode()
-    start = body.index("<h1>")
-    return body[body.index("<p>", start) + 3 : body.index("</p>", start)]
-
-
-def _as(client, user):
-    client.force_login(user)
-    return client
 
 
 def test_refusals_are_all_different():

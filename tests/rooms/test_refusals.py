@@ -14,21 +14,10 @@ from community.access import Refusal
 from rooms.models import RoomSanction
 from rooms.services import RoomError, creation, moderation, posting
 from tests.factories import UserFactory
+from tests.refusal_page import refusal_of as _refusal_of
+from tests.refusal_page import signed_in as _as
 
 pytestmark = pytest.mark.django_db
-
-
-def _refusal_of(response) -> str:
-    """The reason the 403 page gives."""
-    assert response.status_code == 403
-    body = response.content.decode()
-    start = body.index("<h1>")
-    return body[body.index("<p>", start) + 3 : body.index("</p>", start)]
-
-
-def _as(client, user):
-    client.force_login(user)
-    return client
 
 
 def test_refusal_writing_to_a_deactivated_person_says_why():
