@@ -23,3 +23,8 @@ class CommunityConfig(AppConfig):
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         # Before any URLconf is read: the apps' addresses use <id:…> for ids.
         register_converter(IdConverter, "id")
+        # Before Wagtail's search app connects its handlers (community comes first in
+        # INSTALLED_APPS): our pages are indexed once per operation (community/indexing.py).
+        from .indexing import take_over_page_search_updates  # noqa: PLC0415 - AppConfig.ready
+
+        take_over_page_search_updates()

@@ -305,6 +305,16 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
     def dimensions(self):
         return [label for field, label in self.DIMENSIONS.values() if getattr(self, field)]
 
+    def get_indexed_instance(self):
+        """The sheet as the search index reads it: with its parts and tools at once (the
+        backend reads `search_document` once per indexed field)."""
+        return (
+            PracticeSheetPage.objects.select_related("organisation")
+            .prefetch_related("difficulties", "tips", "phases", "keywords", "sheet_tools__tool")
+            .filter(pk=self.pk)
+            .first()
+        )
+
     def search_document(self) -> str:
         """Everything a reader may search for, folded (no accents, lower case) and with
         plural endings dropped, so that "numerique" finds "numérique" and "bénévoles"

@@ -15,9 +15,9 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
 )
 from wagtail.models import WorkflowState
-from wagtail.search import index
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
+from community import indexing
 from community.public import absolute_url
 from community.services.notifications import email_people, notify
 from rooms.services.creation import ensure_page_room
@@ -129,16 +129,10 @@ rejection_email_to_editors = RejectionEmailToEditors()
 
 
 def reindex_published_sheet(sender, instance, **kwargs):
-    """Wagtail indexes a page while saving it, before modelcluster writes its child rows
-    (difficulties, tips, tools, keywords…): index the sheet again once it is published,
-    read with its parts at once (the search backend asks for `search_document` once per
-    indexed field)."""
-    sheet = (
-        PracticeSheetPage.objects.select_related("organisation")
-        .prefetch_related("difficulties", "tips", "phases", "keywords", "sheet_tools__tool")
-        .get(pk=instance.pk)
-    )
-    index.insert_or_update_object(sheet)
+    """A page is indexed as it is saved, before modelcluster writes its child rows
+    (difficulties, tips, tools, keywords…): index the published sheet again, with its
+    parts (at the end of the `indexed_once()` block when there is one)."""
+    indexing.update_search(instance)
 
 
 def publish_proposed_tools(sender, instance, **kwargs):

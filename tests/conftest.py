@@ -7,9 +7,18 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from wagtail.models import Site
 
-from tests import shared
+from tests import database, shared
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from website.models import FooterSettings, NavigationSettings
+
+database.install()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, its migrations' rows kept aside (tests/database.py)."""
+    with django_db_blocker.unblock():
+        database.keep_baseline()
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,7 @@ from community.access import (
     publishes_at_once,
     require,
 )
+from community.indexing import indexed_once
 from community.pages import route_slugs
 from community.services import ServiceError
 from community.services.notifications import email_people
@@ -130,6 +131,7 @@ def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
 
 
 @transaction.atomic
+@indexed_once()
 def announce(*, user, organisers, themes=(), **details) -> tuple[EventPage, bool]:
     """Create the event: `details` are values of `FIELDS` (title, start, end…; the
     announce form's `event_values()`). Returns (event, published)."""
@@ -178,6 +180,7 @@ PUBLISHED, SUBMITTED, UNCHANGED = "published", "submitted", "unchanged"
 
 
 @transaction.atomic
+@indexed_once()
 def update(*, user, event: EventPage, organisers, themes=(), **details) -> str:
     """An organiser changes the event in the front end (`details` as for `announce`;
     fields left out keep their value). Published at once when they
@@ -211,6 +214,7 @@ def update(*, user, event: EventPage, organisers, themes=(), **details) -> str:
 
 
 @transaction.atomic
+@indexed_once()
 def cancel_event(*, user, event: EventPage) -> None:
     """Cancel the whole event (it stays in the feeds as cancelled); registered people are
     told by `after_publication`."""
@@ -221,6 +225,7 @@ def cancel_event(*, user, event: EventPage) -> None:
 
 
 @transaction.atomic
+@indexed_once()
 def cancel_date(*, user, event: EventPage, original_start) -> None:
     """Cancel one date of a series."""
 

@@ -22,6 +22,7 @@ from community.access import (
     member_organisations,
     require,
 )
+from community.indexing import indexed_once
 from community.models import Region, Sector, Theme
 from community.pages import route_slugs
 from community.slugs import unique_slug
@@ -242,6 +243,7 @@ def _check(draft: SheetDraft, user) -> None:
 
 
 @transaction.atomic
+@indexed_once()
 def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
     """Turn a complete draft into a sheet waiting for an editor, and delete the draft.
 

@@ -11,6 +11,7 @@ import pytest
 import vobject
 from django.utils.text import slugify
 
+from community.indexing import indexed_once
 from events.models import CalendarPage, EventPage
 from tests.factories import (
     AffiliationFactory,
@@ -29,6 +30,7 @@ def brussels(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=BRUSSELS)
 
 
+@indexed_once()
 def publish_event(calendar, *, organisers, title="Intervision numérique", **fields):
     """Create and publish an event under `calendar` (page_published runs, as for real)."""
 

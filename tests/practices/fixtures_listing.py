@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from community.indexing import indexed_once
 from practices.models import (
     PracticeIndexPage,
     PracticeSheetPage,
@@ -51,6 +52,7 @@ def build_home():
     return home
 
 
+@indexed_once()
 def build_index() -> PracticeIndexPage:
     existing = PracticeIndexPage.objects.first()
     if existing:
@@ -73,6 +75,7 @@ def make_tool(name: str, **fields) -> Tool:
     return Tool.objects.create(name=name, **fields)
 
 
+@indexed_once()
 def make_sheet(
     index: PracticeIndexPage,
     *,

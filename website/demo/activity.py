@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from community.indexing import indexed_once
 from community.models import Region
 from events.models import EventPage, OccurrenceChange, Registration
 from events.recurrence import parse_rule
@@ -21,7 +22,6 @@ from rooms.models import Mention, MessageReport, Room, RoomMessage
 from rooms.services import creation, moderation, posting
 
 from . import load
-from .library import index_now, indexing_deferred
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -38,7 +38,7 @@ class Activity:
         today = timezone.localdate(timezone=zoneinfo.ZoneInfo("Europe/Brussels"))
         now = timezone.now()
         made = []
-        with indexing_deferred(EventPage):
+        with indexed_once():
             for spec in load("events")["events"]:
                 if spec["slug"] in existing:
                     continue
@@ -71,7 +71,6 @@ class Activity:
                 made.append((event, spec))
 
         for event, spec in made:
-            index_now(event)
             self.registrations(event, spec.get("registrations", []), now)
 
     def registrations(self, event, emails, now):

@@ -4,23 +4,19 @@ submission wizard, the editor and the members make them; part of `website.demo.s
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 from django.contrib.auth.models import Group
-from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import (
     GroupApprovalTask,
     Page,
-    ReferenceIndex,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.search.signal_handlers import post_save_signal_handler as search_post_save
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from community.indexing import indexed_once
 from practices.models import (
     Adoption,
     Bookmark,
@@ -41,26 +37,6 @@ from . import load
 WAGTAIL_MODERATORS = "Moderators"
 DEFAULT_WORKFLOW = "Relecture éditoriale"
 DEFAULT_TASK = "Relecture par l'équipe éditoriale"
-
-
-@contextmanager
-def indexing_deferred(model):
-    """Saves of `model` update neither the search index nor Wagtail's reference index for
-    the duration (creating and publishing a sheet saves it three times, each re-indexing
-    it: most of the seed's time); call `index_now` on each instance afterwards."""
-    disconnected = post_save.disconnect(search_post_save, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        if disconnected:
-            post_save.connect(search_post_save, sender=model)
-
-
-def index_now(page, *, search=True):
-    ReferenceIndex.create_or_update_for_object(page)
-    if search:
-        search_post_save(page)
 
 
 class Library:
@@ -88,14 +64,12 @@ class Library:
 
         self.sheet_pages = {s.slug: s for s in PracticeSheetPage.objects.child_of(library)}
         now, made = timezone.now(), []
-        with indexing_deferred(PracticeSheetPage):
+        with indexed_once():
             for spec in data["published"] + data["submitted"]:
                 if spec["slug"] not in self.sheet_pages:
                     days = spec.get("published_days_ago")
                     when = None if days is None else now - dt.timedelta(days=days, hours=2)
                     made.append(self.sheet(library, spec, when))
-        for page in made:  # a published sheet was indexed on publication (practices.signals)
-            index_now(page, search=not page.live)
 
     def sheet(self, library, spec, published_at):
         organisation = self.organisations[spec["organisation"]]
