@@ -70,8 +70,14 @@ $(NPM_STAMP): package.json package-lock.json
 vnu: $(NPM_STAMP)
 	@command -v java >/dev/null || { echo "The HTML checker needs Java: sudo apt-get install default-jre-headless"; exit 1; }
 
+# xdist hands out whole files (`--dist loadfile`): the rows a module builds once
+# (tests/shared.py) are built on one worker only. Any order is safe: a transactional test
+# (browser tests included) ends by writing back the rows the migrations made
+# (tests/database.py), so the tests after it on that worker find the site as usual.
+XDIST := -n $(WORKERS) --dist loadfile
+
 test: $(VENV)/.installed-dev translations chromium vnu test-js
-	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # The room client's deciding parts (static/js/rooms/: gaps, ordering, resend queue), with
 # Node's own test runner: no package needed.
@@ -82,7 +88,7 @@ test-js:
 # Everything but the browser tests (`-m "not e2e"`), on the test databases of the previous
 # run (`--reuse-db`; `PYTEST_ARGS=--create-db` builds them again). `make test` (CI) runs all.
 test-fast: $(VENV)/.installed-dev translations vnu test-js
-	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest -n $(WORKERS) -m "not e2e" --reuse-db $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(XDIST) -m "not e2e" --reuse-db $(PYTEST_ARGS)
 
 # The project's own measurement (bench/run.py, issue 11): a generated data set at a regional
 # network's scale, servers with the production settings, wrk and an open-loop generator; the
