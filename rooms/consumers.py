@@ -121,10 +121,11 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.heartbeat = asyncio.ensure_future(self._keep_present())
 
     async def _join(self):
-        await database_sync_to_async(presence.join_presence)(
-            room_id=self.room.pk, connection=self.channel_name, user=self.user
+        await self.send_json(
+            await database_sync_to_async(presence.arrive)(
+                room_id=self.room.pk, connection=self.channel_name, user=self.user
+            )
         )
-        await database_sync_to_async(presence.broadcast_presence)(self.room.pk)
 
     async def _keep_present(self):
         """Refresh this connection's presence; and check again that the person may still
@@ -147,7 +148,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
                 if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
                     await self._forbidden()
                     return
-                await database_sync_to_async(presence.join_presence)(
+                await database_sync_to_async(presence.stay)(
                     room_id=self.room.pk, connection=self.channel_name, user=self.user
                 )
             except Exception:
@@ -196,10 +197,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             self.joined = False
             await self.channel_layer.group_discard(self.group, self.channel_name)
             await self.channel_layer.group_discard(self.user_group, self.channel_name)
-            await database_sync_to_async(presence.leave_presence)(
+            await database_sync_to_async(presence.go)(
                 room_id=self.room.pk, connection=self.channel_name
             )
-            await database_sync_to_async(presence.broadcast_presence)(self.room.pk)
 
     # --- client → server -----------------------------------------------------------------
 

@@ -87,10 +87,41 @@ def wait_for(
         seen.append(frame)
 
 
-def presence_of(*names: str) -> Callable[[dict], bool]:
-    return lambda frame: frame["type"] == "presence" and sorted(
-        person["name"] for person in frame["online"]
-    ) == sorted(names)
+class Here:
+    """Who is here as a room client sees it: one snapshot (`online`), then the changes
+    (`joined`, `left`) newer than it, as static/js/rooms/presence.js applies them."""
+
+    def __init__(self):
+        self.people: dict[int, str] | None = None
+        self.version = 0
+        self.early: list[dict] = []
+
+    def apply(self, frame: dict) -> None:
+        if "online" in frame:
+            self.people = {p["id"]: p["name"] for p in frame["online"]}
+            self.version = frame["v"]
+            early, self.early = self.early, []
+            for change in early:
+                self.apply(change)
+        elif self.people is None:
+            self.early.append(frame)
+        elif frame["v"] > self.version:
+            for pk in frame["left"]:
+                self.people.pop(pk, None)
+            self.people.update({p["id"]: p["name"] for p in frame["joined"]})
+
+    def listed(self) -> list[dict]:
+        return [{"id": pk, "name": n} for pk, n in sorted((self.people or {}).items())]
+
+
+def presence_of(here: Here, *names: str) -> Callable[[dict], bool]:
+    def wanted(frame: dict) -> bool:
+        if frame["type"] != "presence":
+            return False
+        here.apply(frame)
+        return sorted((here.people or {}).values()) == sorted(names)
+
+    return wanted
 
 
 def message_with(client_id: str) -> Callable[[dict], bool]:
@@ -117,11 +148,12 @@ def test_two_processes_share_messages_and_presence_through_redis(asgi_server, ro
 
         # Each process knows who is connected to the other.
         for socket in (on_one, on_two):
-            frame = wait_for(socket, presence_of("Anna Lambert", "Bruno Martin"))
-            assert frame["online"] == [
-                {"id": anna.pk, "name": "Anna Lambert"},
-                {"id": bruno.pk, "name": "Bruno Martin"},
-            ]
+            here = Here()
+            wait_for(socket, presence_of(here, "Anna Lambert", "Bruno Martin"))
+            assert here.listed() == sorted(
+                [{"id": anna.pk, "name": "Anna Lambert"}, {"id": bruno.pk, "name": "Bruno Martin"}],
+                key=lambda person: person["id"],
+            )
 
         # Bruno, on process 2, writes; Anna, on process 1, reads it within a second.
         started = time.monotonic()

@@ -1,10 +1,9 @@
 // Pure helpers of the room client: translated words with their blanks filled in, the
-// "@…" being typed, who is here (static/js/rooms/strings.js, mentions.js, presence.js).
+// "@…" being typed (static/js/rooms/strings.js, mentions.js, render.js).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { typedMention } from "../../static/js/rooms/mentions.js";
-import { distinctPeople } from "../../static/js/rooms/presence.js";
 import { authorIdOf, isGone, replySeqOf } from "../../static/js/rooms/render.js";
 import { fill } from "../../static/js/rooms/strings.js";
 
@@ -20,11 +19,6 @@ describe("room client helpers", () => {
     assert.deepEqual(typedMention("@", 1), { start: 0, text: "" });
     assert.equal(typedMention("anna@example.org", 16), null, "an address is no mention");
     assert.equal(typedMention("@[Anna Lambert] merci", 21), null);
-  });
-
-  it("lists each person here once", () => {
-    const online = [{ id: 1, name: "Anna" }, { id: "1", name: "Anna" }, { id: 2, name: "Bruno" }];
-    assert.deepEqual(distinctPeople(online).map((person) => person.name), ["Anna", "Bruno"]);
   });
 
   it("reads a message's state as the server's template does", () => {

@@ -8,12 +8,14 @@ flushed around each test by the suite's autouse fixture.
 from __future__ import annotations
 
 import uuid
+from contextlib import AsyncExitStack
 
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 
 from rooms.services import creation, listing, moderation, posting
+from tests.factories import UserFactory
 
 from .websocket import (  # noqa: F401 (_fresh_channel_layer: an autouse fixture)
     TIMEOUT,
@@ -289,18 +291,64 @@ async def test_muted_person_gets_forbidden_on_send(theme_room, alice, moderator)
 # --- presence, typing, read ----------------------------------------------------------------
 
 
-async def test_presence_lists_who_is_here(theme_room, alice, bruno):
+async def test_presence_lists_who_is_here_then_tells_only_who_came_and_went(
+    theme_room, alice, bruno
+):
     async with connected(theme_room.slug, alice) as a:
         alone = await a.receive_json_from(timeout=TIMEOUT)
-        async with connected(theme_room.slug, bruno):
-            both = await a.receive_json_from(timeout=TIMEOUT)
-        after = await a.receive_json_from(timeout=TIMEOUT)
+        async with connected(theme_room.slug, bruno) as b:
+            bruno_sees = await b.receive_json_from(timeout=TIMEOUT)
+            came = await a.receive_json_from(timeout=TIMEOUT)
+            # A second tab of Bruno's: he was already here, nobody is told.
+            async with connected(theme_room.slug, bruno) as b2:
+                second_tab = await b2.receive_json_from(timeout=TIMEOUT)
+                assert await a.receive_nothing(timeout=0.3)
+            assert await a.receive_nothing(timeout=0.3)
+        went = await a.receive_json_from(timeout=TIMEOUT)
 
     alice_ = {"id": alice.pk, "name": "Alice Martin"}
     bruno_ = {"id": bruno.pk, "name": "Bruno Lefèvre"}
-    assert alone == {"type": "presence", "online": [alice_]}
-    assert both == {"type": "presence", "online": [alice_, bruno_]}
-    assert after == {"type": "presence", "online": [alice_]}
+    assert alone == {"type": "presence", "v": 1, "online": [alice_]}
+    assert bruno_sees == {"type": "presence", "v": 2, "online": [alice_, bruno_]}
+    assert came == {"type": "presence", "v": 2, "joined": [bruno_], "left": []}
+    assert second_tab == {"type": "presence", "v": 2, "online": [alice_, bruno_]}
+    assert went == {"type": "presence", "v": 3, "joined": [], "left": [bruno.pk]}
+
+
+async def test_each_arrival_costs_each_member_one_frame_naming_one_person(theme_room):
+    """Never the whole list to everyone on every join (issue 11): a member hears of each
+    newcomer in one frame holding that newcomer only."""
+    people = await database_sync_to_async(
+        lambda: [UserFactory(display_name=f"Membre {n}") for n in range(6)]
+    )()
+    async with AsyncExitStack() as stack:
+        sockets = [
+            await stack.enter_async_context(connected(theme_room.slug, person)) for person in people
+        ]
+        frames = [await sockets[0].receive_json_from(timeout=TIMEOUT) for _person in people]
+        assert await sockets[0].receive_nothing(timeout=0.3)
+        last = await sockets[-1].receive_json_from(timeout=TIMEOUT)
+
+    assert frames[0] == {
+        "type": "presence",
+        "v": 1,
+        "online": [{"id": people[0].pk, "name": "Membre 0"}],
+    }
+    assert frames[1:] == [
+        {
+            "type": "presence",
+            "v": n + 1,
+            "joined": [{"id": p.pk, "name": f"Membre {n}"}],
+            "left": [],
+        }
+        for n, p in enumerate(people)
+        if n > 0
+    ]
+    assert last == {
+        "type": "presence",
+        "v": 6,
+        "online": [{"id": p.pk, "name": f"Membre {n}"} for n, p in enumerate(people)],
+    }
 
 
 async def test_typing_reaches_others_and_is_not_stored(theme_room, alice, bruno):

@@ -59,3 +59,62 @@ def test_simultaneous_joins_and_leaves_lose_nothing():
     assert [entry["name"] for entry in presence.present_people(ROOM_ID)] == [
         f"Personne {p.pk:02d}" for p in people[1::2]
     ]
+
+
+class Clock:
+    """`time` as presence reads it, moved by hand."""
+
+    def __init__(self):
+        self.now = 1_000_000.0
+
+    def time(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.now += seconds
+
+
+def test_a_person_comes_with_the_first_connection_and_goes_with_the_last():
+    anna, bruno = Person(1), Person(2)
+
+    first = presence.join_presence(room_id=ROOM_ID, connection="anna-1", user=anna)
+    second_tab = presence.join_presence(room_id=ROOM_ID, connection="anna-2", user=anna)
+    bruno_came = presence.join_presence(room_id=ROOM_ID, connection="bruno", user=bruno)
+    one_tab_closed = presence.leave_presence(room_id=ROOM_ID, connection="anna-1")
+    anna_went = presence.leave_presence(room_id=ROOM_ID, connection="anna-2")
+
+    assert first.frame() == {
+        "type": "presence",
+        "v": 1,
+        "joined": [{"id": 1, "name": "Personne 01"}],
+        "left": [],
+    }
+    assert (second_tab.joined, second_tab.left, second_tab.version) == ([], [], 1)
+    assert (bruno_came.joined, bruno_came.version) == ([{"id": 2, "name": "Personne 02"}], 2)
+    assert (one_tab_closed.joined, one_tab_closed.left, one_tab_closed.version) == ([], [], 2)
+    assert (anna_went.joined, anna_went.left, anna_went.version) == ([], [1], 3)
+    assert presence.snapshot(ROOM_ID) == {
+        "type": "presence",
+        "v": 3,
+        "online": [{"id": 2, "name": "Personne 02"}],
+    }
+
+
+def test_people_whose_connections_expired_are_told_gone_once(monkeypatch, settings):
+    clock = Clock()
+    monkeypatch.setattr(presence, "time", clock)
+    ttl = settings.RELAIS["ROOM_PRESENCE_TTL"]
+    anna, bruno = Person(1), Person(2)
+    presence.join_presence(room_id=ROOM_ID, connection="anna", user=anna)
+    presence.join_presence(room_id=ROOM_ID, connection="bruno", user=bruno)
+
+    clock.now += ttl / 2
+    refreshed = presence.join_presence(room_id=ROOM_ID, connection="bruno", user=bruno)
+    clock.now += ttl / 2 + 1  # Anna's process died: her entry was never refreshed
+    expired = presence.join_presence(room_id=ROOM_ID, connection="bruno", user=bruno)
+    again = presence.join_presence(room_id=ROOM_ID, connection="bruno", user=bruno)
+
+    assert (refreshed.joined, refreshed.left, refreshed.version) == ([], [], 2)
+    assert (expired.joined, expired.left, expired.version) == ([], [1], 3)
+    assert (again.joined, again.left, again.version) == ([], [], 3)
+    assert presence.present_user_ids(ROOM_ID) == [2]

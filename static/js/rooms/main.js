@@ -205,7 +205,7 @@ function start(section, stringsTemplate) {
         }
         break;
       case "presence":
-        presence.show(frame.online || []);
+        presence.apply(frame);
         break;
       case "typing":
         if (frame.user) {

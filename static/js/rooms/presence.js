@@ -6,17 +6,67 @@ import { el } from "./dom.js";
 const TYPING_SHOWN_MS = 6000;
 const ANNOUNCE_BATCH_MS = 800;
 
-// The people of a presence frame, each once (a person may have several tabs open).
-export function distinctPeople(online) {
-  const seen = new Set();
-  return online.filter((person) => {
-    const id = String(person.id);
-    if (seen.has(id)) {
+// Who is here, from one snapshot and the changes after it. `apply` returns true when the
+// list is known and may have changed.
+export class PresenceState {
+  constructor() {
+    this.here = null; // user id -> name, once the snapshot came
+    this.version = 0; // the snapshot's
+    this.seen = new Map(); // user id -> version of the last change about them
+    this.early = []; // changes that came before the snapshot
+  }
+
+  apply(frame) {
+    if (Array.isArray(frame.online)) {
+      this.here = new Map();
+      for (const person of frame.online) {
+        this.here.set(String(person.id), person.name);
+      }
+      this.version = frame.v || 0;
+      this.seen.clear();
+      const early = this.early;
+      this.early = [];
+      early.forEach((change) => this.change(change));
+      return true;
+    }
+    if (this.here === null) {
+      this.early.push(frame);
       return false;
     }
-    seen.add(id);
-    return true;
-  });
+    return this.change(frame);
+  }
+
+  // Changes from two server processes may cross: about each person, only a change newer
+  // than the last one applied counts, and none older than the snapshot.
+  change(frame) {
+    const version = Number(frame.v) || 0;
+    if (version <= this.version) {
+      return false;
+    }
+    const newer = (id) => version > (this.seen.get(id) || 0);
+    let changed = false;
+    for (const id of (frame.left || []).map(String)) {
+      if (newer(id)) {
+        this.seen.set(id, version);
+        changed = this.here.delete(id) || changed;
+      }
+    }
+    for (const person of frame.joined || []) {
+      const id = String(person.id);
+      if (newer(id)) {
+        this.seen.set(id, version);
+        this.here.set(id, person.name);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  // Everyone here, once each, by name.
+  people() {
+    return Array.from(this.here || [], ([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
 }
 
 export class Presence {
@@ -28,13 +78,23 @@ export class Presence {
     this.box = null;
     this.title = null;
     this.list = null;
+    this.state = new PresenceState();
     this.typers = new Map(); // user id -> {name, timer}
     this.announceTimer = 0;
     this.announceQueue = [];
   }
 
   // ---- Who is here ----------------------------------------------------------------------
-  show(online) {
+  // A connection gets who is here once ({online, v}), then only changes ({joined, left,
+  // v}); a change may arrive before the snapshot, so changes wait for it and only those
+  // newer than it apply (see PresenceState).
+  apply(frame) {
+    if (this.state.apply(frame)) {
+      this.show(this.state.people());
+    }
+  }
+
+  show(people) {
     if (!this.box) {
       this.title = el("h2", { id: "room-presence-title", className: "room-presence__title" });
       this.list = el("ul", { className: "room-presence__list", "aria-labelledby": "room-presence-title" });
@@ -42,7 +102,6 @@ export class Presence {
       this.status.after(this.box);
     }
     this.box.hidden = false;
-    const people = distinctPeople(online);
     this.title.textContent = this.t("online", { count: people.length });
     this.list.replaceChildren(...people.map((person) => el("li", {
       className: "room-presence__person" + (String(person.id) === this.me ? " room-presence__person--me" : ""),
@@ -51,8 +110,9 @@ export class Presence {
     })));
   }
 
-  // The connection went: who is here is unknown until the next one.
+  // The connection went: who is here is unknown until the next one's snapshot.
   unknown() {
+    this.state = new PresenceState();
     if (this.box) {
       this.box.hidden = true;
     }
