@@ -9,6 +9,10 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 # Deferred tasks (reminders, grouped emails), run by the worker `make run` starts.
 TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
+# Python writes its bytecode caches, even where the environment turns that off
+# (PYTHONDONTWRITEBYTECODE): the test workers and the servers the tests start reuse them.
+unexport PYTHONDONTWRITEBYTECODE
+
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
