@@ -10,6 +10,7 @@ grouped: `schedule_mention_digest` queues `rooms.tasks.send_mention_digest`, whi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from anyascii import anyascii
@@ -64,7 +65,9 @@ def _participants(room: Room):
         return people.filter(
             memberships__in=Membership.objects.of_organisation(room.organisation_id).active()
         ).distinct()
-    return people.filter(Q(room_messages__room=room) | Q(read_markers__room=room)).distinct()
+    # Everyone who wrote here has a read marker (posting advances the author's), one row
+    # per person and room: no scan of the room's history.
+    return people.filter(read_markers__room=room)
 
 
 def mentioned_people(text: str, room: Room, *, author: User) -> list[User]:
@@ -129,24 +132,47 @@ def _addressee(room: Room, *, author: User) -> User | None:
     return other
 
 
-def record_mentions(message: RoomMessage, room: Room, *, author: User) -> None:
+@dataclass
+class Recipients:
+    """Whom a message is for, and who among them is in the room now."""
+
+    people: list[User] = field(default_factory=list)
+    here: set[int] = field(default_factory=set)
+    addressee_id: int | None = None
+
+
+def message_recipients(text: str, room: Room, *, author: User) -> Recipients:
     """The people a message is for: those it mentions, and in a direct conversation the
-    other person. Each gets an in-app notification now, in the message's transaction;
-    those not in the room get the grouped email (`send_mention_digest`) after commit."""
-    people = mentioned_people(message.body_markdown, room, author=author)
+    other person. Read before the message is stored, outside the room's lock: people and
+    presence only, never the room's history."""
+    people = mentioned_people(text, room, author=author)
     addressee = _addressee(room, author=author)
     if addressee is not None and addressee.pk not in {p.pk for p in people}:
         people.append(addressee)
     if not people:
+        return Recipients()
+    return Recipients(
+        people=people,
+        here=set(present_user_ids(room.pk)),
+        addressee_id=addressee.pk if addressee is not None else None,
+    )
+
+
+def record_mentions(
+    message: RoomMessage, room: Room, *, author: User, recipients: Recipients
+) -> None:
+    """Each recipient gets an in-app notification now, in the message's transaction;
+    those not in the room get the grouped email (`send_mention_digest`) after commit."""
+    people, here = recipients.people, recipients.here
+    if not people:
         return
-    here = set(present_user_ids(room.pk))
     Mention.objects.bulk_create(
         [Mention(message=message, user=p, email_wanted=p.pk not in here) for p in people]
     )
     url = f"{room.get_absolute_url()}#msg-{message.seq}"
     for person in people:
         with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            if addressee is not None and person.pk == addressee.pk:
+            if person.pk == recipients.addressee_id:
                 text = _("%(author)s vous a écrit un message privé.") % {"author": author}
             else:
                 text = _("%(author)s vous a mentionné·e dans « %(room)s ».") % {

@@ -3,25 +3,58 @@ them (plain dicts, built once and sent as is)."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from community.models import Membership
 from rooms.models import Room, RoomMessage
 
+# The organisation shown next to an author's name, kept in the cache (Redis in production)
+# so that posting a message reads no membership; `rooms/signals.py` forgets a person's
+# entry when their memberships or an organisation of theirs change.
+AUTHOR_ORG_SECONDS = 600
+
+
+def author_org_key(user_id: int) -> str:
+    return f"room-author-org:{user_id}"
+
 
 def author_organisations(user_ids) -> dict[int, str]:
-    """The organisation shown next to each author's name (their first by name), in one
-    query."""
-    found: dict[int, str] = {}
-    rows = (
-        Membership.objects.active()
-        .filter(user_id__in=set(user_ids))
-        .order_by("organisation__name")
-        .values_list("user_id", "organisation__name")
-    )
-    for user_id, name in rows:
-        found.setdefault(user_id, name)
-    return found
+    """The organisation shown next to each author's name (their first by name): from the
+    cache, the others in one query."""
+    ids = set(user_ids)
+    try:
+        cached = cache.get_many([author_org_key(pk) for pk in ids])
+    except Exception:  # the cache is down: read them all
+        cached = {}
+    found = {pk: cached[author_org_key(pk)] for pk in ids if author_org_key(pk) in cached}
+    missing = ids - set(found)
+    if missing:
+        read: dict[int, str] = {}
+        rows = (
+            Membership.objects.active()
+            .filter(user_id__in=missing)
+            .order_by("organisation__name")
+            .values_list("user_id", "organisation__name")
+        )
+        for user_id, name in rows:
+            read.setdefault(user_id, name)
+        read.update({pk: "" for pk in missing - set(read)})
+        found.update(read)
+        try:
+            cache.set_many(
+                {author_org_key(pk): name for pk, name in read.items()}, AUTHOR_ORG_SECONDS
+            )
+        except Exception:  # noqa: BLE001 - read again next time
+            pass
+    return {pk: name for pk, name in found.items() if name}
+
+
+def forget_author_organisations(user_ids) -> None:
+    try:
+        cache.delete_many([author_org_key(pk) for pk in set(user_ids)])
+    except Exception:  # noqa: BLE001 - the entries expire on their own
+        pass
 
 
 def with_organisations(messages: list[RoomMessage]) -> list[RoomMessage]:

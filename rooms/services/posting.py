@@ -11,8 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +22,7 @@ from rooms.models import Room, RoomMessage
 
 from . import RoomError, limits
 from .groups import broadcast_on_commit, broadcast_updated
-from .mentions import record_mentions
+from .mentions import message_recipients, record_mentions
 from .payloads import message_dict, with_organisations
 from .reading import advance_marker
 from .rendering import clean_text, render_markdown
@@ -86,10 +85,10 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
     if not rights.read:
         raise _forbidden(rights, user, room)
     cid = _parse_client_id(client_id)
-    existing = RoomMessage.objects.filter(room=room, author=user, client_id=cid).first()
-    if existing:
-        return Posted(existing, False, message_dict(with_organisations([existing])[0]))
     if not rights.write:
+        # A resend of what they wrote before being muted still gets its answer.
+        if existing := _stored(room, user, cid):
+            return existing
         raise _forbidden(rights, user, room)
     text = _validated_text(body)
     no_such_reply = RoomError("invalid", _("Le message auquel vous répondez n'existe pas."))
@@ -101,12 +100,19 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
             raise no_such_reply from None
         if reply_seq < 1:
             raise no_such_reply
-    _check_rate(user)
+    try:
+        _check_rate(user)
+    except RoomError:
+        # A resend after a reconnection is acknowledged, however fast it comes.
+        if existing := _stored(room, user, cid):
+            return existing
+        raise
     html = render_markdown(text)
+    # Whom it is for, read before the room's row is locked (people and presence only).
+    recipients = message_recipients(text, room, author=user)
     try:
         with transaction.atomic():
-            Room.objects.filter(pk=room.pk).update(last_seq=F("last_seq") + 1)
-            seq = Room.objects.filter(pk=room.pk).values_list("last_seq", flat=True).get()
+            seq = _next_seq(room)
             if reply_seq is not None and reply_seq >= seq:
                 raise no_such_reply  # rolls the number back
             message = RoomMessage.objects.create(
@@ -120,15 +126,36 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
             )
             room.last_seq = seq
             advance_marker(user, room, seq)
-            record_mentions(message, room, author=user)
+            record_mentions(message, room, author=user, recipients=recipients)
             payload = message_dict(with_organisations([message])[0])
             broadcast_on_commit(room.pk, {"type": "message", "message": payload})
     except IntegrityError:
-        existing = RoomMessage.objects.filter(room=room, author=user, client_id=cid).first()
+        # The same author and client_id: a resend (the number taken is given back).
+        existing = _stored(room, user, cid)
         if existing is None:
             raise
-        return Posted(existing, False, message_dict(with_organisations([existing])[0]))
+        return existing
     return Posted(message, True, payload)
+
+
+def _next_seq(room: Room) -> int:
+    """Take the room's next number: one UPDATE … RETURNING, which holds the row's write
+    lock until the transaction ends (PostgreSQL; SQLite locks the database)."""
+    table = connection.ops.quote_name(Room._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seq = last_seq + 1 WHERE id = %s RETURNING last_seq",
+            [room.pk],
+        )
+        (seq,) = cursor.fetchone()
+    return seq
+
+
+def _stored(room, user, cid) -> Posted | None:
+    existing = RoomMessage.objects.filter(room=room, author=user, client_id=cid).first()
+    if existing is None:
+        return None
+    return Posted(existing, False, message_dict(with_organisations([existing])[0]))
 
 
 def _own_message(user, room, seq) -> RoomMessage:
