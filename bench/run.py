@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench import http
+from bench import http, wsrows
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -251,7 +251,21 @@ def machine() -> str:
     )
 
 
-def render(table: list[Row], *, scale: str, workers: int, prepared: float) -> str:
+def ws_sessions(env: dict[str, str], count: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.sessions", str(count)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def render(
+    table: list[Row], ws: list[wsrows.WsRow], *, scale: str, workers: int, prepared: float
+) -> str:
     lines = [
         f"# Relais bench ({scale})",
         "",
@@ -273,10 +287,18 @@ def render(table: list[Row], *, scale: str, workers: int, prepared: float) -> st
         notes = "; ".join(row.notes)
         rps = f"{row.rps:.0f}" if row.rps >= 10 else f"{row.rps:.1f}"
         lines.append(f"| {row.name} | {what} | {rps} | {' | '.join(cells)} | {notes} |")
+    lines += [
+        "",
+        "WebSocket rows: one single-process uvicorn per row (two for W5), members of the",
+        "data set in theme and page rooms, the load client in a process of its own",
+        "(`bench/ws.py`); latency is from a message's sending to its arrival at the last",
+        "member of the room.",
+    ]
+    lines += wsrows.render(ws)
     lines += ["", "| goal | measured | met |", "| --- | ---: | --- |"]
     lines += [
         f"| {goal} | {value} | {'yes' if met else '**no**'} |"
-        for goal, value, met in verdicts(table)
+        for goal, value, met in verdicts(table) + wsrows.verdicts(ws)
     ]
     return "\n".join(lines) + "\n"
 
@@ -320,7 +342,26 @@ def main() -> None:
     finally:
         for server in servers.values():
             server.stop()
-    text = render(table, scale=args.scale, workers=args.workers, prepared=prepared)
+    size = wsrows.SIZES[args.scale]
+    sessions = ws_sessions(env, max(size["w1"], size["w4"], size["w2_rooms"] * size["w2_size"]))
+
+    def start_server() -> Server:
+        ws_port = free_port()
+        return Server(
+            "website.asgi:application",
+            env=environment(args.database_url, args.redis_url, ws_port),
+            port=ws_port,
+            workers=1,
+        )
+
+    ws = wsrows.measure(
+        scale=args.scale,
+        start_server=start_server,
+        sessions=sessions,
+        database_url=args.database_url,
+        root=ROOT,
+    )
+    text = render(table, ws, scale=args.scale, workers=args.workers, prepared=prepared)
     print(text)
     output = args.output or (
         RESULTS if args.scale == "full" else RESULTS.with_name(".results-quick.md")
