@@ -292,7 +292,7 @@ def render(
         "WebSocket rows: one single-process uvicorn per row (two for W5), members of the",
         "data set in theme and page rooms, the load client in a process of its own",
         "(`bench/ws.py`); latency is from a message's sending to its arrival at the last",
-        "member of the room.",
+        "member of the room; lost: not received 3 s after the last message was sent.",
     ]
     lines += wsrows.render(ws)
     lines += ["", "| goal | measured | met |", "| --- | ---: | --- |"]
@@ -300,6 +300,9 @@ def render(
         f"| {goal} | {value} | {'yes' if met else '**no**'} |"
         for goal, value, met in verdicts(table) + wsrows.verdicts(ws)
     ]
+    profiles = ROOT / "bench" / "PROFILES.md"
+    if profiles.exists():
+        lines += ["", profiles.read_text().rstrip()]
     return "\n".join(lines) + "\n"
 
 

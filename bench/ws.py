@@ -159,8 +159,8 @@ def percentile(values: list[float], p: float) -> float:
 
 def summarise(result: dict) -> dict:
     """Latency to the last member of the room (p50, p99, ms); messages lost (a member of
-    the room never got one sent while it was there), doubled, out of order; messages/s
-    delivered to everyone."""
+    the room had not got one by the end of the run, `drain` seconds after the last was
+    sent), doubled, out of order; messages/s delivered to everyone."""
     sent = result["sent"]
     by_room: dict[str, list[dict]] = defaultdict(list)
     for member in result["members"]:
