@@ -54,10 +54,6 @@ def _still_allowed(room_id: int, user_id: int) -> bool:
     return bool(room and user and access.can_read_room(user, room))
 
 
-def _last_seq(room_id: int) -> int:
-    return Room.objects.filter(pk=room_id).values_list("last_seq", flat=True).first() or 0
-
-
 def _fresh(room_id: int):
     return Room.objects.select_related("user_a", "user_b").get(pk=room_id)
 
@@ -156,8 +152,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def _send_tail(self):
         """`{"type": "tail", "last_seq": n}` when the room holds a message this socket has
-        not sent its client (one indexed query)."""
-        last = await database_sync_to_async(_last_seq)(self.room.pk)
+        not sent its client (the number from the cache: `reading.last_seq`)."""
+        last = await database_sync_to_async(reading.last_seq)(self.room.pk)
         if last > self.sent_seq:
             await self.send_json({"type": "tail", "last_seq": last})
 

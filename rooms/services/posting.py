@@ -24,7 +24,7 @@ from . import RoomError, limits
 from .groups import broadcast_on_commit, broadcast_updated
 from .mentions import message_recipients, record_mentions
 from .payloads import message_dict, with_organisations
-from .reading import advance_marker
+from .reading import advance_marker, remember_last_seq
 from .rendering import clean_text, render_markdown
 
 
@@ -129,6 +129,7 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
             record_mentions(message, room, author=user, recipients=recipients)
             payload = message_dict(with_organisations([message])[0])
             broadcast_on_commit(room.pk, {"type": "message", "message": payload})
+            transaction.on_commit(lambda: remember_last_seq(room.pk, seq))
     except IntegrityError:
         # The same author and client_id: a resend (the number taken is given back).
         existing = _stored(room, user, cid)

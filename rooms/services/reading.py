@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +38,37 @@ def mark_read(*, user: User, room: Room, seq) -> int:
     seq = max(0, min(seq, last))
     if seq and access.can_read_room(user, room):
         advance_marker(user, room, seq)
+    return seq
+
+
+# The room's last number as the sockets' tail checks read it: in the cache (Redis in
+# production), set by each post once committed, read again from the database when missing,
+# so idle sockets ask the database nothing (issue 11, row W4). The lifetime bounds how long
+# a value set out of order by two posts committing at once can hide the newer number.
+LAST_SEQ_SECONDS = 60
+
+
+def _last_seq_key(room_id: int) -> str:
+    return f"room-last-seq:{room_id}"
+
+
+def remember_last_seq(room_id: int, seq: int) -> None:
+    try:
+        cache.set(_last_seq_key(room_id), seq, LAST_SEQ_SECONDS)
+    except Exception:  # noqa: BLE001 - read from the database until the cache answers
+        pass
+
+
+def last_seq(room_id: int) -> int:
+    """The room's last message number, from the cache when it holds it."""
+    try:
+        known = cache.get(_last_seq_key(room_id))
+    except Exception:  # the cache is down: ask the database
+        known = None
+    if known is not None:
+        return known
+    seq = Room.objects.filter(pk=room_id).values_list("last_seq", flat=True).first() or 0
+    remember_last_seq(room_id, seq)
     return seq
 
 

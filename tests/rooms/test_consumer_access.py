@@ -19,7 +19,7 @@ from community.models import Membership
 from community.services import organisations
 from rooms import consumers
 from rooms.models import Room, RoomMessage, RoomSanction
-from rooms.services import creation
+from rooms.services import creation, reading
 from tests.factories import AffiliationFactory, MembershipFactory
 
 from .conftest import say
@@ -158,6 +158,7 @@ def _store_without_broadcast(room, author, body):
             body_markdown=body,
             html=f"<p>{body}</p>",
         )
+        transaction.on_commit(lambda: reading.remember_last_seq(room.pk, seq))
     return seq
 
 

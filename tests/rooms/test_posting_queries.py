@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from rooms.services import creation, posting
+from rooms.services import creation, posting, reading
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +66,20 @@ def test_a_mention_is_resolved_before_the_room_is_locked_without_reading_history
     people = next(i for i, s in enumerate(sql) if 'FROM "community_user"' in s)
     assert people < lock
     assert not any("rooms_roommessage" in s for s in sql if s.startswith("SELECT"))
+
+
+def test_idle_sockets_read_the_last_number_from_the_cache(
+    room, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The tail check each socket makes while idle asks the database nothing once the
+    number is known; a post, once committed, tells the cache its number."""
+    alice = UserFactory(display_name="Alice Martin")
+    assert reading.last_seq(room.pk) == 0  # read from the database once, then kept
+    with django_assert_num_queries(0):
+        assert reading.last_seq(room.pk) == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        posting.post_message(user=alice, room=room, body="Bonjour", client_id=uuid.uuid4())
+
+    with django_assert_num_queries(0):
+        assert reading.last_seq(room.pk) == 1
