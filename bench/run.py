@@ -39,9 +39,10 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 DATA = ROOT / "bench" / ".data.json"
 
 SCALES = {
-    # seconds of each saturation run and of each open-loop run
-    "quick": {"seconds": 1.0},
-    "full": {"seconds": 10.0},
+    # seconds of each saturation run and of each open-loop run; the open-loop run of a slow
+    # page lasts until `least` requests were due, within `longest` seconds
+    "quick": {"seconds": 1.0, "least": 3, "longest": 4.0},
+    "full": {"seconds": 10.0, "least": 10, "longest": 40.0},
 }
 
 
@@ -191,7 +192,8 @@ def rows(sample: dict) -> list[Row]:
     ]
 
 
-def measure(row: Row, base: str, headers: dict[str, str], seconds: float) -> None:
+def measure(row: Row, base: str, headers: dict[str, str], scale: dict) -> None:
+    seconds = scale["seconds"]
     url = base + row.path
     request = urllib.request.Request(url, headers={**http.PROXY_HEADERS, **headers})
     with urllib.request.urlopen(request, timeout=30) as response:  # a 4xx/5xx raises
@@ -200,8 +202,8 @@ def measure(row: Row, base: str, headers: dict[str, str], seconds: float) -> Non
     row.rps = http.saturate(url, headers=headers, seconds=seconds)
     # Half the saturation rate, capped at what one Python generator can send on time.
     rate = max(0.05, min(row.rps / 2, 400.0))
-    # At least ten requests for the percentiles of a slow page, within 40 s.
-    duration = min(max(seconds, 10 / rate), 40.0)
+    # Enough requests for the percentiles of a slow page, within a bound.
+    duration = min(max(seconds, scale["least"] / rate), scale["longest"])
     row.latency = http.open_loop(url, rate=rate, seconds=duration, headers=headers)
     if row.latency.errors or row.latency.answered < row.latency.sent:
         row.notes.append(
@@ -325,7 +327,6 @@ def main() -> None:
         "--output", help="default: bench/RESULTS.md at full scale, bench/.results-quick.md quick"
     )
     args = parser.parse_args()
-    seconds = SCALES[args.scale]["seconds"]
 
     port, raw_port = free_port(), free_port()
     env = environment(args.database_url, args.redis_url, port)
@@ -340,7 +341,9 @@ def main() -> None:
     table = rows(sample)
     try:
         for row in table:
-            measure(row, servers[row.server].url, signed_in if row.signed_in else {}, seconds)
+            measure(
+                row, servers[row.server].url, signed_in if row.signed_in else {}, SCALES[args.scale]
+            )
             print(f"{row.name} {row.label}: {row.rps:.1f} req/s", flush=True)
     finally:
         for server in servers.values():
