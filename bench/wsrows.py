@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 SIZES = {
@@ -82,12 +83,13 @@ def _spec(servers, members, **options) -> dict:
 
 def _proc(pid: int) -> tuple[int, float]:
     """Resident memory (bytes) and CPU seconds of a process."""
-    rss = 0
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                rss = int(line.split()[1]) * 1024
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    proc = Path("/proc") / str(pid)
+    rss = next(
+        int(line.split()[1]) * 1024
+        for line in (proc / "status").read_text().splitlines()
+        if line.startswith("VmRSS:")
+    )
+    fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
     return rss, (int(fields[11]) + int(fields[12])) / 100  # utime + stime, in ticks of 1/100 s
 
 
