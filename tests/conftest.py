@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Site
 
 from tests import database, shared
@@ -27,6 +29,18 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language. The middleware activates a
+    signed-in person's preferred language for the rest of the request's thread (Django's
+    LocaleMiddleware does the same), and the test client's requests run in the test's
+    own thread: without this, a test that signs in a Dutch-speaking member would leave
+    the next test of that worker speaking Dutch."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

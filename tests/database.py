@@ -10,14 +10,18 @@ On PostgreSQL the suite does better. Right after the test database is made, ever
 the migrations filled is copied into a schema of its own (`relais_baseline`, kept with the
 database, so `--reuse-db` finds it). After a transactional test, only the tables that hold
 rows are emptied, and the baseline rows are written back, in one transaction (Django's
-foreign keys are checked at commit): the database is as the migrations left it, in a tenth
-of the time. Other databases keep Django's flush.
+foreign keys are deferred: they are checked at commit): the database is as the migrations
+left it. The tables are emptied with DELETE, not TRUNCATE: a test leaves a few rows in a
+few dozen tables, and TRUNCATE gives each table and index a new file (0.3 s for the
+tables of a browser test here, against 0.05 s). A foreign key that is not deferrable would
+refuse a DELETE in the wrong order: then TRUNCATE ... CASCADE does it. Other databases
+keep Django's flush.
 """
 
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, transaction
+from django.db import IntegrityError, connections, transaction
 from django.test import TransactionTestCase
 
 SCHEMA = "relais_baseline"
@@ -63,7 +67,11 @@ def back_to_baseline(alias: str = "default") -> None:
     connection = connections[alias]
     with transaction.atomic(using=alias), connection.cursor() as cursor:
         filled = _tables_with_rows(cursor, "public")
-        if filled:
+        try:
+            with transaction.atomic(using=alias):
+                for table in filled:
+                    cursor.execute(f"DELETE FROM public.{_quote(table)}")
+        except IntegrityError:
             cursor.execute(
                 "TRUNCATE " + ", ".join(f"public.{_quote(t)}" for t in filled) + " CASCADE"
             )
