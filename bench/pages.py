@@ -11,7 +11,15 @@ from itertools import islice
 
 from community.models import Organisation, fold, search_terms
 from community.pages import route_slugs
-from events.models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
+from events import dates as event_dates
+from events.models import (
+    CalendarPage,
+    EventDate,
+    EventPage,
+    EventState,
+    OccurrenceChange,
+    Registration,
+)
 from events.recurrence import parse_rule
 from events.services.publishing import fingerprint
 from practices.models import (
@@ -311,6 +319,11 @@ class Pages:
                 )
                 for event in self.event_list
             ],
+            batch_size=BATCH,
+        )
+        # The calendar's dates, as `after_publication` writes them (events/dates.py).
+        EventDate.objects.bulk_create(
+            [row for event in self.event_list for row in event_dates.rows_of(event)],
             batch_size=BATCH,
         )
         self.registrations()

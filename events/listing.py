@@ -4,8 +4,9 @@ kind, organiser, theme, region and mode (online / on site).
 `CalendarPage.get_context` calls `calendar_listing`; the iCalendar feed applies the same
 filters (`filtered_events`). Every filter is a GET parameter; a value that is not
 understood is reported in the person's language and ignored, never a server error. The
-events are read in a fixed number of queries (one for the events, one per prefetched
-relation) and their dates computed in Python, so a longer calendar costs no more queries.
+dates are read from `EventDate` (events/dates.py), one page of them at a time in the
+database's order, then their events in one query (and one per prefetched relation): a
+longer calendar costs neither more queries nor more work per page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from community.forms import labelled_errors, slug_choice
 from community.models import Organisation, Region, Theme
 
-from .models import EventPage, Registration
-from .recurrence import occurrences_of
+from . import dates
+from .models import EventDate, EventPage, Registration
 
 PAGE_SIZE = 20
 # The months the grid shows (beyond them, date arithmetic would overflow).
@@ -109,14 +110,25 @@ def _confirmed_count():
     )
 
 
-def filtered_events(values: dict):
-    """Live events matching the filters, with what listing them needs prefetched."""
-    events = (
-        EventPage.objects.live()
-        .select_related("region", "state")
-        .prefetch_related("occurrence_changes", "organisers")
+def listed(events):
+    """`events` with what showing one of their dates needs: region, state, organisers and
+    the count of confirmed registrations (the date itself comes from `EventDate`)."""
+    return (
+        events.select_related("region", "state")
+        .prefetch_related("organisers")
         .annotate(confirmed=_confirmed_count())
     )
+
+
+def filtered_events(values: dict):
+    """Live events matching the filters, with what computing and listing their dates needs
+    (the feeds)."""
+    return listed(matching_events(values)).prefetch_related("occurrence_changes")
+
+
+def matching_events(values: dict):
+    """Live events matching the filters."""
+    events = EventPage.objects.live()
     if values.get("kind"):
         events = events.filter(kind=values["kind"])
     if values.get("organiser"):
@@ -132,18 +144,22 @@ def filtered_events(values: dict):
     return events
 
 
-def in_window(events, after, before):
-    """Narrow in the database to events that may have a date in [after, before)."""
-    return events.filter(start__lt=before).filter(Q(end__gt=after) | ~Q(rrule=""))
+def dates_between(values: dict, after, before):
+    """The dates of the live events matching the filters that overlap [after, before), in
+    time order (cancelled ones included), as `EventDate` rows."""
+    dates.keep_fresh()
+    return EventDate.objects.filter(
+        event__in=matching_events(values).values("pk"), end__gt=after, start__lt=before
+    ).order_by("start", "event__title", "pk")
 
 
 def next_dates(values: dict | None = None, *, count: int, within=WINDOW) -> list:
     """The next `count` dates of the live events matching the filters, cancelled ones left
     out: the widget and the home page."""
+    values = values or {}
     now = timezone.now()
-    events = in_window(filtered_events(values or {}), now, now + within)
-    found = occurrences_of(events, after=now, before=now + within)
-    return [occurrence for occurrence in found if not occurrence.cancelled][:count]
+    rows = dates_between(values, now, now + within).filter(cancelled=False)[:count]
+    return dates.as_occurrences(rows, listed(EventPage.objects.all()))
 
 
 def month_bounds(month: str | None, zone) -> tuple[dt.date, dt.datetime, dt.datetime]:
@@ -194,7 +210,7 @@ def calendar_listing(request, *, calendar) -> dict:
     values = form.cleaned_or_default() if request.GET else {}
     zone = timezone.get_current_timezone()
     now = timezone.now()
-    events = filtered_events(values)
+    events = listed(EventPage.objects.all())
     context = {
         "filter_form": form,
         "filter_errors": labelled_errors(form) if request.GET else [],
@@ -207,7 +223,7 @@ def calendar_listing(request, *, calendar) -> dict:
     }
     if values.get("view") == "month":
         first, start, end = month_bounds(values.get("month"), zone)
-        found = occurrences_of(in_window(events, start, end), after=start, before=end)
+        found = dates.as_occurrences(dates_between(values, start, end), events)
         previous = (first - dt.timedelta(days=1)).replace(day=1)
         following = (first + dt.timedelta(days=32)).replace(day=1)
         context.update(
@@ -222,17 +238,15 @@ def calendar_listing(request, *, calendar) -> dict:
         )
         return context
     if values.get("when") == "past":
-        after, before = now - WINDOW, now
-        found = [
-            o
-            for o in occurrences_of(in_window(events, after, before), after=after, before=before)
-            if o.end <= now
-        ]
-        found.reverse()
+        found = (
+            dates_between(values, now - WINDOW, now)
+            .filter(end__lte=now)
+            .order_by("-start", "-event__title", "-pk")
+        )
     else:
-        after, before = now, now + WINDOW
-        found = occurrences_of(in_window(events, after, before), after=after, before=before)
+        found = dates_between(values, now, now + WINDOW)
     paginator = Paginator(found, PAGE_SIZE)
     page = paginator.get_page(values.get("page") or 1)
+    page.object_list = dates.as_occurrences(page.object_list, events)
     context.update({"occurrences": page.object_list, "page_obj": page, "paginator": paginator})
     return context

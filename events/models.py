@@ -315,6 +315,34 @@ class OccurrenceChange(Orderable):
         return f"{self.original_start:%Y-%m-%d %H:%M}"
 
 
+class EventDate(models.Model):
+    """One date of an event as the calendar lists it: the dates of `recurrence.occurrences`
+    written down, so that the calendar, the month grid and the next dates of the home page
+    read a page of dates from an index instead of expanding every event in Python
+    (`events/dates.py` writes them). For a series, the dates up to `horizon`; a single
+    event has one row and no horizon."""
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="dates")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    # The date the rule gives (the RECURRENCE-ID), null for a single event.
+    original_start = models.DateTimeField(null=True)
+    cancelled = models.BooleanField(default=False)
+    moved = models.BooleanField(default=False)
+    note = models.CharField(max_length=200, blank=True)
+    # A series' dates were computed up to this moment (null: a single event).
+    horizon = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["start"], name="events_date_start"),
+            models.Index(fields=["end"], name="events_date_end"),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} {self.start:%Y-%m-%d %H:%M}"
+
+
 class EventState(models.Model):
     """What the last publication of an event looked like to the outside world: the
     iCalendar SEQUENCE, and a fingerprint of the time and place, so that a change is

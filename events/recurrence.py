@@ -179,15 +179,6 @@ def next_occurrence(event: EventPage, now: dt.datetime | None = None) -> Occurre
     return None
 
 
-def occurrences_of(events, *, after=None, before=None) -> list[Occurrence]:
-    """The dates of several events, merged in time order."""
-    found = []
-    for event in events:
-        found += occurrences(event, after=after, before=before)
-    found.sort(key=lambda o: (o.start, o.event.title))
-    return found
-
-
 def event_errors(values: dict) -> list[tuple[str | None, str]]:
     """(field, message) for each rule an event breaks; shared by the admin form and the
     announce form. `values` holds start, end, time_zone, rrule, venue, online_url,

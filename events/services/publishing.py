@@ -34,7 +34,7 @@ from community.services.notifications import email_people
 from community.slugs import unique_slug
 from rooms.services.creation import ensure_page_room
 
-from .. import tasks
+from .. import dates, tasks
 from ..models import CalendarPage, EventPage, EventState, OccurrenceChange, Registration
 from ..recurrence import next_occurrence, occurrences, rule_starts
 from . import registrations
@@ -125,8 +125,8 @@ def _follow_the_series(event: EventPage, old_start, old_zone, old_rule) -> None:
         change.original_start = local.replace(tzinfo=event.zone)
     if event.rrule != old_rule:
         latest = max(change.original_start for change in changes)
-        dates = set(rule_starts(event, latest))
-        changes = [change for change in changes if change.original_start in dates]
+        on_the_rule = set(rule_starts(event, latest))
+        changes = [change for change in changes if change.original_start in on_the_rule]
     event.occurrence_changes = changes
 
 
@@ -262,6 +262,7 @@ def after_publication(event: EventPage) -> None:
         .select_related("state")
         .get(pk=event.pk)
     )
+    dates.refresh(event)
     current = fingerprint(event)
     state, created = EventState.objects.select_for_update().get_or_create(
         event=event, defaults={"fingerprint": current}
