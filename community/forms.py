@@ -16,18 +16,21 @@ from PIL import Image
 from .fields import MultiLineFormField, OneLineFormField
 from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
 from .services.accounts import complete_signup
+from .widgets import QuickSelect
 
 MAX_IMAGE_BYTES = settings.RELAIS["LOGO_MAX_BYTES"]
 
 
 def slug_choice(label, queryset, empty_label):
-    """A filter that picks a row by its slug (the value used in addresses)."""
+    """A filter that picks a row by its slug (the value used in addresses); its options
+    drawn without a template each (a network has thousands of organisations)."""
     return forms.ModelChoiceField(
         label=label,
         queryset=queryset,
         to_field_name="slug",
         required=False,
         empty_label=empty_label,
+        widget=QuickSelect,
     )
 
 

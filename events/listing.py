@@ -73,8 +73,12 @@ class CalendarFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         organiser = self.fields["organiser"]
         assert isinstance(organiser, forms.ModelChoiceField)
+        # Only what an option shows: a network has thousands of organisers.
         organiser.queryset = (
-            Organisation.objects.filter(events__live=True).distinct().order_by("name")
+            Organisation.objects.filter(events__live=True)
+            .distinct()
+            .order_by("name")
+            .only("pk", "slug", "name")
         )
 
     def clean_month(self):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from community.access import member_organisations
 from community.fields import MultiLineFormField, OneLineFormField
 from community.models import Organisation, Region, Sector, Theme
+from community.widgets import QuickSelect
 
 from .models import PracticeSheetPage, Tool
 
@@ -160,7 +161,10 @@ class ToolRowForm(WizardForm):
     """One of the three tools: picked from the catalogue or proposed, and how it was used."""
 
     tool = forms.ModelChoiceField(
-        queryset=Tool.objects.all(), required=False, empty_label=_("— Choisir dans le catalogue —")
+        queryset=Tool.objects.all(),
+        required=False,
+        empty_label=_("— Choisir dans le catalogue —"),
+        widget=QuickSelect,  # the whole catalogue, three times on the page
     )
     new_name = OneLineFormField(max_length=100, required=False)
     new_website = forms.URLField(required=False, assume_scheme="https")

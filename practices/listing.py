@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.forms import labelled_errors, slug_choice
 from community.models import Region, Sector, Theme, fold, search_terms
+from community.widgets import QuickSelect
 
 from .models import Adoption, PracticeSheetPage, SheetKeyword, SheetTool, Tool, Useful
 
@@ -110,7 +111,7 @@ class SheetFilterForm(forms.Form):
     # A select of the most used keywords, but any keyword of a live sheet is accepted (a
     # link from a sheet): the length is checked in clean_keyword, not as a maxlength
     # attribute that a select may not carry.
-    keyword = forms.CharField(label=_("Mot-clé"), required=False, widget=forms.Select)
+    keyword = forms.CharField(label=_("Mot-clé"), required=False, widget=QuickSelect)
     sort = forms.ChoiceField(
         label=_("Trier par"),
         required=False,
