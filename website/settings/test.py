@@ -50,6 +50,11 @@ if REDIS_URL:
 # that base.py sets up with Redis, and the Redis-down test runs the production settings.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A test database is thrown away: its commits (transactional tests, the browser tests'
+    # servers' writes go through their own settings) need not wait for the disk.
+    DATABASES["default"]["OPTIONS"]["options"] = "-c synchronous_commit=off"  # noqa: F405
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Rooms' browser tests (tests/e2e/test_rooms.py) run the site in a separate uvicorn
     # process, which cannot see an in-memory database: on SQLite the test database is a
