@@ -1,39 +1,36 @@
 """Presence and typing: who is in a room now. They live in the cache (Redis in
 production), never in the database, and expire on their own.
 
-A connection gets who is here once (`snapshot`), then only the changes (`Change`): a join
-or a leave costs one small frame for each member, never the whole list to everyone (with
-a thousand people, the list to everyone on every join made about a million entries).
-Every change bumps the room's presence version, which both frames carry, so a client
-applies only the changes newer than its snapshot, whatever the order they arrive in."""
+A connection gets who is here once (`snapshot`), then only the changes: never the whole
+list to everyone on every join (with a thousand people that made about a million
+entries). Changes are told by the process's `Announcer`, at most one frame a second per
+room summing up who came and went (a crowd arriving costs each member one small frame a
+second, not one per newcomer). Every change bumps the room's presence version, which the
+frames carry, so a client applies about each person only news newer than what it has,
+whatever the order frames of two processes arrive in. The store (Redis, or the process's
+own cache without it) is in `presence_store`."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-import uuid
-from contextlib import contextmanager
+import weakref
 from dataclasses import dataclass, field
 
+from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from django.core.cache import cache
 
 from rooms import access
 from rooms.models import Room
 
 from . import limits
-from .groups import send_now
+from .groups import event, group_name, send_now
 from .payloads import person_dict
+from .presence_store import Moved, store
 
 logger = logging.getLogger(__name__)
-
-
-def _presence_key(room_id: int) -> str:
-    return f"room-presence:{room_id}"
-
-
-# The key of a room's presence entry that holds its version (the connections' keys are
-# channel names, which never start with "_").
-VERSION = "_v"
 
 
 @dataclass
@@ -41,7 +38,7 @@ class Change:
     """What one join, refresh or leave changed in who is here: the people who came (no
     other connection of theirs was there), the ids of those who went (their last
     connection left, or expired: a process died), and the room's presence version after
-    it. Clients apply changes newer than their snapshot (`snapshot`)."""
+    it."""
 
     version: int
     joined: list[dict] = field(default_factory=list)
@@ -50,35 +47,56 @@ class Change:
     def frame(self) -> dict:
         return {"type": "presence", "v": self.version, "joined": self.joined, "left": self.left}
 
-
-def _read(room_id: int) -> tuple[dict, int, set[int]]:
-    """The live connections, the version and the people whose every connection expired."""
-    now = time.time()
-    stored = cache.get(_presence_key(room_id)) or {}
-    version = stored.pop(VERSION, 0)
-    live = {conn: e for conn, e in stored.items() if e[2] > now}
-    expired = {e[0] for e in stored.values()} - {e[0] for e in live.values()}
-    return live, version, expired
+    @property
+    def people(self) -> set[int]:
+        return {p["id"] for p in self.joined} | set(self.left)
 
 
-def _live_entries_or_none(room_id: int) -> tuple[dict, int]:
-    """Presence as far as it can be known: nobody, when the cache is unreachable."""
+def _change(moved: Moved, user=None) -> Change:
+    joined = [{"id": user.pk, "name": str(user)}] if user is not None and moved.came else []
+    gone = moved.gone - ({user.pk} if user is not None else set())
+    return Change(moved.version, joined=joined, left=sorted(gone))
+
+
+def join_presence(*, room_id: int, connection: str, user) -> Change:
+    """Note (or refresh) one connection in the room. Each entry expires after
+    `ROOM_PRESENCE_TTL` seconds unless the connection refreshes it, so a crashed process
+    leaves no ghost for long. Returns what changed: the person, if this is their first
+    connection here, and whoever expired since. One atomic operation of the store
+    (`presence_store`), whatever the number of people here."""
+    ttl = limits()["ROOM_PRESENCE_TTL"]
     try:
-        live, version, _expired = _read(room_id)
-        return live, version
+        moved = store().join(room_id, connection, user.pk, str(user), time.time(), ttl)
+    except Exception:
+        logger.warning("Room %s: presence not noted, the cache is unreachable", room_id)
+        return Change(0)
+    return _change(moved, user)
+
+
+def leave_presence(*, room_id: int, connection: str) -> Change:
+    """Forget one connection; the person has left once their last connection has."""
+    ttl = limits()["ROOM_PRESENCE_TTL"]
+    try:
+        return _change(store().leave(room_id, connection, time.time(), ttl))
+    except Exception:
+        logger.warning("Room %s: presence not updated, the cache is unreachable", room_id)
+        return Change(0)
+
+
+def _everyone(room_id: int) -> tuple[Change, list[dict]]:
+    """Who is here now, by name, and who was found expired on the way (to be told)."""
+    try:
+        moved, people = store().everyone(room_id, time.time())
     except Exception:
         logger.warning("Room %s: presence unknown, the cache is unreachable", room_id)
-        return {}, 0
-
-
-def _people(entries: dict) -> list[dict]:
-    people = {user_id: name for user_id, name, _expires in entries.values()}
-    return [{"id": pk, "name": name} for pk, name in sorted(people.items(), key=lambda i: i[1])]
+        return Change(0), []
+    listed = [{"id": pk, "name": name} for pk, name in sorted(people.items(), key=lambda i: i[1])]
+    return _change(moved), listed
 
 
 def present_people(room_id: int) -> list[dict]:
     """Who is in the room now, once each, by name."""
-    return _people(_live_entries_or_none(room_id)[0])
+    return _everyone(room_id)[1]
 
 
 def present_user_ids(room_id: int) -> list[int]:
@@ -87,95 +105,84 @@ def present_user_ids(room_id: int) -> list[int]:
 
 def snapshot(room_id: int) -> dict:
     """The frame a connection gets once, after joining: everyone here and the version."""
-    entries, version = _live_entries_or_none(room_id)
-    return {"type": "presence", "v": version, "online": _people(entries)}
+    change, people = _everyone(room_id)
+    return {"type": "presence", "v": change.version, "online": people}
 
 
-PRESENCE_LOCK_SECONDS = 2
+def arrive(*, room_id: int, connection: str, user) -> tuple[Change, dict]:
+    """A connection joins: what changed (for `Announcer.note`) and the snapshot this
+    connection starts from."""
+    change = join_presence(room_id=room_id, connection=connection, user=user)
+    return change, snapshot(room_id)
 
 
-PRESENCE_LOCK_TRIES = 50
+def state_frame(room_id: int, user_ids: set[int]) -> dict:
+    """A presence frame about these people as they are now: those here in `joined`, the
+    others in `left`, with the version it was read at. Whatever changes it sums up, a
+    client applies it as one change (static/js/rooms/presence.js: about each person, only
+    news newer than what it applied counts), so frames of two processes may cross."""
+    ids = sorted(user_ids)
+    version, names = store().state(room_id, ids)
+    here = sorted(((pk, name) for pk, name in names.items() if name), key=lambda i: i[1])
+    return {
+        "type": "presence",
+        "v": version,
+        "joined": [{"id": pk, "name": name} for pk, name in here],
+        "left": [pk for pk in ids if not names[pk]],
+    }
 
 
-@contextmanager
-def _presence_lock(room_id: int):
-    """Serialise the read-modify-write of a room's presence entry across processes: a
-    short lock taken with the cache's atomic `add` (SET NX in Redis), so two people
-    leaving at the same moment cannot undo each other. If the lock cannot be had within
-    about a second (a process died holding it: it expires), go on without it; the next
-    refresh of each connection repairs the entry."""
-    key = f"room-presence-lock:{room_id}"
-    token = uuid.uuid4().hex
-    held = False
-    for _attempt in range(PRESENCE_LOCK_TRIES):
-        if cache.add(key, token, timeout=PRESENCE_LOCK_SECONDS):
-            held = True
-            break
-        time.sleep(0.02)
-    try:
-        yield
-    finally:
-        if held and cache.get(key) == token:
-            cache.delete(key)
+class Announcer:
+    """Tells each room who came and went, at most once every `ROOM_PRESENCE_EVERY`
+    seconds per room and process: the first change after a quiet moment at once, the
+    changes of a crowd arriving summed up in one frame a second. With a thousand people
+    joining, each member gets about one frame a second instead of one per newcomer.
+    One per event loop (`announcer()`)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
+        self.touched: dict[int, set[int]] = {}
+        self.last: dict[int, float] = {}
+        self.timers: dict[int, asyncio.TimerHandle] = {}
+        self.tasks: set[asyncio.Task] = set()
+
+    def note(self, room_id: int, change: Change) -> None:
+        if not change.people:
+            return
+        self.touched.setdefault(room_id, set()).update(change.people)
+        if room_id in self.timers:
+            return
+        every = limits()["ROOM_PRESENCE_EVERY"]
+        delay = max(0.0, self.last.get(room_id, -every) + every - self.loop.time())
+        self.timers[room_id] = self.loop.call_later(delay, self._start, room_id)
+
+    def _start(self, room_id: int) -> None:
+        task = self.loop.create_task(self._flush(room_id))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _flush(self, room_id: int) -> None:
+        self.timers.pop(room_id, None)
+        self.last[room_id] = self.loop.time()
+        people = self.touched.pop(room_id, set())
+        try:
+            frame = await sync_to_async(state_frame, thread_sensitive=False)(room_id, people)
+            await get_channel_layer().group_send(group_name(room_id), event(frame))
+        except Exception:
+            logger.warning("Room %s: presence not told", room_id, exc_info=True)
 
 
-def _write(room_id: int, live: dict, version: int, *, joined=(), left=()) -> Change:
-    """Store the entry; a new version only when someone came or went."""
-    changed = bool(joined or left)
-    if changed:
-        version += 1
-    ttl = limits()["ROOM_PRESENCE_TTL"]
-    cache.set(_presence_key(room_id), {**live, VERSION: version}, timeout=ttl * 2)
-    return Change(version, joined=list(joined), left=sorted(left))
+_announcers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Announcer] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def join_presence(*, room_id: int, connection: str, user) -> Change:
-    """Note (or refresh) one connection in the room. Each entry expires after
-    `ROOM_PRESENCE_TTL` seconds unless the connection refreshes it, so a crashed process
-    leaves no ghost for long. Returns what changed: the person, if this is their first
-    connection here, and whoever expired since."""
-    ttl = limits()["ROOM_PRESENCE_TTL"]
-    with _presence_lock(room_id):
-        live, version, expired = _read(room_id)
-        here = {e[0] for e in live.values()}
-        live[connection] = (user.pk, str(user), time.time() + ttl)
-        joined = [] if user.pk in here else [{"id": user.pk, "name": str(user)}]
-        return _write(room_id, live, version, joined=joined, left=expired - {user.pk})
-
-
-def leave_presence(*, room_id: int, connection: str) -> Change:
-    """Forget one connection; the person has left once their last connection has."""
-    with _presence_lock(room_id):
-        live, version, expired = _read(room_id)
-        entry = live.pop(connection, None)
-        if entry is not None and entry[0] not in {e[0] for e in live.values()}:
-            expired.add(entry[0])
-        return _write(room_id, live, version, left=expired)
-
-
-def arrive(*, room_id: int, connection: str, user) -> dict:
-    """A connection joins: the others hear of the person if they just came; the snapshot
-    this connection starts from is returned."""
-    broadcast_change(
-        room_id, join_presence(room_id=room_id, connection=connection, user=user), skip=connection
-    )
-    return snapshot(room_id)
-
-
-def stay(*, room_id: int, connection: str, user) -> None:
-    """The periodic refresh of a connection; tells the room of those who expired."""
-    broadcast_change(room_id, join_presence(room_id=room_id, connection=connection, user=user))
-
-
-def go(*, room_id: int, connection: str) -> None:
-    broadcast_change(room_id, leave_presence(room_id=room_id, connection=connection))
-
-
-def broadcast_change(room_id: int, change: Change, *, skip: str = "") -> None:
-    """Tell the room who came and went (nothing when nobody did): one small frame for
-    each member, whatever the number of people here."""
-    if change.joined or change.left:
-        send_now(room_id, {"type": "room.event", "payload": change.frame(), "skip": skip})
+def announcer() -> Announcer:
+    """The announcer of the running event loop (one per server process)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _announcers:
+        _announcers[loop] = Announcer(loop)
+    return _announcers[loop]
 
 
 def typing(*, user, room: Room, connection: str = "") -> bool:
@@ -186,5 +193,5 @@ def typing(*, user, room: Room, connection: str = "") -> bool:
     if not access.can_write_room(user, room):
         return False
     payload = {"type": "typing", "user": person_dict(user)}
-    send_now(room.pk, {"type": "room.event", "payload": payload, "skip": connection})
+    send_now(room.pk, event(payload, skip=connection))
     return True

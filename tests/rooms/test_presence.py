@@ -9,9 +9,27 @@ from __future__ import annotations
 
 import threading
 
-from rooms.services import presence
+import pytest
+
+from rooms.services import presence, presence_store
+from rooms.services.presence_store import MemoryStore, RedisStore
 
 ROOM_ID = 987_654
+
+
+@pytest.fixture(autouse=True, params=["configured", "memory"])
+def kind_of_store(request, monkeypatch):
+    """Every test twice: with the store of the settings (Redis when REDIS_URL is set, as in
+    CI) and with the one of a machine without Redis (the process's own cache)."""
+    if request.param == "memory":
+        memory = MemoryStore()
+        monkeypatch.setattr(presence, "store", lambda: memory)
+    return request.param
+
+
+def test_the_store_is_redis_when_the_cache_is(settings):
+    expected = RedisStore if settings.REDIS_URL else MemoryStore
+    assert type(presence_store.store()) is expected
 
 
 def at_once(actions) -> None:

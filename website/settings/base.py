@@ -144,6 +144,10 @@ if REDIS_URL:
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
+    # Two channel layers, chosen by measurement (bench/RESULTS.md, rows W1-W5):
+    # "pubsub" (RedisPubSubChannelLayer: a broadcast is one PUBLISH that each process
+    # hands to its own sockets) or "lists" (RedisChannelLayer: one push per member).
+    CHANNEL_LAYER = env("CHANNEL_LAYER", default="pubsub")
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
@@ -153,6 +157,14 @@ if REDIS_URL:
                 "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
                 "prefix": "relais",
                 **CHANNEL_LAYER_SIZING,
+            },
+        }
+        if CHANNEL_LAYER == "lists"
+        else {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                "prefix": "relais",
             },
         }
     }
@@ -326,6 +338,9 @@ RELAIS: dict[str, Any] = {  # read by many modules: ints, and one string
     "ROOM_FRAME_MAX_BYTES": 32 * 1024,
     "ROOM_HISTORY_PAGE_SIZE": 50,
     "ROOM_PRESENCE_TTL": 90,
+    # Who came and went is told at most this often per room and process (seconds): a crowd
+    # arriving is summed up in one frame a second (rooms/services/presence.py, Announcer).
+    "ROOM_PRESENCE_EVERY": 1.0,
     # Each socket tells its client the room's last number (a `tail` frame) when it has not
     # sent that message itself: one second after a burst goes quiet, and every
     # ROOM_TAIL_SECONDS anyway, so a client that missed the end of a burst syncs.

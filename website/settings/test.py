@@ -33,14 +33,14 @@ if REDIS_URL:
             "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
+    # The channel layer production runs (base.py), one per worker: Redis's publish and
+    # subscribe ignore database numbers, so the worker is in the prefix.
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            # socket_timeout=None: see base.py (redis-py 8 vs. channels_redis's blocking pop).
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
                 "hosts": [{"address": f"{_base}/{_db}", "socket_timeout": None}],
-                "prefix": "relais-test",
-                **CHANNEL_LAYER_SIZING,  # noqa: F405
+                "prefix": f"relais-test-{_db}",
             },
         }
     }
