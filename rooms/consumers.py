@@ -61,6 +61,17 @@ def _fresh(room_id: int):
     return Room.objects.select_related("user_a", "user_b").get(pk=room_id)
 
 
+def _post(room_id: int, user, frame: dict):
+    room = _fresh(room_id)
+    return room, posting.post_message(
+        user=user,
+        room=room,
+        body=frame.get("body"),
+        client_id=frame.get("client_id"),
+        reply_to=frame.get("reply_to"),
+    )
+
+
 def _sync(room: Room, after: int) -> list[dict]:
     missed, more = [], True
     while more:
@@ -296,13 +307,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         return self.room
 
     async def on_send(self, frame):
-        posted = await database_sync_to_async(posting.post_message)(
-            user=self.user,
-            room=await self._room(),
-            body=frame.get("body"),
-            client_id=frame.get("client_id"),
-            reply_to=frame.get("reply_to"),
-        )
+        # One trip to the database thread: the room read fresh, then the post.
+        self.room, posted = await database_sync_to_async(_post)(self.room.pk, self.user, frame)
         if not posted.created:
             # Already stored: acknowledge again, to this client only.
             await self.send_json({"type": "message", "message": posted.payload})
