@@ -21,6 +21,11 @@ does not leak either.
 `built_once_per_class(build)` does the same for the tests of one class, when only some
 tests of a module share the rows.
 
+`params=[...]` makes the fixture parametrized (as `pytest.fixture(params=...)`): `build`
+is then called with each value, and the tests that ask for the fixture run once per value,
+those of one value together on rows built once for them, rolled back before the next value
+is built. For a test that must compare two sizes of the same population, say.
+
 The rows stay until the end of the module (or class): every later test there sees them.
 tests/conftest.py therefore fails a test that runs while shared rows it did not ask for are
 there (put such tests in another module), and a transactional test (`transactional_db`,
@@ -30,7 +35,7 @@ there (put such tests in another module), and a transactional test (`transaction
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
@@ -50,20 +55,20 @@ class Shared:
         return copy.deepcopy(self.value)
 
 
-def built_once_per_module(build: Callable[[], Any]):
+def built_once_per_module(build: Callable[..., Any], params: Sequence[Any] | None = None):
     """A module-scoped fixture giving `Shared(build())`, built in a transaction rolled back
     after the module's last test (see the module's docstring)."""
-    return _built_once(build, "module")
+    return _built_once(build, "module", params)
 
 
-def built_once_per_class(build: Callable[[], Any]):
+def built_once_per_class(build: Callable[..., Any], params: Sequence[Any] | None = None):
     """The same for the tests of one class: rolled back after the class's last test, so the
     module's other tests never see the rows."""
-    return _built_once(build, "class")
+    return _built_once(build, "class", params)
 
 
-def _built_once(build: Callable[[], Any], scope: str):
-    @pytest.fixture(scope=scope)
+def _built_once(build: Callable[..., Any], scope: str, params: Sequence[Any] | None):
+    @pytest.fixture(scope=scope, params=params)
     def fixture(request, django_db_setup, django_db_blocker) -> Iterator[Shared]:
         with django_db_blocker.unblock():
             atomic = transaction.atomic()
@@ -72,7 +77,7 @@ def _built_once(build: Callable[[], Any], scope: str):
             atomic._from_testcase = True
             atomic.__enter__()
             try:
-                value = build()
+                value = build() if params is None else build(request.param)
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)

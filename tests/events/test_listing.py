@@ -406,66 +406,79 @@ def populate(calendar_page, organisers, count, theme, region):
     return events
 
 
+def build_bigger(count: int) -> dict:
+    """/agenda/ with `populate`'s `count` events, organised by a federation and an
+    organisation, three people registered to each."""
+    site = build_calendar_site()
+    theme = ThemeFactory(name="Numérique")
+    region = RegionFactory(name="Bruxelles")
+    events = populate(
+        site["calendar_page"], [site["federation"], site["organisation"]], count, theme, region
+    )
+    people = [UserFactory() for _ in range(count)]
+    for event in events:
+        for person in people[:3]:
+            Registration.objects.create(event=event, user=person, status="confirmed")
+    return {"count": count, "events": events, "people": people, "federation": site["federation"]}
+
+
+# One calendar of each size (2, then 12 events), built once for the class's tests
+# (tests/shared.py): each test runs once per size, as a `parametrize` would.
+_bigger = built_once_per_class(build_bigger, params=[2, 12])
+
+
 @pytest.fixture
-def bigger(calendar_page, federation, organisation, site_settings):
-    def build(count):
-        theme = ThemeFactory(name="Numérique")
-        region = RegionFactory(name="Bruxelles")
-        events = populate(calendar_page, [federation, organisation], count, theme, region)
-        people = [UserFactory() for _ in range(count)]
-        for event in events:
-            for person in people[:3]:
-                Registration.objects.create(event=event, user=person, status="confirmed")
-        return events, people
-
-    return build
+def bigger(_bigger, db, site_settings) -> dict:
+    return _bigger.copy()
 
 
-@pytest.mark.parametrize("count", [2, 12])
-def test_list_query_count_independent_of_length(client, bigger, count, django_assert_num_queries):
-    bigger(count)
-    client.get("/agenda/")  # warm-up: Wagtail's site root paths and the like
-
-    with django_assert_num_queries(LIST_QUERIES):
-        response = client.get("/agenda/")
-
-    # Every event once, the series twice more, but their cancelled date once too.
-    assert len(response.context["occurrences"]) == min(count + 2 * (count // 2), 20)
+@pytest.fixture
+def count(bigger) -> int:
+    """The number of events in `bigger`: 2, then 12."""
+    return bigger["count"]
 
 
-@pytest.mark.parametrize("count", [2, 12])
-def test_list_query_count_signed_in_with_filters(
-    client, bigger, federation, count, django_assert_num_queries
-):
-    events, people = bigger(count)
-    client.force_login(people[0])
-    query = {
-        "kind": "intervision",
-        "organiser": federation.slug,
-        "theme": "numerique",
-        "region": "bruxelles",
-        "mode": "onsite",
-    }
-    client.get("/agenda/", query)
+class TestQueryCountsOnTwoThenTwelveEvents:
+    def test_list_query_count_independent_of_length(
+        self, client, bigger, count, django_assert_num_queries
+    ):
+        client.get("/agenda/")  # warm-up: Wagtail's site root paths and the like
 
-    with django_assert_num_queries(LIST_QUERIES_SIGNED_IN_FILTERED):
-        response = client.get("/agenda/", query)
+        with django_assert_num_queries(LIST_QUERIES):
+            response = client.get("/agenda/")
 
-    assert {o.event.title for o in response.context["occurrences"]} == {e.title for e in events}
+        # Every event once, the series twice more, but their cancelled date once too.
+        assert len(response.context["occurrences"]) == min(count + 2 * (count // 2), 20)
 
+    def test_list_query_count_signed_in_with_filters(
+        self, client, bigger, count, django_assert_num_queries
+    ):
+        events, people, federation = bigger["events"], bigger["people"], bigger["federation"]
+        client.force_login(people[0])
+        query = {
+            "kind": "intervision",
+            "organiser": federation.slug,
+            "theme": "numerique",
+            "region": "bruxelles",
+            "mode": "onsite",
+        }
+        client.get("/agenda/", query)
 
-@pytest.mark.parametrize("count", [2, 12])
-def test_month_grid_query_count_independent_of_length(
-    client, bigger, count, django_assert_num_queries
-):
-    bigger(count)
-    query = {"view": "month", "month": month_ahead().strftime("%Y-%m")}
-    client.get("/agenda/", query)
+        with django_assert_num_queries(LIST_QUERIES_SIGNED_IN_FILTERED):
+            response = client.get("/agenda/", query)
 
-    with django_assert_num_queries(MONTH_QUERIES):
-        response = client.get("/agenda/", query)
+        assert {o.event.title for o in response.context["occurrences"]} == {e.title for e in events}
 
-    assert len({o.event.pk for o in response.context["month_occurrences"]}) == count
+    def test_month_grid_query_count_independent_of_length(
+        self, client, bigger, count, django_assert_num_queries
+    ):
+        query = {"view": "month", "month": month_ahead().strftime("%Y-%m")}
+        client.get("/agenda/", query)
+
+        with django_assert_num_queries(MONTH_QUERIES):
+            response = client.get("/agenda/", query)
+
+        assert len({o.event.pk for o in response.context["month_occurrences"]}) == count
 
 
 @pytest.mark.parametrize("count", [2, 12])

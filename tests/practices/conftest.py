@@ -6,18 +6,15 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Locale, Page, Site
 
+from community.models import Organisation, User
 from practices.models import PracticeIndexPage, SheetDraft, Tool
 from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from website.models import HomePage
 
 
-@pytest.fixture
-def home_page(db):
-    """A `HomePage` under Wagtail's root, served by the default site.
-
-    It sits under the root page, so the default "Relecture éditoriale" workflow that
-    Wagtail's migrations attach to the root applies to every sheet below it."""
+def build_home_page() -> HomePage:
+    """A `HomePage` under Wagtail's root, served by the default site (`home_page`)."""
 
     Locale.objects.get_or_create(language_code="fr")
     # A transactional test may run after another one flushed the database, migration data
@@ -35,17 +32,30 @@ def home_page(db):
 
 
 @pytest.fixture
-def practice_index(home_page):
-    """The library of sheets at /pratiques/."""
+def home_page(db):
+    """A `HomePage` under Wagtail's root, served by the default site.
 
-    return home_page.add_child(
-        instance=PracticeIndexPage(title="Fiches pratiques", slug="pratiques")
-    )
+    It sits under the root page, so the default "Relecture éditoriale" workflow that
+    Wagtail's migrations attach to the root applies to every sheet below it."""
+
+    return build_home_page()
+
+
+def build_practice_index(home: HomePage) -> PracticeIndexPage:
+    """The library of sheets at /pratiques/, under `home` (`practice_index`)."""
+
+    return home.add_child(instance=PracticeIndexPage(title="Fiches pratiques", slug="pratiques"))
 
 
 @pytest.fixture
-def tools(db):
-    """Three catalogue tools, by name: Nextcloud, Dolibarr, Signal."""
+def practice_index(home_page):
+    """The library of sheets at /pratiques/."""
+
+    return build_practice_index(home_page)
+
+
+def make_tools() -> list[Tool]:
+    """Three catalogue tools, by name: Nextcloud, Dolibarr, Signal (`tools`)."""
 
     return [
         Tool.objects.create(
@@ -70,21 +80,36 @@ def tools(db):
 
 
 @pytest.fixture
+def tools(db):
+    """Three catalogue tools, by name: Nextcloud, Dolibarr, Signal."""
+
+    return make_tools()
+
+
+def make_member_org() -> Organisation:
+    """The organisation of `member_with_org` (`member_org`)."""
+    return OrganisationFactory(name="La Ressourcerie du Val")
+
+
+def make_member_with_org(member_org: Organisation) -> User:
+    """A plain, active member of `member_org`, not an admin (`member_with_org`)."""
+    return MembershipFactory(organisation=member_org, user__display_name="Marie Membre").user
+
+
+@pytest.fixture
 def member_org(db):
     """The organisation of `member_with_org`."""
-    return OrganisationFactory(name="La Ressourcerie du Val")
+    return make_member_org()
 
 
 @pytest.fixture
 def member_with_org(member_org):
     """A plain, active member of `member_org` (not an admin)."""
-    return MembershipFactory(organisation=member_org, user__display_name="Marie Membre").user
+    return make_member_with_org(member_org)
 
 
-@pytest.fixture
-def sheet_data(tools):
-    """`sheet_data(**changes)`: a complete draft's `data` (see `practices.wizard`), using
-    the three catalogue tools."""
+def sheet_data_with(tools: list[Tool]):
+    """`sheet_data` for these three tools."""
 
     def build(**changes):
         data = {
@@ -123,6 +148,14 @@ def sheet_data(tools):
 
 
 @pytest.fixture
+def sheet_data(tools):
+    """`sheet_data(**changes)`: a complete draft's `data` (see `practices.wizard`), using
+    the three catalogue tools."""
+
+    return sheet_data_with(tools)
+
+
+@pytest.fixture
 def submitted_sheet(practice_index, member_with_org, member_org, sheet_data):
     """A sheet `member_with_org` submitted through the wizard's service: not live, waiting
     in Wagtail's default "Relecture éditoriale" workflow."""
@@ -131,6 +164,26 @@ def submitted_sheet(practice_index, member_with_org, member_org, sheet_data):
         author=member_with_org, organisation=member_org, data=sheet_data()
     )
     return submit_draft(draft=draft, user=member_with_org)
+
+
+def build_submitted_sheet() -> dict:
+    """What `submitted_sheet`, `member_with_org`, `member_org` and `tools` give, built in
+    the same order, as plain rows: for the rows a module or class builds once (tests/shared.py)."""
+
+    index = build_practice_index(build_home_page())
+    member_org = make_member_org()
+    member_with_org = make_member_with_org(member_org)
+    tools = make_tools()
+    draft = SheetDraft.objects.create(
+        author=member_with_org, organisation=member_org, data=sheet_data_with(tools)()
+    )
+    return {
+        "tools": tools,
+        "practice_index": index,
+        "member_org": member_org,
+        "member_with_org": member_with_org,
+        "submitted_sheet": submit_draft(draft=draft, user=member_with_org),
+    }
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from practices.feeds import FEED_SIZE
 from tests.factories import OrganisationFactory, ThemeFactory
 from tests.practices import fixtures_listing
 from tests.practices.fixtures_listing import days_ago, make_sheet
+from tests.shared import built_once_per_class
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +22,11 @@ sheet_index = fixtures_listing.sheet_index
 FEED_QUERIES = 4
 
 
-@pytest.fixture
-def published(sheet_index, catalogue):
-    tools = list(catalogue.values())[:3]
+def build_published():
+    """Two live sheets (the older one of an organisation, with two themes) and a draft, in
+    /pratiques/ with the four tools of the catalogue."""
+    sheet_index = fixtures_listing.build_index()
+    tools = list(fixtures_listing.build_catalogue().values())[:3]
     organisation = OrganisationFactory(name="Aide et Soins Namur")
     older = make_sheet(
         sheet_index,
@@ -47,6 +50,16 @@ def published(sheet_index, catalogue):
     return older, newer
 
 
+# The tests of `TestTwoLiveSheets` read the same sheets: built once for the class
+# (tests/shared.py).
+_published = built_once_per_class(build_published)
+
+
+@pytest.fixture
+def published(_published, db):
+    return _published.copy()
+
+
 def _parse(client):
     response = client.get("/pratiques/feed/")
     assert response.status_code == 200
@@ -54,40 +67,55 @@ def _parse(client):
     return feedparser.parse(response.content)
 
 
-def test_feed_parses_as_atom_with_the_live_sheets_newest_first(client, published):
-    older, newer = published
+class TestTwoLiveSheets:
+    """The feed of two live sheets and a draft (`published`), built once for the class."""
 
-    feed = _parse(client)
+    def test_feed_parses_as_atom_with_the_live_sheets_newest_first(self, client, published):
+        older, newer = published
 
-    assert feed.bozo is False
-    assert feed.version == "atom10"
-    assert feed.feed.title == "Relais : nouvelles fiches pratiques"
-    assert feed.feed.link == "http://127.0.0.1:8000/pratiques/"
-    assert [link.href for link in feed.feed.links if link.rel == "self"] == [
-        "http://127.0.0.1:8000/pratiques/feed/"
-    ]
-    assert [entry.title for entry in feed.entries] == [
-        "Des outils <collaboratifs> & libres",
-        "Un dossier de soins partagé",
-    ]
+        feed = _parse(client)
 
+        assert feed.bozo is False
+        assert feed.version == "atom10"
+        assert feed.feed.title == "Relais : nouvelles fiches pratiques"
+        assert feed.feed.link == "http://127.0.0.1:8000/pratiques/"
+        assert [link.href for link in feed.feed.links if link.rel == "self"] == [
+            "http://127.0.0.1:8000/pratiques/feed/"
+        ]
+        assert [entry.title for entry in feed.entries] == [
+            "Des outils <collaboratifs> & libres",
+            "Un dossier de soins partagé",
+        ]
 
-def test_feed_entry_fields(client, published):
-    older, _newer = published
+    def test_feed_entry_fields(self, client, published):
+        older, _newer = published
 
-    entry = _parse(client).entries[1]
+        entry = _parse(client).entries[1]
 
-    # Addresses are on the public address (SITE_URL), whatever host served the feed.
-    assert entry.link == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
-    assert entry.id == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
-    assert entry.summary == "Un dossier numérique pour chaque personne aidée."
-    assert entry.author == "Aide et Soins Namur"
-    assert entry.author_detail.href.startswith("http://127.0.0.1:8000/organisations/")
-    assert [tag.term for tag in entry.tags] == ["RGPD", "Relation aux membres"]
-    published = dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC)
-    assert published == older.first_published_at.replace(microsecond=0)
-    updated = dt.datetime(*entry.updated_parsed[:6], tzinfo=dt.UTC)
-    assert updated == older.last_published_at.replace(microsecond=0)
+        # Addresses are on the public address (SITE_URL), whatever host served the feed.
+        assert entry.link == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
+        assert entry.id == "http://127.0.0.1:8000/pratiques/dossier-de-soins/"
+        assert entry.summary == "Un dossier numérique pour chaque personne aidée."
+        assert entry.author == "Aide et Soins Namur"
+        assert entry.author_detail.href.startswith("http://127.0.0.1:8000/organisations/")
+        assert [tag.term for tag in entry.tags] == ["RGPD", "Relation aux membres"]
+        published = dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC)
+        assert published == older.first_published_at.replace(microsecond=0)
+        updated = dt.datetime(*entry.updated_parsed[:6], tzinfo=dt.UTC)
+        assert updated == older.last_published_at.replace(microsecond=0)
+
+    def test_feed_entry_without_organisation_has_no_author(self, client, published):
+        entry = _parse(client).entries[0]
+
+        assert "author" not in entry
+
+    def test_feed_advertised_on_the_library(self, client, published):
+        html = client.get("/pratiques/").content.decode()
+
+        assert (
+            '<link rel="alternate" type="application/atom+xml" '
+            'title="Nouvelles fiches pratiques" href="/pratiques/feed/">'
+        ) in html
 
 
 def test_feed_summary_is_plain_text_shown_as_written(client, sheet_index, catalogue):
@@ -108,12 +136,6 @@ def test_feed_summary_is_plain_text_shown_as_written(client, sheet_index, catalo
     assert entry.summary == "Moins de <b>courriels</b> & plus d'échanges <3"
 
 
-def test_feed_entry_without_organisation_has_no_author(client, published):
-    entry = _parse(client).entries[0]
-
-    assert "author" not in entry
-
-
 def test_feed_keeps_the_newest_thirty(client, sheet_index, catalogue):
     tools = list(catalogue.values())[:3]
     for n in range(FEED_SIZE + 1):
@@ -122,15 +144,6 @@ def test_feed_keeps_the_newest_thirty(client, sheet_index, catalogue):
     feed = _parse(client)
 
     assert [entry.title for entry in feed.entries] == [f"Fiche {n:02d}" for n in range(FEED_SIZE)]
-
-
-def test_feed_advertised_on_the_library(client, published):
-    html = client.get("/pratiques/").content.decode()
-
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        'title="Nouvelles fiches pratiques" href="/pratiques/feed/">'
-    ) in html
 
 
 @pytest.mark.parametrize("count", [2, 12])

@@ -1,6 +1,7 @@
 """The library /pratiques/ on many sheets: pagination, and a query count that does not grow
 with the number of sheets. Apart from tests/practices/test_listing.py, whose tests share one
-small library built once (tests/shared.py): each test here builds its own sheets."""
+small library built once (tests/shared.py): each class here builds its own sheets, once for
+its tests (tests/shared.py again)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,9 @@ from tests.factories import (
 )
 from tests.practices import fixtures_listing
 from tests.practices.fixtures_listing import days_ago, make_sheet
+from tests.shared import built_once_per_class
 
 pytestmark = pytest.mark.django_db
-
-# The reading side's fixtures (tests/practices/fixtures_listing.py), made visible here.
-catalogue = fixtures_listing.catalogue
-sheet_index = fixtures_listing.sheet_index
 
 # Measured, then pinned: they must not move with the number of sheets (3 or 30).
 # Steady state (site settings already exist: see the `site_settings` fixture, requested
@@ -38,38 +36,51 @@ def _titles(response) -> list[str]:
 # --- Pagination and links -----------------------------------------------------------------
 
 
-@pytest.fixture
-def many_sheets(sheet_index, catalogue):
-    tools = list(catalogue.values())[:3]
+def build_many_sheets():
+    """One page and one sheet more: /pratiques/ with `PAGE_SIZE + 1` live sheets."""
+    sheet_index = fixtures_listing.build_index()
+    tools = list(fixtures_listing.build_catalogue().values())[:3]
     return [
         make_sheet(sheet_index, title=f"Fiche {n:02d}", tools=tools, published_at=days_ago(n))
         for n in range(1, PAGE_SIZE + 2)
     ]
 
 
-def test_library_paginated(client, many_sheets):
-    first = client.get("/pratiques/")
-    second = client.get("/pratiques/", {"page": "2"})
-
-    assert _titles(first) == [f"Fiche {n:02d}" for n in range(1, PAGE_SIZE + 1)]
-    assert _titles(second) == [f"Fiche {PAGE_SIZE + 1:02d}"]
-    assert 'rel="next"' in first.content.decode()
-    assert "Page 2 sur 2" in second.content.decode()
+# Both pagination tests read the same sheets: built once for the class (tests/shared.py).
+_many_sheets = built_once_per_class(build_many_sheets)
 
 
-def test_library_pagination_keeps_filters(client, many_sheets):
-    response = client.get("/pratiques/", {"keyword": "patience", "sort": "useful", "page": "1"})
+@pytest.fixture
+def many_sheets(_many_sheets, db):
+    return _many_sheets.copy()
 
-    assert response.context["query"] == "keyword=patience&sort=useful"
-    assert 'href="?keyword=patience&amp;sort=useful&amp;page=2"' in response.content.decode()
+
+class TestPagination:
+    def test_library_paginated(self, client, many_sheets):
+        first = client.get("/pratiques/")
+        second = client.get("/pratiques/", {"page": "2"})
+
+        assert _titles(first) == [f"Fiche {n:02d}" for n in range(1, PAGE_SIZE + 1)]
+        assert _titles(second) == [f"Fiche {PAGE_SIZE + 1:02d}"]
+        assert 'rel="next"' in first.content.decode()
+        assert "Page 2 sur 2" in second.content.decode()
+
+    def test_library_pagination_keeps_filters(self, client, many_sheets):
+        response = client.get("/pratiques/", {"keyword": "patience", "sort": "useful", "page": "1"})
+
+        assert response.context["query"] == "keyword=patience&sort=useful"
+        assert 'href="?keyword=patience&amp;sort=useful&amp;page=2"' in response.content.decode()
 
 
 # --- Query count --------------------------------------------------------------------------
 
 
-def _populate(sheet_index, catalogue, count: int) -> None:
+def _populate(count: int) -> int:
     """`count` sheets, each with an organisation, a region, two sectors, two themes, three
-    tools, three keywords, "useful" marks and an adoption: all a card shows."""
+    tools, three keywords, "useful" marks and an adoption: all a card shows, in /pratiques/
+    with the four tools of the catalogue. Returns `count`."""
+    sheet_index = fixtures_listing.build_index()
+    catalogue = fixtures_listing.build_catalogue()
     regions = [RegionFactory(name=f"Région {n}") for n in range(3)]
     sectors = [SectorFactory(name=f"Secteur {n}") for n in range(4)]
     themes = [ThemeFactory(name=f"Thème {n}") for n in range(4)]
@@ -90,39 +101,46 @@ def _populate(sheet_index, catalogue, count: int) -> None:
         )
         Useful.objects.create(user=user, sheet=sheet)
         Adoption.objects.create(sheet=sheet, organisation=organisation, outcome="worked")
+    return count
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_library_query_count_anonymous_independent_of_size(
-    client, sheet_index, catalogue, site_settings, count, django_assert_num_queries
-):
-    _populate(sheet_index, catalogue, count)
-
-    with django_assert_num_queries(LIST_QUERIES_ANONYMOUS):
-        response = client.get("/pratiques/")
-
-    assert len(response.context["sheets"]) == min(count, PAGE_SIZE)
+# One population of each size (3, then 30 sheets), built once for both tests of the class
+# (tests/shared.py): each test runs once per size, as a `parametrize` would.
+_population = built_once_per_class(_populate, params=[3, 30])
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_library_query_count_all_filters_signed_in_independent_of_size(
-    client, sheet_index, catalogue, site_settings, count, django_assert_num_queries
-):
-    _populate(sheet_index, catalogue, count)
-    client.force_login(UserFactory())
-    params = {
-        "q": "fiche numeriques",
-        "theme": "theme-1",
-        "sector": "secteur-1",
-        "region": "region-1",
-        "tool": "odoo",
-        "dimension": "processes",
-        "keyword": "patience",
-        "sort": "useful",
-    }
+@pytest.fixture
+def count(_population, db) -> int:
+    """The number of sheets in /pratiques/: 3, then 30."""
+    return _population.copy()
 
-    with django_assert_num_queries(LIST_QUERIES_FILTERED_SIGNED_IN):
-        response = client.get("/pratiques/", params)
 
-    assert response.context["filter_errors"] == []
-    assert response.context["result_count"] == (1 if count == 3 else 10)
+class TestQueryCount:
+    def test_library_query_count_anonymous_independent_of_size(
+        self, client, count, site_settings, django_assert_num_queries
+    ):
+        with django_assert_num_queries(LIST_QUERIES_ANONYMOUS):
+            response = client.get("/pratiques/")
+
+        assert len(response.context["sheets"]) == min(count, PAGE_SIZE)
+
+    def test_library_query_count_all_filters_signed_in_independent_of_size(
+        self, client, count, site_settings, django_assert_num_queries
+    ):
+        client.force_login(UserFactory())
+        params = {
+            "q": "fiche numeriques",
+            "theme": "theme-1",
+            "sector": "secteur-1",
+            "region": "region-1",
+            "tool": "odoo",
+            "dimension": "processes",
+            "keyword": "patience",
+            "sort": "useful",
+        }
+
+        with django_assert_num_queries(LIST_QUERIES_FILTERED_SIGNED_IN):
+            response = client.get("/pratiques/", params)
+
+        assert response.context["filter_errors"] == []
+        assert response.context["result_count"] == (1 if count == 3 else 10)

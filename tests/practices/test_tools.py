@@ -13,6 +13,7 @@ from practices.views import TOOL_SHEETS_PAGE_SIZE, TOOLS_PAGE_SIZE
 from tests.factories import OrganisationFactory, RegionFactory, SectorFactory
 from tests.practices import fixtures_listing
 from tests.practices.fixtures_listing import days_ago, make_sheet, make_tool
+from tests.shared import built_once_per_class
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +26,12 @@ TOOL_LIST_QUERIES = 5
 TOOL_DETAIL_QUERIES = 9
 
 
-@pytest.fixture
-def used(sheet_index, catalogue):
+def build_used():
     """Nextcloud in two live sheets of one organisation and one of another; Teams in one;
-    a draft using Odoo and Nextcloud, which counts for nothing."""
-    tools = catalogue
+    a draft using Odoo and Nextcloud, which counts for nothing (in /pratiques/, with the
+    four tools of the catalogue)."""
+    sheet_index = fixtures_listing.build_index()
+    tools = fixtures_listing.build_catalogue()
     coop = OrganisationFactory(name="Coopérative Zéro", region=RegionFactory(name="Bruxelles"))
     asbl = OrganisationFactory(name="ASBL Lien", sectors=[SectorFactory(name="Culture")])
     sheets = {
@@ -65,6 +67,16 @@ def used(sheet_index, catalogue):
     return sheets
 
 
+# The tests of `TestToolsInUse` read the same sheets: built once for the class
+# (tests/shared.py).
+_used = built_once_per_class(build_used)
+
+
+@pytest.fixture
+def used(_used, db):
+    return _used.copy()
+
+
 def _tools(response):
     return [(tool.name, tool.sheet_count) for tool in response.context["tools"]]
 
@@ -72,47 +84,87 @@ def _tools(response):
 # --- /outils/ -----------------------------------------------------------------------------
 
 
-def test_tool_list_by_name_with_live_sheet_counts(client, used):
-    response = client.get("/outils/")
+class TestToolsInUse:
+    """/outils/ and /outils/<slug>/ on the sheets of `used`, built once for the class."""
 
-    assert response.status_code == 200
-    assert _tools(response) == [
-        ("Mattermost", 3),
-        ("Microsoft Teams", 1),
-        ("Nextcloud", 3),
-        ("Odoo", 2),
-    ]
-    assert "Utilisé dans 3 fiches" in response.content.decode()
+    def test_tool_list_by_name_with_live_sheet_counts(self, client, used):
+        response = client.get("/outils/")
 
+        assert response.status_code == 200
+        assert _tools(response) == [
+            ("Mattermost", 3),
+            ("Microsoft Teams", 1),
+            ("Nextcloud", 3),
+            ("Odoo", 2),
+        ]
+        assert "Utilisé dans 3 fiches" in response.content.decode()
 
-@pytest.mark.parametrize(
-    ("params", "expected"),
-    [
-        ({"category": "communication"}, ["Mattermost", "Microsoft Teams"]),
-        ({"licence": "free_software"}, ["Mattermost", "Nextcloud"]),
-        ({"category": "communication", "licence": "proprietary"}, ["Microsoft Teams"]),
-        ({"category": "ecommerce"}, []),
-    ],
-)
-def test_tool_list_filters(client, used, params, expected):
-    response = client.get("/outils/", params)
+    @pytest.mark.parametrize(
+        ("params", "expected"),
+        [
+            ({"category": "communication"}, ["Mattermost", "Microsoft Teams"]),
+            ({"licence": "free_software"}, ["Mattermost", "Nextcloud"]),
+            ({"category": "communication", "licence": "proprietary"}, ["Microsoft Teams"]),
+            ({"category": "ecommerce"}, []),
+        ],
+    )
+    def test_tool_list_filters(self, client, used, params, expected):
+        response = client.get("/outils/", params)
 
-    assert [name for name, _count in _tools(response)] == expected
-    assert response.context["filter_errors"] == []
+        assert [name for name, _count in _tools(response)] == expected
+        assert response.context["filter_errors"] == []
 
+    @pytest.mark.parametrize(
+        ("params", "label"),
+        [({"category": "minitel"}, "Catégorie"), ({"licence": "gpl9"}, "Licence")],
+    )
+    def test_tool_list_bad_filter_reported_and_ignored(self, client, used, params, label):
+        response = client.get("/outils/", params)
 
-@pytest.mark.parametrize(
-    ("params", "label"), [({"category": "minitel"}, "Catégorie"), ({"licence": "gpl9"}, "Licence")]
-)
-def test_tool_list_bad_filter_reported_and_ignored(client, used, params, label):
-    response = client.get("/outils/", params)
+        assert response.status_code == 200
+        value = next(iter(params.values()))
+        message = f"Sélectionnez un choix valide. {value} n’en fait pas partie."
+        assert [(str(lab), msg) for lab, msg in response.context["filter_errors"]] == [
+            (label, message)
+        ]
+        assert len(_tools(response)) == 4
+        assert (
+            "Certains filtres ne sont pas valides et ont été ignorés :" in response.content.decode()
+        )
 
-    assert response.status_code == 200
-    value = next(iter(params.values()))
-    message = f"Sélectionnez un choix valide. {value} n’en fait pas partie."
-    assert [(str(lab), msg) for lab, msg in response.context["filter_errors"]] == [(label, message)]
-    assert len(_tools(response)) == 4
-    assert "Certains filtres ne sont pas valides et ont été ignorés :" in response.content.decode()
+    def test_tool_list_form_is_a_labelled_search_form(self, client, used):
+        html = client.get("/outils/").content.decode()
+
+        assert re.search(
+            r'<form method="get" action="/outils/" class="filters" role="search"', html
+        )
+        assert '<label for="id_category">' in html
+        assert '<label for="id_licence">' in html
+
+    def test_tool_detail_lists_live_sheets_with_their_use(self, client, used):
+        response = client.get("/outils/nextcloud/")
+
+        assert [u.page.title for u in response.context["usages"]] == [
+            "Le bureau en ligne",
+            "Un agenda commun",
+            "Partager nos fichiers",
+        ]
+        html = response.content.decode()
+        assert "3 fiches l'utilisent" in html
+        assert '<a href="/pratiques/' in html
+        assert "Nous avons utilisé Nextcloud au quotidien." in html
+        assert "Un brouillon" not in html
+
+    def test_tool_detail_organisations_behind_once_each(self, client, used):
+        response = client.get("/outils/nextcloud/")
+
+        assert [o.name for o in response.context["organisations"]] == [
+            "ASBL Lien",
+            "Coopérative Zéro",
+        ]
+        html = response.content.decode()
+        assert "Qui d'autre l'utilise ?" in html
+        assert "Brouillonne" not in html
 
 
 def test_tool_list_paginated_and_keeps_filters(client, db):
@@ -128,14 +180,6 @@ def test_tool_list_paginated_and_keeps_filters(client, db):
     assert 'href="?category=security&amp;page=2"' in first.content.decode()
     assert bad.status_code == 200
     assert bad.context["page"].number == 1
-
-
-def test_tool_list_form_is_a_labelled_search_form(client, used):
-    html = client.get("/outils/").content.decode()
-
-    assert re.search(r'<form method="get" action="/outils/" class="filters" role="search"', html)
-    assert '<label for="id_category">' in html
-    assert '<label for="id_licence">' in html
 
 
 # --- /outils/<slug>/ ----------------------------------------------------------------------
@@ -160,33 +204,6 @@ def test_tool_detail_facts(client, catalogue):
         "par mois Hébergement des données En Belgique Site web https://nextcloud.com"
     )
     assert 'href="/outils/?category=collaboration"' in facts
-
-
-def test_tool_detail_lists_live_sheets_with_their_use(client, used):
-    response = client.get("/outils/nextcloud/")
-
-    assert [u.page.title for u in response.context["usages"]] == [
-        "Le bureau en ligne",
-        "Un agenda commun",
-        "Partager nos fichiers",
-    ]
-    html = response.content.decode()
-    assert "3 fiches l'utilisent" in html
-    assert '<a href="/pratiques/' in html
-    assert "Nous avons utilisé Nextcloud au quotidien." in html
-    assert "Un brouillon" not in html
-
-
-def test_tool_detail_organisations_behind_once_each(client, used):
-    response = client.get("/outils/nextcloud/")
-
-    assert [o.name for o in response.context["organisations"]] == [
-        "ASBL Lien",
-        "Coopérative Zéro",
-    ]
-    html = response.content.decode()
-    assert "Qui d'autre l'utilise ?" in html
-    assert "Brouillonne" not in html
 
 
 def test_tool_detail_unused_tool_says_so(client, catalogue):
