@@ -6,7 +6,9 @@ import redis
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 from wagtail.contrib.sitemaps.views import sitemap
@@ -47,9 +49,19 @@ def healthz(request):
     )
 
 
+@csrf_exempt
 @require_POST
 def set_language(request):
-    """Django's language switch; a signed-in person's choice is also kept in their profile."""
+    """Django's language switch; a signed-in person's choice is also kept in their profile.
+
+    A visitor's switch only sets the language cookie (and goes back to a page of this
+    site): it asks for no CSRF token, so that pages for visitors carry none and can be
+    kept whole (website/page_cache.py). A signed-in person's writes their profile: it is
+    checked as every form is."""
+    if request.user.is_authenticated:
+        refusal = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+        if refusal is not None:
+            return refusal
     response = django_set_language(request)
     if request.user.is_authenticated:
         accounts.set_preferred_language(

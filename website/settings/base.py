@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # 4.2+). See docs/architecture.md, "Feeds and compression".
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Whole pages for visitors, forgotten at the next change (website/page_cache.py).
+    "website.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +76,10 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# How long a visitor's page may be kept (seconds; 0: never). Any change to the site's rows
+# replaces it at once; this bounds what changes with time alone (website/page_cache.py).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "website.wsgi.application"
