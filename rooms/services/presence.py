@@ -13,6 +13,7 @@ own cache without it) is in `presence_store`."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 import weakref
@@ -109,13 +110,6 @@ def snapshot(room_id: int) -> dict:
     return {"type": "presence", "v": change.version, "online": people}
 
 
-def arrive(*, room_id: int, connection: str, user) -> tuple[Change, dict]:
-    """A connection joins: what changed (for `Announcer.note`) and the snapshot this
-    connection starts from."""
-    change = join_presence(room_id=room_id, connection=connection, user=user)
-    return change, snapshot(room_id)
-
-
 def state_frame(room_id: int, user_ids: set[int]) -> dict:
     """A presence frame about these people as they are now: those here in `joined`, the
     others in `left`, with the version it was read at. Whatever changes it sums up, a
@@ -137,24 +131,56 @@ class Announcer:
     seconds per room and process: the first change after a quiet moment at once, the
     changes of a crowd arriving summed up in one frame a second. With a thousand people
     joining, each member gets about one frame a second instead of one per newcomer.
-    One per event loop (`announcer()`)."""
+    Above `FRAMES_PER_SECOND` people in a room, frames are spaced further so that a room
+    costs the process at most that many presence frames a second (5,000 people: one
+    frame every ten seconds each). One per event loop (`announcer()`)."""
+
+    FRAMES_PER_SECOND = 500
 
     def __init__(self, loop: asyncio.AbstractEventLoop):
         self.loop = loop
         self.touched: dict[int, set[int]] = {}
         self.last: dict[int, float] = {}
+        self.sizes: dict[int, int] = {}
+        self.snapshots: dict[int, tuple[float, int, str, int]] = {}
         self.timers: dict[int, asyncio.TimerHandle] = {}
         self.tasks: set[asyncio.Task] = set()
 
-    def note(self, room_id: int, change: Change) -> None:
+    def note(self, room_id: int, change: Change, *, present: int | None = None) -> None:
+        """`present`: how many people the room holds, when the caller just read it."""
+        if present is not None:
+            self.sizes[room_id] = present
         if not change.people:
             return
         self.touched.setdefault(room_id, set()).update(change.people)
         if room_id in self.timers:
             return
-        every = limits()["ROOM_PRESENCE_EVERY"]
+        crowd = self.sizes.get(room_id, 0) / self.FRAMES_PER_SECOND
+        every = limits()["ROOM_PRESENCE_EVERY"] * max(1.0, crowd)
         delay = max(0.0, self.last.get(room_id, -every) + every - self.loop.time())
         self.timers[room_id] = self.loop.call_later(delay, self._start, room_id)
+
+    # Above this many people, a snapshot read less than SHARED_FOR seconds ago is handed to
+    # the next sockets joining in this process: a crowd of thousands arriving would
+    # otherwise read and encode the whole list once per newcomer. The newcomer may be
+    # missing from it; the announcer's next frame about them (a newer version) adds them.
+    SHARE_ABOVE = 100
+    SHARED_FOR = 0.5
+
+    async def snapshot(self, room_id: int) -> tuple[int, int, str]:
+        """The snapshot frame for a socket joining: its version, how many people it
+        lists, and the frame as JSON."""
+        shared = self.snapshots.get(room_id)
+        if (
+            shared
+            and shared[3] > self.SHARE_ABOVE
+            and self.loop.time() - shared[0] < self.SHARED_FOR
+        ):
+            return shared[1], shared[3], shared[2]
+        frame = await sync_to_async(snapshot, thread_sensitive=False)(room_id)
+        text = json.dumps(frame)
+        self.snapshots[room_id] = (self.loop.time(), frame["v"], text, len(frame["online"]))
+        return frame["v"], len(frame["online"]), text
 
     def _start(self, room_id: int) -> None:
         task = self.loop.create_task(self._flush(room_id))

@@ -47,7 +47,8 @@ async def test_a_member_who_leaves_is_disconnected_from_the_private_room(
     """Access is checked again while connected: someone who is no longer a member of the
     organisation stops receiving its room's messages (closed as forbidden)."""
 
-    settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3}  # checked every second
+    # checked every second
+    settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3, "ROOM_RECHECK_SECONDS": 1}
     room = await database_sync_to_async(creation.organisation_room)(organisation)
     await database_sync_to_async(MembershipFactory)(user=alice, organisation=organisation)
 
@@ -117,7 +118,8 @@ async def test_periodic_recheck_survives_a_database_error(
     """One failed check (the database unreachable for a moment) must not end the checks:
     a membership changed behind the models' back (no signal) still closes the socket."""
 
-    settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3}  # checked every second
+    # checked every second
+    settings.RELAIS = {**settings.RELAIS, "ROOM_PRESENCE_TTL": 3, "ROOM_RECHECK_SECONDS": 1}
     room = await database_sync_to_async(creation.organisation_room)(organisation)
     await database_sync_to_async(MembershipFactory)(user=alice, organisation=organisation)
     real_check, calls = consumers._still_allowed, []

@@ -347,6 +347,9 @@ RELAIS: dict[str, Any] = {  # read by many modules: ints, and one string
     # Who came and went is told at most this often per room and process (seconds): a crowd
     # arriving is summed up in one frame a second (rooms/services/presence.py, Announcer).
     "ROOM_PRESENCE_EVERY": 1.0,
+    # How often each room socket checks its access again with the database (seconds): a
+    # safety net; every change made through the models closes a socket at once.
+    "ROOM_RECHECK_SECONDS": 300,
     # Each socket tells its client the room's last number (a `tail` frame) when it has not
     # sent that message itself: one second after a burst goes quiet, and every
     # ROOM_TAIL_SECONDS anyway, so a client that missed the end of a burst syncs.
