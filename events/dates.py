@@ -39,20 +39,19 @@ def refresh(event: EventPage) -> None:
     EventDate.objects.bulk_create(rows_of(event))
 
 
+# What an `Occurrence` and an `EventDate` row hold alike.
+DATE_FIELDS = ("start", "end", "original_start", "cancelled", "moved", "note")
+
+
+def _date_fields(source) -> dict:
+    return {name: getattr(source, name) for name in DATE_FIELDS}
+
+
 def rows_of(event: EventPage) -> list[EventDate]:
     """The `EventDate` rows of `event`, not saved."""
     horizon = timezone.now() + HORIZON if event.is_series else None
     return [
-        EventDate(
-            event_id=event.pk,
-            start=occurrence.start,
-            end=occurrence.end,
-            original_start=occurrence.original_start,
-            cancelled=occurrence.cancelled,
-            moved=occurrence.moved,
-            note=occurrence.note,
-            horizon=horizon,
-        )
+        EventDate(event_id=event.pk, horizon=horizon, **_date_fields(occurrence))
         for occurrence in occurrences(event)
     ]
 
@@ -88,15 +87,7 @@ def as_occurrences(rows, events) -> list[Occurrence]:
     rows = list(rows)
     by_pk = {event.pk: event for event in events.filter(pk__in={row.event_id for row in rows})}
     return [
-        Occurrence(
-            event=by_pk[row.event_id],
-            start=row.start,
-            end=row.end,
-            original_start=row.original_start,
-            cancelled=row.cancelled,
-            moved=row.moved,
-            note=row.note,
-        )
+        Occurrence(event=by_pk[row.event_id], **_date_fields(row))
         for row in rows
         if row.event_id in by_pk
     ]

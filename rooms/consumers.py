@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import weakref
 
 from asgiref.sync import sync_to_async
 from channels.consumer import get_handler_name
@@ -22,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from community.models import User
 from community.services import ServiceError
-from rooms.services import RoomError, groups, payloads, posting, presence, reading
+from rooms.services import RoomError, groups, payloads, per_loop, posting, presence, reading
 
 from . import access
 from .models import Room
@@ -112,16 +111,7 @@ class LastNumbers:
             del self.asking[room_id]
 
 
-_last_numbers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, LastNumbers] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def last_numbers() -> LastNumbers:
-    loop = asyncio.get_running_loop()
-    if loop not in _last_numbers:
-        _last_numbers[loop] = LastNumbers(loop)
-    return _last_numbers[loop]
+last_numbers = per_loop(LastNumbers)
 
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):

@@ -9,11 +9,17 @@ concern:
 - `reading`: read markers and history;
 - `mentions`, `digests`: who a message is for, and their grouped email;
 - `moderation`: hiding, reports, mutes and bans;
-- `presence`: who is here and who is typing (cache only).
+- `presence`, `presence_store`: who is here and who is typing (cache only).
 
 Functions are synchronous and take keyword arguments; the WebSocket consumer calls them
-through `database_sync_to_async`. Access rules are asked of `rooms.access`.
+through `database_sync_to_async` (presence, which never reads the database, through
+`sync_to_async` off the database thread). Access rules are asked of `rooms.access`.
 """
+
+import asyncio
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 
@@ -32,3 +38,20 @@ class RoomError(ServiceError):
 def limits():
     """The rooms' limits (`settings.RELAIS`), read at each call so tests can change them."""
     return settings.RELAIS
+
+
+T = TypeVar("T")
+
+
+def per_loop(make: Callable[[asyncio.AbstractEventLoop], T]) -> Callable[[], T]:
+    """A getter of one `make(loop)` per running event loop (one per server process; one
+    per test in the in-process tests), forgotten with its loop."""
+    made: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, T] = weakref.WeakKeyDictionary()
+
+    def get() -> T:
+        loop = asyncio.get_running_loop()
+        if loop not in made:
+            made[loop] = make(loop)
+        return made[loop]
+
+    return get

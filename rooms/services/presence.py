@@ -16,7 +16,6 @@ import asyncio
 import json
 import logging
 import time
-import weakref
 from dataclasses import dataclass, field
 
 from asgiref.sync import sync_to_async
@@ -26,7 +25,7 @@ from django.core.cache import cache
 from rooms import access
 from rooms.models import Room
 
-from . import limits
+from . import limits, per_loop
 from .groups import event, group_name, send_now
 from .payloads import person_dict
 from .presence_store import Moved, store
@@ -198,17 +197,8 @@ class Announcer:
             logger.warning("Room %s: presence not told", room_id, exc_info=True)
 
 
-_announcers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Announcer] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def announcer() -> Announcer:
-    """The announcer of the running event loop (one per server process)."""
-    loop = asyncio.get_running_loop()
-    if loop not in _announcers:
-        _announcers[loop] = Announcer(loop)
-    return _announcers[loop]
+# The announcer of the running event loop (one per server process).
+announcer = per_loop(Announcer)
 
 
 def typing(*, user, room: Room, connection: str = "") -> bool:

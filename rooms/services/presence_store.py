@@ -26,19 +26,23 @@ from dataclasses import dataclass, field
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 
-# Removes the connections whose time ran out; returns the ids of people left with none.
+# `drop` forgets one connection (noting its person in `gone` when it was their last);
+# `clean` drops those whose time ran out and returns the ids of people left with none.
 _CLEAN = """
+local function drop(c, gone)
+  if redis.call('ZREM', KEYS[1], c) == 0 then return end
+  local uid = redis.call('HGET', KEYS[2], c)
+  redis.call('HDEL', KEYS[2], c)
+  if uid and redis.call('HINCRBY', KEYS[3], uid, -1) <= 0 then
+    redis.call('HDEL', KEYS[3], uid)
+    redis.call('HDEL', KEYS[4], uid)
+    table.insert(gone, uid)
+  end
+end
 local function clean(now)
   local gone = {}
   for _, c in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
-    redis.call('ZREM', KEYS[1], c)
-    local uid = redis.call('HGET', KEYS[2], c)
-    redis.call('HDEL', KEYS[2], c)
-    if uid and redis.call('HINCRBY', KEYS[3], uid, -1) <= 0 then
-      redis.call('HDEL', KEYS[3], uid)
-      redis.call('HDEL', KEYS[4], uid)
-      table.insert(gone, uid)
-    end
+    drop(c, gone)
   end
   return gone
 end
@@ -74,15 +78,7 @@ _LEAVE = (
     _CLEAN
     + """
 local gone = clean(ARGV[2])
-if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
-  local uid = redis.call('HGET', KEYS[2], ARGV[1])
-  redis.call('HDEL', KEYS[2], ARGV[1])
-  if uid and redis.call('HINCRBY', KEYS[3], uid, -1) <= 0 then
-    redis.call('HDEL', KEYS[3], uid)
-    redis.call('HDEL', KEYS[4], uid)
-    table.insert(gone, uid)
-  end
-end
+drop(ARGV[1], gone)
 local v = version(#gone > 0)
 keep(ARGV[3])
 return {v, 0, gone}
