@@ -211,6 +211,14 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
         _("budget"), max_length=100, blank=True, help_text=_("Par exemple « 12 000 € »")
     )
     funding = OneLineCharField(_("financements mobilisés"), max_length=300, blank=True)
+    funded_by = models.ForeignKey(
+        "programmes.ProgrammePage",
+        verbose_name=_("soutien obtenu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funded_sheets",
+    )
     themes = ParentalManyToManyField(
         Theme, verbose_name=_("thèmes"), blank=True, related_name="sheets"
     )
@@ -256,6 +264,7 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
                 FieldPanel("organisation_size"),
                 FieldRowPanel([FieldPanel("duration"), FieldPanel("budget")]),
                 FieldPanel("funding"),
+                FieldPanel("funded_by"),
             ],
             heading=_("Contexte"),
         ),

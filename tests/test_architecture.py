@@ -18,7 +18,14 @@ MAX_LINES = 500
 
 # The apps, lowest first: an app may import the apps before it, never one after it.
 # practices and events are peers: neither imports the other.
-APP_LEVEL = {"community": 0, "rooms": 1, "practices": 2, "events": 2, "website": 3}
+APP_LEVEL = {
+    "community": 0,
+    "rooms": 1,
+    "programmes": 1,
+    "practices": 2,
+    "events": 2,
+    "website": 3,
+}
 
 # The project's tools beside the apps: outside their layering, only their size is checked.
 TOOLS = ["bench"]

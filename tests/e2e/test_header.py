@@ -15,7 +15,7 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SHOTS_DIR = Path(os.environ.get("RELAIS_SHOTS_DIR", "/tmp/relais-shots"))
-LINKS = ["Pratiques", "Outils", "Agenda", "Salons", "Organisations"]
+LINKS = ["Pratiques", "Outils", "Agenda", "Soutiens", "Salons", "Organisations"]
 
 
 def header_shot(page, name: str) -> None:

@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from events.models import CalendarPage
+from programmes.models import ProgrammeIndexPage
 from rooms.services import creation, posting
 from tests.events.conftest import affiliated_org, calendar_page, future, publish_event  # noqa: F401
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
@@ -20,6 +21,7 @@ from tests.practices.conftest import (  # noqa: F401
     tools,
 )
 from tests.practices.fixtures_listing import build_home, build_index, make_sheet, make_tool
+from tests.programmes.conftest import publish_programme
 
 
 @pytest.fixture
@@ -46,7 +48,12 @@ def build_whole_site():
         title="Numérique et bénévolat", description="Outils pour les équipes bénévoles."
     )
     posting.post_message(user=member, room=room, body="Bonjour", client_id=str(uuid.uuid4()))
+    support = home.add_child(instance=ProgrammeIndexPage(title="Soutiens", slug="soutiens"))
+    programme = publish_programme(
+        support, title="Chèque coaching numérique", legal_forms=["cooperative"]
+    )
     names = {
+        "programme": programme.slug,
         "sheet": sheet.slug,
         "sheet_id": sheet.pk,
         "tool": tool.slug,

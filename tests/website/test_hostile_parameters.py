@@ -60,6 +60,17 @@ HOSTILE = [
 WORST = [HUGE, "%5B%5D", "%00", "%FF"]
 
 CALENDAR = ["kind", "organiser", "theme", "region", "mode", "when", "view", "month", "page"]
+PROGRAMMES = [
+    "kind",
+    "region",
+    "legal_form",
+    "organisation_kind",
+    "size",
+    "theme",
+    "dimension",
+    "when",
+    "page",
+]
 SHEETS = ["q", "theme", "sector", "region", "tool", "dimension", "keyword", "page"]
 API_PAGES = [
     "offset",
@@ -92,6 +103,10 @@ ADDRESSES = {
     "/agenda/widget/": CALENDAR,
     "/agenda/{event}/": ["date", "page"],
     "/agenda/{event}/event.ics": ["date"],
+    "/soutiens/": PROGRAMMES,
+    "/soutiens/echeances.ics": ["x"],
+    "/soutiens/{programme}/": ["x"],
+    "/soutiens/pour-mon-organisation/": ["x"],
     "/organisations/": ["q", "kind", "sector", "region", "federation", "page"],
     "/organisations/{organisation}/": ["page"],
     "/organisations/{organisation}/agenda.ics": CALENDAR,
@@ -179,7 +194,7 @@ raw_values = st.binary(max_size=300).map(lambda b: quote_from_bytes(b, safe=""))
 text_values = st.text(max_size=300).map(lambda t: quote(t, safe=""))
 numbers = st.integers(min_value=-(10**40), max_value=10**40).map(str)
 values = st.one_of(raw_values, text_values, numbers)
-LISTS = ["/pratiques/", "/agenda/", "/agenda/feed.ics", "/organisations/", "/outils/"]
+LISTS = ["/pratiques/", "/agenda/", "/agenda/feed.ics", "/organisations/", "/outils/", "/soutiens/"]
 
 
 @pytest.mark.parametrize("address", LISTS + ["/api/v2/pages/", "/salons/{room}/historique/"])

@@ -41,6 +41,10 @@ PUBLIC = [
     "/agenda/?when=past",
     "/agenda/{event}/",
     "/agenda/widget/",
+    "/soutiens/",
+    "/soutiens/?region=zzz&legal_form=cooperative",
+    "/soutiens/?when=closed",
+    "/soutiens/{programme}/",
     "/organisations/",
     "/organisations/?kind=zzz",
     "/organisations/{organisation}/",
@@ -59,6 +63,7 @@ MEMBERS = [
     "/pratiques/proposer/",
     "/agenda/annoncer/",
     "/agenda/{event}/inscriptions/",
+    "/soutiens/pour-mon-organisation/",
     "/personnes/{member_id}/",
     "/admin/",  # the 403 page of a member who is not an editor
     "{wizard_step}",

@@ -4,7 +4,7 @@ the status and what answers (the template it renders, or the type of file it ret
 
 Built on `whole_site` (a small page tree: home, /pratiques/ with one sheet, /agenda/ with
 one event, a tool, an organisation, a room), not the demo. Addresses of DESIGN.md that
-no part of Relais serves yet (stories, programmes, search, the diagnostic, the
+no part of Relais serves yet (stories, search, the diagnostic, the
 notification centre, the data page) are left out until they exist; `/ws/salons/<slug>/`
 is a WebSocket, checked by the consumer's tests."""
 
@@ -16,6 +16,7 @@ from django.test import Client
 from community.pages import route_slugs
 from events.models import CalendarPage
 from practices.models import PracticeIndexPage
+from programmes.models import ProgrammeIndexPage
 from tests.practices.fixtures_listing import build_index, make_sheet, make_tool
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,13 @@ ADDRESSES = [
     ("/salons/{room}/", MEMBER, 200, HTML),
     ("/moi/", VISITOR, 302, LOGIN),
     ("/moi/", MEMBER, 200, "community/me.html"),
+    ("/soutiens/", VISITOR, 200, "programmes/programme_index_page.html"),
+    ("/soutiens/?region=zzz&when=closed", VISITOR, 200, "programmes/programme_index_page.html"),
+    ("/soutiens/{programme}/", VISITOR, 200, "programmes/programme_page.html"),
+    ("/soutiens/{programme}/", MEMBER, 200, "programmes/programme_page.html"),
+    ("/soutiens/echeances.ics", VISITOR, 200, "text/calendar; charset=utf-8"),
+    ("/soutiens/pour-mon-organisation/", VISITOR, 302, LOGIN),
+    ("/soutiens/pour-mon-organisation/", MEMBER, 200, "programmes/eligible.html"),
     ("/robots.txt", VISITOR, 200, "text/plain; charset=utf-8"),
     ("/sitemap.xml", VISITOR, 200, "application/xml"),
     ("/healthz", VISITOR, 200, "application/json"),
@@ -95,6 +103,7 @@ def test_stable_addresses_answer_as_designed(whole_site):
 def test_route_slugs_are_the_first_segments_of_routes_and_django_addresses():
     assert route_slugs(PracticeIndexPage) == {"proposer", "feed"}
     assert route_slugs(CalendarPage) == {"annoncer", "prive", "widget"}
+    assert route_slugs(ProgrammeIndexPage) == {"pour-mon-organisation"}
 
 
 def test_route_of_the_library_comes_before_a_child_with_its_slug(client):

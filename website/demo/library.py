@@ -83,6 +83,7 @@ class Library:
             **{key: spec[key] for key in ("title", "slug", "summary", "duration", "budget")},
             **{key: spec[key] for key in ("funding", "why", "results", "social_impact")},
             organisation=organisation,
+            funded_by=self.programme_pages.get(spec.get("funded_by", "")),
             region_id=organisation.region_id,
             organisation_size=organisation.staff_size,
             live=published_at is not None,

@@ -39,6 +39,7 @@ from website.models import FooterSettings, HomePage, NavigationSettings, Standar
 from . import load
 from .activity import Activity
 from .library import Library
+from .support import Support
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 # Wagtail emails the moderators itself (not through `email_people`).
@@ -53,7 +54,7 @@ def seed() -> tuple[Counter, Counter]:
     return +seeder.created, +seeder.updated
 
 
-class Seeder(Library, Activity):
+class Seeder(Library, Activity, Support):
     def __init__(self):
         self.created = Counter()
         self.updated = Counter()
@@ -72,8 +73,10 @@ class Seeder(Library, Activity):
         site = self.seed_site(home)
         library = self.index_page(home, PracticeIndexPage, "bibliothèque des fiches")
         calendar = self.index_page(home, CalendarPage, "agenda")
-        pages |= {library.slug: library, calendar.slug: calendar}
+        support = self.programme_index(home)
+        pages |= {library.slug: library, calendar.slug: calendar, support.slug: support}
         self.navigation(site, pages)
+        self.programme_pages = self.programmes(support)
         self.sheets(library)
         self.reactions()
         self.events(calendar)
