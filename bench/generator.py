@@ -5,8 +5,10 @@ The run's orchestration, the skeleton, the tools, the pages' tree and the search
 are here; the other steps are mixed into the `Generator` from their modules, in the order
 of the run: bench/people.py (organisations, people, memberships, affiliations),
 bench/pages.py (sheets and reactions, events and registrations), bench/rooms.py (rooms,
-messages, read markers). They all draw from the one `rng`, in that order; bench/bulk.py
-holds what they share to write rows in bulk, bench/vocabulary.yaml the words they draw."""
+messages, read markers), bench/support.py (support programmes, their followers, the sheets
+they funded). They all draw from the one `rng`, in that order (the programmes last, so
+that adding them changed no draw of the steps before); bench/bulk.py holds what they share
+to write rows in bulk, bench/vocabulary.yaml the words they draw."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import random
 import sys
 import time
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +43,7 @@ from practices.models import (
     Tool,
     Useful,
 )
+from programmes.models import ProgrammeFollow, ProgrammePage
 from rooms.models import ReadMarker, Room, RoomMessage
 from website.demo import load
 from website.demo.seeder import DUMMY_EMAIL_BACKEND, Seeder
@@ -48,6 +52,7 @@ from .indexing import index_objects
 from .pages import Pages
 from .people import PASSWORD, Network
 from .rooms import Rooms
+from .support import Support
 
 SEED = 2026
 PAGE_BATCH = 2000
@@ -71,12 +76,13 @@ class Scale:
     rooms: int
     messages: int
     big_room_messages: int
+    programmes: int
 
 
 SCALES = {
-    "full": Scale(2000, 40, 20_000, 10_000, 5000, 200, 500_000, 100_000),
-    "quick": Scale(40, 3, 400, 200, 100, 10, 5000, 2000),
-    "tiny": Scale(8, 2, 24, 6, 5, 4, 60, 30),
+    "full": Scale(2000, 40, 20_000, 10_000, 5000, 200, 500_000, 100_000, 300),
+    "quick": Scale(40, 3, 400, 200, 100, 10, 5000, 2000, 12),
+    "tiny": Scale(8, 2, 24, 6, 5, 4, 60, 30, 6),
 }
 
 
@@ -91,7 +97,7 @@ def step(number: int) -> str:
     return digits.rjust(STEPLEN, "0")
 
 
-class Generator(Network, Pages, Rooms):
+class Generator(Network, Pages, Rooms, Support):
     """One run at `scale`: `run()` takes the steps in order, each drawing from `rng`
     (seeded) and leaving in attributes what the next ones need."""
 
@@ -175,6 +181,7 @@ class Generator(Network, Pages, Rooms):
                     ("reactions", self.reactions),
                     ("events", self.events),
                     ("rooms and messages", self.rooms),
+                    ("support programmes", self.programmes),
                     ("search index", self.search_index),
                 ]:
                     with self.timed(label):
@@ -188,8 +195,9 @@ class Generator(Network, Pages, Rooms):
     # --- skeleton -----------------------------------------------------------------------
 
     def skeleton(self):
-        """Taxonomies, home and standard pages, /pratiques/, /agenda/, the default Site and
-        its menu and footer: the demo seeder's own steps (its network is not loaded)."""
+        """Taxonomies, home and standard pages, /pratiques/, /agenda/, /soutiens/, the
+        default Site and its menu and footer: the demo seeder's own steps (its network and
+        its programmes are not loaded)."""
         seeder = Seeder()
         wagtail_logger = logging.getLogger("wagtail")
         level = wagtail_logger.level
@@ -207,7 +215,8 @@ class Generator(Network, Pages, Rooms):
         site = seeder.seed_site(home)
         self.library = seeder.index_page(home, PracticeIndexPage, "bibliothèque des fiches")
         self.calendar = seeder.index_page(home, CalendarPage, "agenda")
-        pages |= {self.library.slug: self.library, self.calendar.slug: self.calendar}
+        self.support = seeder.programme_index(home)
+        pages |= {page.slug: page for page in (self.library, self.calendar, self.support)}
         seeder.navigation(site, pages)
         self.regions = {region.slug: region for region in Region.objects.all()}
         self.sectors = list(Sector.objects.order_by("slug"))
@@ -243,6 +252,7 @@ class Generator(Network, Pages, Rooms):
             (EventPage, self.event_list),
             (Organisation, self.orgs),
             (Tool, self.tool_list),
+            (ProgrammePage, self.programme_list),
         ]:
             index_objects(model, objects)
 
@@ -266,6 +276,8 @@ class Generator(Network, Pages, Rooms):
             Room,
             RoomMessage,
             ReadMarker,
+            ProgrammePage,
+            ProgrammeFollow,
         ]
         return {model.__name__: model.objects.count() for model in models}
 
@@ -275,6 +287,7 @@ class Generator(Network, Pages, Rooms):
         event = upcoming[0]
         organisation = max(self.federations or self.orgs, key=lambda o: len(self.members[o.pk]))
         member = next(u for u in self.users if u.pk == self.big_room_chatters[0])
+        programme = max(self.programme_list, key=lambda p: (p.kind == "funding", -p.pk))
         return {
             "scale": next((name for name, s in SCALES.items() if s == self.scale), "custom"),
             "sheet": f"/pratiques/{sheet.slug}/",
@@ -282,11 +295,27 @@ class Generator(Network, Pages, Rooms):
             "event": f"/agenda/{event.slug}/",
             "organisation": f"/organisations/{organisation.slug}/",
             "organisation_query": organisation.name.split()[-1],
+            "programme": f"/soutiens/{programme.slug}/",
+            "programme_region": self.programme_region(),
             "room": self.big_room.slug,
             "room_messages": self.big_room.last_seq,
             "member_email": member.email,
             "password": PASSWORD,
         }
+
+    def programme_region(self) -> str:
+        """The region that the most current programmes open to cooperatives name: the
+        signed-in list's two filters (`?region=…&legal_form=cooperative`)."""
+        today = ProgrammePage.today()
+        current = {
+            p.pk
+            for p in self.programme_list
+            if (p.open_all_year or p.deadline >= today)
+            and (not p.legal_forms or "cooperative" in p.legal_forms)
+        }
+        through = ProgrammePage.regions.through.objects.filter(programmepage_id__in=current)
+        named = Counter(through.values_list("region__slug", flat=True))
+        return max(self.regions, key=lambda slug: (named[slug], -list(self.regions).index(slug)))
 
 
 def generate(scale: str | Scale, *, samples_path: Path | None = None, analyze=True, out=sys.stdout):

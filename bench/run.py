@@ -167,6 +167,7 @@ def rows(sample: dict) -> list[Row]:
         Row("A2", "a sheet, visitor", sample["sheet"]),
         Row("A2", "the library, visitor", "/pratiques/"),
         Row("A2", "the calendar, visitor", "/agenda/"),
+        Row("A2", "the programme list, visitor", "/soutiens/"),
         Row("A3", "a sheet, signed in", sample["sheet"], signed_in=True),
         Row(
             "A3",
@@ -176,6 +177,12 @@ def rows(sample: dict) -> list[Row]:
         ),
         Row("A3", "the directory, signed in", "/organisations/", signed_in=True),
         Row("A3", "the month grid, signed in", "/agenda/?view=month", signed_in=True),
+        Row(
+            "A3",
+            "the programme list with two filters, signed in",
+            f"/soutiens/?region={sample['programme_region']}&legal_form=cooperative",
+            signed_in=True,
+        ),
         Row(
             "A3",
             "a search of the library, signed in",

@@ -75,3 +75,13 @@ THEME_ROOM_TOPICS = _pairs("theme_room_topics", "description")
 MESSAGE_OPENINGS: list[str] = _POOLS["message_openings"]
 MESSAGE_SENTENCES: list[str] = _POOLS["message_sentences"]
 MESSAGE_EXTRAS: list[str] = _POOLS["message_extras"]
+
+# Support programmes.
+PROGRAMME_TITLES: dict[str, list[str]] = _POOLS["programme_titles"]
+PROGRAMME_SUBJECTS: list[str] = _POOLS["programme_subjects"]
+PROGRAMME_PROVIDERS: list[str] = _POOLS["programme_providers"]
+PROGRAMME_AMOUNTS: dict[str, list[str]] = _POOLS["programme_amounts"]
+PROGRAMME_SUMMARIES: dict[str, list[str]] = _POOLS["programme_summaries"]
+PROGRAMME_PARAGRAPHS: list[str] = _POOLS["programme_paragraphs"]
+PROGRAMME_STEPS: list[str] = _POOLS["programme_steps"]
+PROGRAMME_APPLICATIONS: list[str] = _POOLS["programme_applications"]

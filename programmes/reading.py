@@ -26,7 +26,11 @@ def programme_context(request, *, programme) -> dict:
         if funded is not None
         else []
     )
+    # The same for the stories that name it (stories sit above this app too).
+    told = getattr(programme, "stories", None)
+    stories = list(told.live().order_by("-first_published_at")[:6]) if told is not None else []
     return {
+        "funded_stories": stories,
         "verdicts": verdicts,
         "following": is_following(user, programme),
         "funded_sheets": sheets,

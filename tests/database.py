@@ -54,10 +54,22 @@ def keep_baseline(alias: str = "default") -> None:
     if connection.vendor != "postgresql":
         return
     with transaction.atomic(using=alias), connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [SCHEMA])
-        if cursor.fetchone():
+        # The schema's comment is the number of migrations applied when it was taken: a
+        # run after new migrations (`--reuse-db` migrates forward) takes it again, since
+        # their rows (content types, permissions…) are missing from it.
+        cursor.execute("SELECT count(*) FROM public.django_migrations")
+        applied = str(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = %s",
+            [SCHEMA],
+        )
+        kept = cursor.fetchone()
+        if kept and kept[0] == applied:
             return
+        if kept:
+            cursor.execute(f"DROP SCHEMA {SCHEMA} CASCADE")
         cursor.execute(f"CREATE SCHEMA {SCHEMA}")
+        cursor.execute(f"COMMENT ON SCHEMA {SCHEMA} IS '{applied}'")
         for table in _tables_with_rows(cursor, "public"):
             cursor.execute(f"CREATE TABLE {SCHEMA}.{_quote(table)} AS TABLE public.{_quote(table)}")
 

@@ -24,7 +24,8 @@ APP_LEVEL = {
     "programmes": 1,
     "practices": 2,
     "events": 2,
-    "website": 3,
+    "stories": 3,
+    "website": 4,
 }
 
 # The project's tools beside the apps: outside their layering, only their size is checked.

@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include(rooms_urls)),
     path("", include(practices_urls)),
     path("", include("events.urls")),
+    path("", include("stories.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -1,6 +1,7 @@
 """The benchmark's data generator (bench/data.py, bench/generator.py) at its tiny scale:
 exact counts, a page tree treebeard and Wagtail accept, sheets served and found by the
-library's search, and search texts equal to what the models and the search backend write."""
+library's search, programmes served and filtered, and search texts equal to what the models
+and the search backend write."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bench.generator import SCALES, generate, step
 from community.models import Organisation
 from events.models import EventPage
 from practices.models import PracticeSheetPage, Tool
+from programmes.models import ProgrammePage
 from rooms.models import Room
 
 # Every count is fixed by the seed (random.Random(2026)) and the tiny scale.
@@ -36,6 +38,8 @@ TINY_COUNTS = {
     "Room": 13,
     "RoomMessage": 60,
     "ReadMarker": 8,
+    "ProgrammePage": 6,
+    "ProgrammeFollow": 4,
 }
 
 
@@ -92,6 +96,11 @@ def test_tiny_network(client):
         for part in ("difficulties", "tips", "phases", "sheet_tools", "keywords"):
             assert len(getattr(sheet, part).all()) == 3
     assert all(e.url_path == f"/accueil/agenda/{e.slug}/" for e in EventPage.objects.all())
+    programmes = list(ProgrammePage.objects.live())
+    assert len(programmes) == scale.programmes
+    for programme in programmes:
+        assert programme.url_path == f"/accueil/soutiens/{programme.slug}/"
+        programme.full_clean()  # the model's own rules (a call has a deadline…)
 
     # Served, and found by the library's search (Wagtail's index, written in bulk).
     assert client.get("/pratiques/").status_code == 200
@@ -105,13 +114,36 @@ def test_tiny_network(client):
     assert client.get(samples["event"]).status_code == 200
     assert client.get(samples["organisation"]).status_code == 200
 
+    # The programme list, with the signed-in row's two filters, and a programme.
+    listed = client.get("/soutiens/")
+    assert listed.status_code == 200
+    today = ProgrammePage.today()
+    current = [p for p in programmes if p.open_all_year or p.deadline >= today]
+    assert current
+
+    def link(programme):  # a card's link (a title may begin another one)
+        return f'href="/soutiens/{programme.slug}/"'
+
+    assert all(link(p) in listed.content.decode() for p in current[:12])
+    region = samples["programme_region"]
+    filtered = client.get("/soutiens/", {"region": region, "legal_form": "cooperative"})
+    assert filtered.status_code == 200
+    for programme in current:
+        regions = {r.slug for r in programme.regions.all()}
+        fits = (not regions or region in regions) and (
+            not programme.legal_forms or "cooperative" in programme.legal_forms
+        )
+        assert (link(programme) in filtered.content.decode()) == fits
+    assert client.get(samples["programme"]).status_code == 200
+
     # The bulk search texts are the product's: the model's document, the backend's rows.
     for sheet in sheets:
         assert generator.sheet_documents[generator.sheet_list.index(sheet)] == (
             sheet.search_document()
         )
     backend = get_search_backend()
-    for obj in [sheets[0], EventPage.objects.first(), Organisation.objects.first()]:
+    objects = [sheets[0], EventPage.objects.first(), Organisation.objects.first(), programmes[0]]
+    for obj in objects:
         bulk = _index_row(obj)
         backend.add(obj)
         assert _index_row(obj) == bulk

@@ -9,6 +9,7 @@ import pytest
 from events.models import CalendarPage
 from programmes.models import ProgrammeIndexPage
 from rooms.services import creation, posting
+from stories.models import StoryIndexPage
 from tests.events.conftest import affiliated_org, calendar_page, future, publish_event  # noqa: F401
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from tests.practices.conftest import (  # noqa: F401
@@ -22,6 +23,7 @@ from tests.practices.conftest import (  # noqa: F401
 )
 from tests.practices.fixtures_listing import build_home, build_index, make_sheet, make_tool
 from tests.programmes.conftest import publish_programme
+from tests.stories.conftest import publish_story
 
 
 @pytest.fixture
@@ -52,7 +54,12 @@ def build_whole_site():
     programme = publish_programme(
         support, title="Chèque coaching numérique", legal_forms=["cooperative"]
     )
+    told = home.add_child(instance=StoryIndexPage(title="Récits", slug="recits"))
+    story = publish_story(
+        told, title="Un cloud pour l'équipe, deux ans après", programmes=[programme]
+    )
     names = {
+        "story": story.slug,
         "programme": programme.slug,
         "sheet": sheet.slug,
         "sheet_id": sheet.pk,

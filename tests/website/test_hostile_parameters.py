@@ -103,6 +103,9 @@ ADDRESSES = {
     "/agenda/widget/": CALENDAR,
     "/agenda/{event}/": ["date", "page"],
     "/agenda/{event}/event.ics": ["date"],
+    "/recits/": ["theme", "sector", "region", "page"],
+    "/recits/feed/": ["x"],
+    "/recits/{story}/": ["x"],
     "/soutiens/": PROGRAMMES,
     "/soutiens/echeances.ics": ["x"],
     "/soutiens/{programme}/": ["x"],
@@ -194,7 +197,15 @@ raw_values = st.binary(max_size=300).map(lambda b: quote_from_bytes(b, safe=""))
 text_values = st.text(max_size=300).map(lambda t: quote(t, safe=""))
 numbers = st.integers(min_value=-(10**40), max_value=10**40).map(str)
 values = st.one_of(raw_values, text_values, numbers)
-LISTS = ["/pratiques/", "/agenda/", "/agenda/feed.ics", "/organisations/", "/outils/", "/soutiens/"]
+LISTS = [
+    "/pratiques/",
+    "/agenda/",
+    "/agenda/feed.ics",
+    "/organisations/",
+    "/outils/",
+    "/soutiens/",
+    "/recits/",
+]
 
 
 @pytest.mark.parametrize("address", LISTS + ["/api/v2/pages/", "/salons/{room}/historique/"])

@@ -66,6 +66,7 @@ def test_site_root_is_the_published_home_page(settings, client):
         "Outils",
         "Agenda",
         "Soutiens",
+        "Récits",
         "Salons",
         "Organisations",
         "À propos",
@@ -75,9 +76,10 @@ def test_site_root_is_the_published_home_page(settings, client):
     assert navigation.links[1].value["url"] == "/outils/"
     assert navigation.links[2].value["page"].slug == "agenda"
     assert navigation.links[3].value["page"].slug == "soutiens"
-    assert navigation.links[4].value["url"] == "/salons/"
-    assert navigation.links[5].value["url"] == "/organisations/"
-    assert navigation.links[6].value["page"].slug == "a-propos"
+    assert navigation.links[4].value["page"].slug == "recits"
+    assert navigation.links[5].value["url"] == "/salons/"
+    assert navigation.links[6].value["url"] == "/organisations/"
+    assert navigation.links[7].value["page"].slug == "a-propos"
     footer = FooterSettings.for_site(site)
     assert footer.contact_email == "contact@relais.example"
     assert [link.value["page"].slug for link in footer.links] == ["mentions-legales", "charte"]

@@ -4,7 +4,7 @@ the status and what answers (the template it renders, or the type of file it ret
 
 Built on `whole_site` (a small page tree: home, /pratiques/ with one sheet, /agenda/ with
 one event, a tool, an organisation, a room), not the demo. Addresses of DESIGN.md that
-no part of Relais serves yet (stories, search, the diagnostic, the
+no part of Relais serves yet (search, the diagnostic, the
 notification centre, the data page) are left out until they exist; `/ws/salons/<slug>/`
 is a WebSocket, checked by the consumer's tests."""
 
@@ -17,6 +17,7 @@ from community.pages import route_slugs
 from events.models import CalendarPage
 from practices.models import PracticeIndexPage
 from programmes.models import ProgrammeIndexPage
+from stories.models import StoryIndexPage
 from tests.practices.fixtures_listing import build_index, make_sheet, make_tool
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,10 @@ ADDRESSES = [
     ("/salons/{room}/", MEMBER, 200, HTML),
     ("/moi/", VISITOR, 302, LOGIN),
     ("/moi/", MEMBER, 200, "community/me.html"),
+    ("/recits/", VISITOR, 200, "stories/story_index_page.html"),
+    ("/recits/?theme=zzz&page=9", VISITOR, 200, "stories/story_index_page.html"),
+    ("/recits/{story}/", VISITOR, 200, "stories/story_page.html"),
+    ("/recits/feed/", VISITOR, 200, "application/atom+xml; charset=utf-8"),
     ("/soutiens/", VISITOR, 200, "programmes/programme_index_page.html"),
     ("/soutiens/?region=zzz&when=closed", VISITOR, 200, "programmes/programme_index_page.html"),
     ("/soutiens/{programme}/", VISITOR, 200, "programmes/programme_page.html"),
@@ -104,6 +109,7 @@ def test_route_slugs_are_the_first_segments_of_routes_and_django_addresses():
     assert route_slugs(PracticeIndexPage) == {"proposer", "feed"}
     assert route_slugs(CalendarPage) == {"annoncer", "prive", "widget"}
     assert route_slugs(ProgrammeIndexPage) == {"pour-mon-organisation"}
+    assert route_slugs(StoryIndexPage) == {"feed"}
 
 
 def test_route_of_the_library_comes_before_a_child_with_its_slug(client):

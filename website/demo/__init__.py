@@ -13,6 +13,7 @@
 | `reactions.yaml`     | "useful" marks, bookmarks and adoption reports on the sheets         |
 | `events.yaml`        | the calendar page and its events (dates counted from the day of seeding) |
 | `programmes.yaml`    | the list of support and its programmes (calls dated from the seed)   |
+| `stories.yaml`       | the editors' stories page, their authors and the stories             |
 | `rooms.yaml`         | the rooms, their messages and a report for the moderators            |
 
 Each file starts with a comment on its keys. People are named by email, everything else by

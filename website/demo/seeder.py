@@ -38,6 +38,7 @@ from website.models import FooterSettings, HomePage, NavigationSettings, Standar
 
 from . import load
 from .activity import Activity
+from .editorial import Editorial
 from .library import Library
 from .support import Support
 
@@ -54,7 +55,7 @@ def seed() -> tuple[Counter, Counter]:
     return +seeder.created, +seeder.updated
 
 
-class Seeder(Library, Activity, Support):
+class Seeder(Library, Activity, Support, Editorial):
     def __init__(self):
         self.created = Counter()
         self.updated = Counter()
@@ -74,13 +75,20 @@ class Seeder(Library, Activity, Support):
         library = self.index_page(home, PracticeIndexPage, "bibliothèque des fiches")
         calendar = self.index_page(home, CalendarPage, "agenda")
         support = self.programme_index(home)
-        pages |= {library.slug: library, calendar.slug: calendar, support.slug: support}
+        told = self.story_index(home)
+        pages |= {
+            library.slug: library,
+            calendar.slug: calendar,
+            support.slug: support,
+            told.slug: told,
+        }
         self.navigation(site, pages)
         self.programme_pages = self.programmes(support)
         self.sheets(library)
         self.reactions()
         self.events(calendar)
         self.rooms()
+        self.stories(told)
 
     def _sync(self, obj, values, label):
         """Set the given fields on obj, saving only if one differs."""

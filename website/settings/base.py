@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "programmes",
     "practices",
     "events",
+    "stories",
     "website",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
