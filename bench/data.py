@@ -13,25 +13,27 @@ hold no Relais content yet. Everything is written in
 one transaction, then `ANALYZE` gives the planner statistics. The run is deterministic
 (`random.Random(2026)`) but for the dates, which are counted from now. The names of a
 few sample objects for the benchmark (a sheet, an event, an organisation, a programme and
-the region of the programme list's filter, the big room, a member's email and the common
-password) go to `bench/.data.json`.
+the region of the programme list's filter, the newest story and the theme of the stories
+list's filter, the big room, a member's email and the common password) go to
+`bench/.data.json`.
 
 How it is fast: rows are written with `bulk_create` in batches, never through the
 services. Pages are written without revisions as Wagtail serves a live page: the base
 `wagtailcore_page` row (treebeard `path`/`depth`/`numchild` computed here, `url_path`,
 `content_type`, default `locale`, `draft_title`, `live`, `first/last_published_at`), then
 the specific table's row; the parent's `numchild` is updated once. Only the skeleton (home
-page, standard pages, /pratiques/, /agenda/, /soutiens/, taxonomies, default Site, menu and
-footer) goes through the demo seeder's own steps (`website.demo.seeder.Seeder`), a dozen
-pages. The password is hashed once; every person has it and a verified primary address.
+page, standard pages, /pratiques/, /agenda/, /soutiens/, /recits/, taxonomies, default
+Site, menu and footer) goes through the demo seeder's own steps
+(`website.demo.seeder.Seeder`), a dozen pages. The password is hashed once; every person
+has it and a verified primary address.
 
 What the listings search is filled in as the models compute it:
 - the directory (/organisations/?q=) reads `Organisation.search_text`;
 - the library (/pratiques/?q=) goes through Wagtail's search index (`IndexEntry`, the
-  PostgreSQL database backend): sheets, events, organisations, tools and support
-  programmes are indexed in bulk by `bench/indexing.py` (the backend's own texts and
-  weights, one INSERT per batch), each sheet's `search_document` computed once from the
-  parts held in memory; the skeleton's pages are indexed at once (immediate task backend
+  PostgreSQL database backend): sheets, events, organisations, tools, support
+  programmes and stories are indexed in bulk by `bench/indexing.py` (the backend's own
+  texts and weights, one INSERT per batch), each sheet's `search_document` computed once
+  from the parts held in memory; the skeleton's pages are indexed at once (immediate task backend
   for that step);
 - `EventPage.search_text` is set as `EventPage.save` sets it (the calendar has no text
   search today).
@@ -48,6 +50,13 @@ full scale, 12 quick), of every kind, some for all regions and legal forms and o
 restricted, a quarter open all year, most calls open (some closing within a month), some
 not yet open and some closed; members who follow them; one sheet in twenty names the
 funding programme that paid for it.
+
+Editors' stories (/recits/, `bench/stories.py`): `Scale.stories` of them (500 at full
+scale, 10 quick), each about an organisation (its region, one of its sectors), one to three
+themes, a body of 6 to 12 blocks (headings h2-h4 in order, paragraphs, quotes, key figures,
+cards of a sheet or programme), one of five editors as author and often someone of the
+organisation; a third name the programmes that supported them, a few chosen related stories
+and sheets.
 
 Not written (not needed to serve the pages): revisions and log entries of the bulk
 pages, Wagtail's reference index for them (the admin's "usage" counts), mentions,

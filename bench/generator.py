@@ -6,9 +6,10 @@ are here; the other steps are mixed into the `Generator` from their modules, in 
 of the run: bench/people.py (organisations, people, memberships, affiliations),
 bench/pages.py (sheets and reactions, events and registrations), bench/rooms.py (rooms,
 messages, read markers), bench/support.py (support programmes, their followers, the sheets
-they funded). They all draw from the one `rng`, in that order (the programmes last, so
-that adding them changed no draw of the steps before); bench/bulk.py holds what they share
-to write rows in bulk, bench/vocabulary.yaml the words they draw."""
+they funded), bench/stories.py (editors' stories and their authors). They all draw from
+the one `rng`, in that order (each new step last, so that adding it changed no draw of the
+steps before); bench/bulk.py holds what they share to write rows in bulk,
+bench/vocabulary.yaml the words they draw."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ from practices.models import (
 )
 from programmes.models import ProgrammeFollow, ProgrammePage
 from rooms.models import ReadMarker, Room, RoomMessage
+from stories.models import StoryAuthor, StoryPage
 from website.demo import load
 from website.demo.seeder import DUMMY_EMAIL_BACKEND, Seeder
 
@@ -52,6 +54,7 @@ from .indexing import index_objects
 from .pages import Pages
 from .people import PASSWORD, Network
 from .rooms import Rooms
+from .stories import Stories
 from .support import Support
 
 SEED = 2026
@@ -77,12 +80,13 @@ class Scale:
     messages: int
     big_room_messages: int
     programmes: int
+    stories: int
 
 
 SCALES = {
-    "full": Scale(2000, 40, 20_000, 10_000, 5000, 200, 500_000, 100_000, 300),
-    "quick": Scale(40, 3, 400, 200, 100, 10, 5000, 2000, 12),
-    "tiny": Scale(8, 2, 24, 6, 5, 4, 60, 30, 6),
+    "full": Scale(2000, 40, 20_000, 10_000, 5000, 200, 500_000, 100_000, 300, 500),
+    "quick": Scale(40, 3, 400, 200, 100, 10, 5000, 2000, 12, 10),
+    "tiny": Scale(8, 2, 24, 6, 5, 4, 60, 30, 6, 4),
 }
 
 
@@ -97,7 +101,7 @@ def step(number: int) -> str:
     return digits.rjust(STEPLEN, "0")
 
 
-class Generator(Network, Pages, Rooms, Support):
+class Generator(Network, Pages, Rooms, Support, Stories):
     """One run at `scale`: `run()` takes the steps in order, each drawing from `rng`
     (seeded) and leaving in attributes what the next ones need."""
 
@@ -182,6 +186,7 @@ class Generator(Network, Pages, Rooms, Support):
                     ("events", self.events),
                     ("rooms and messages", self.rooms),
                     ("support programmes", self.programmes),
+                    ("stories", self.stories),
                     ("search index", self.search_index),
                 ]:
                     with self.timed(label):
@@ -195,8 +200,8 @@ class Generator(Network, Pages, Rooms, Support):
     # --- skeleton -----------------------------------------------------------------------
 
     def skeleton(self):
-        """Taxonomies, home and standard pages, /pratiques/, /agenda/, /soutiens/, the
-        default Site and its menu and footer: the demo seeder's own steps (its network and
+        """Taxonomies, home and standard pages, /pratiques/, /agenda/, /soutiens/, /recits/,
+        the default Site and its menu and footer: the demo seeder's own steps (its network and
         its programmes are not loaded)."""
         seeder = Seeder()
         wagtail_logger = logging.getLogger("wagtail")
@@ -216,7 +221,9 @@ class Generator(Network, Pages, Rooms, Support):
         self.library = seeder.index_page(home, PracticeIndexPage, "bibliothèque des fiches")
         self.calendar = seeder.index_page(home, CalendarPage, "agenda")
         self.support = seeder.programme_index(home)
-        pages |= {page.slug: page for page in (self.library, self.calendar, self.support)}
+        self.story_index = seeder.story_index(home)
+        indexes = (self.library, self.calendar, self.support, self.story_index)
+        pages |= {page.slug: page for page in indexes}
         seeder.navigation(site, pages)
         self.regions = {region.slug: region for region in Region.objects.all()}
         self.sectors = list(Sector.objects.order_by("slug"))
@@ -253,6 +260,7 @@ class Generator(Network, Pages, Rooms, Support):
             (Organisation, self.orgs),
             (Tool, self.tool_list),
             (ProgrammePage, self.programme_list),
+            (StoryPage, self.story_list),
         ]:
             index_objects(model, objects)
 
@@ -278,6 +286,8 @@ class Generator(Network, Pages, Rooms, Support):
             ReadMarker,
             ProgrammePage,
             ProgrammeFollow,
+            StoryPage,
+            StoryAuthor,
         ]
         return {model.__name__: model.objects.count() for model in models}
 
@@ -297,6 +307,7 @@ class Generator(Network, Pages, Rooms, Support):
             "organisation_query": organisation.name.split()[-1],
             "programme": f"/soutiens/{programme.slug}/",
             "programme_region": self.programme_region(),
+            **self.story_samples(),
             "room": self.big_room.slug,
             "room_messages": self.big_room.last_seq,
             "member_email": member.email,

@@ -168,6 +168,8 @@ def rows(sample: dict) -> list[Row]:
         Row("A2", "the library, visitor", "/pratiques/"),
         Row("A2", "the calendar, visitor", "/agenda/"),
         Row("A2", "the programme list, visitor", "/soutiens/"),
+        Row("A2", "a story, visitor", sample["story"]),
+        Row("A2", "the stories list, visitor", "/recits/"),
         Row("A3", "a sheet, signed in", sample["sheet"], signed_in=True),
         Row(
             "A3",
@@ -181,6 +183,12 @@ def rows(sample: dict) -> list[Row]:
             "A3",
             "the programme list with two filters, signed in",
             f"/soutiens/?region={sample['programme_region']}&legal_form=cooperative",
+            signed_in=True,
+        ),
+        Row(
+            "A3",
+            "the stories list with a theme, signed in",
+            f"/recits/?theme={sample['story_theme']}",
             signed_in=True,
         ),
         Row(

@@ -19,6 +19,7 @@ from wagtail.search import index
 from .fields import MultiLineTextField, OneLineCharField
 from .slugs import unique_slug
 from .timezones import time_zone_choices
+from .translations import in_reader_language
 
 
 def _time_zone_choices():
@@ -29,16 +30,24 @@ class Taxonomy(models.Model):
     """A shared term, editable by editors as a Wagtail snippet."""
 
     name = OneLineCharField(_("nom"), max_length=100, unique=True)
+    # The name in the other interface languages; empty: the French one is shown, marked.
+    name_en = OneLineCharField(_("nom en anglais"), max_length=100, blank=True)
+    name_nl = OneLineCharField(_("nom en néerlandais"), max_length=100, blank=True)
     slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_nl"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:
         abstract = True
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language (`community.translations`)."""
+        return in_reader_language(self, "name")[0]
 
     def save(self, *args, **kwargs):
         if not self.slug:

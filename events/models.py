@@ -221,6 +221,29 @@ class EventPage(EventRoutes, OneLineTitle, Page):
         index.FilterField("kind"),
     ]
 
+    # What /api/v2/ shows (website/api.py says how). Never `online_url` (given to registered
+    # people only), `proposed_by` or the registrations.
+    api_fields = [
+        "kind",
+        "summary",
+        "organisers",
+        "start",
+        "end",
+        "time_zone",
+        "rrule",
+        "upcoming_dates",
+        "venue",
+        "is_online",
+        "region",
+        "capacity",
+        "registration_deadline",
+        "audience",
+        "description",
+        "themes",
+        "related_sheets",
+        "cancelled",
+    ]
+
     base_form_class = EventForm
     parent_page_types = ["events.CalendarPage"]
     subpage_types: list = []

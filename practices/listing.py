@@ -197,7 +197,7 @@ def _model_options(rows, relation: str, others, selected) -> list[Option]:
     count = Count(relation, filter=Q(**{f"{relation}__in": others.values("pk")}), distinct=True)
     rows = rows.annotate(n=count)
     return [
-        Option(row.slug, row.name, row.n, row == selected)
+        Option(row.slug, str(row), row.n, row == selected)
         for row in rows
         if row.n or row == selected
     ]

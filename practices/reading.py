@@ -62,7 +62,7 @@ def _json_ld(request, sheet, *, keywords, themes, tools) -> dict:
         "url": absolute_url(sheet.get_url(request)),
         "inLanguage": "fr",
         "keywords": [keyword.word for keyword in keywords],
-        "about": [theme.name for theme in themes],
+        "about": [theme.label for theme in themes],
         "publisher": {"@type": "Organization", "name": "Relais"},
         "mentions": [
             {

@@ -59,7 +59,7 @@ def reasons(programme: ProgrammePage, organisation: Organisation, today=None) ->
         )
     regions = list(programme.regions.all())
     if regions and organisation.region_id not in {region.pk for region in regions}:
-        names = _listed([region.name for region in regions])
+        names = _listed([region.label for region in regions])
         if organisation.region_id is None:
             found.append(
                 _(
@@ -101,14 +101,14 @@ def current_programmes():
     return (
         ProgrammePage.objects.live()
         .filter(Q(open_all_year=True) | Q(deadline__gte=today))
-        .prefetch_related("regions")
+        .prefetch_related("regions", "translations")
         .order_by(F("deadline").asc(nulls_last=True), "title")
     )
 
 
 def for_member(user) -> list[OrganisationVerdicts]:
     """For each of the member's organisations: the programmes it can apply for, and the
-    others with their reasons. Three queries whatever the numbers."""
+    others with their reasons. Four queries whatever the numbers."""
     organisations = member_organisations(user)
     if not organisations:
         return []

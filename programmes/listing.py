@@ -106,7 +106,7 @@ def matching(values: dict):
 
 
 def for_cards(programmes):
-    return programmes.prefetch_related("regions")
+    return programmes.prefetch_related("regions", "translations")
 
 
 def _query_without(request, *names) -> str:

@@ -18,14 +18,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from community.fields import OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Theme
+from community.translations import OTHER_LANGUAGES, reader_language
 
 from .fields import ChoicesField
 from .routes import ProgrammeIndexRoutes, ProgrammeRoutes
@@ -150,6 +151,7 @@ class ProgrammePage(ProgrammeRoutes, OneLineTitle, Page):
         ),
         FieldPanel("how_to_apply"),
         FieldPanel("official_url"),
+        InlinePanel("translations", label=_("traductions"), max_num=len(OTHER_LANGUAGES)),
     ]
 
     search_fields = Page.search_fields + [
@@ -157,6 +159,27 @@ class ProgrammePage(ProgrammeRoutes, OneLineTitle, Page):
         index.SearchField("provider"),
         index.SearchField("description"),
         index.FilterField("kind"),
+    ]
+
+    # What /api/v2/ shows (website/api.py says how).
+    api_fields = [
+        "summary",
+        "kind",
+        "provider",
+        "regions",
+        "legal_forms",
+        "organisation_kinds",
+        "sizes",
+        "themes",
+        "dimensions",
+        "amount",
+        "open_all_year",
+        "opens_on",
+        "deadline",
+        "call_status",
+        "description",
+        "how_to_apply",
+        "official_url",
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
@@ -223,9 +246,40 @@ class ProgrammePage(ProgrammeRoutes, OneLineTitle, Page):
         choices = dict(self._meta.get_field(field).choices or [])
         return [str(choices[value]) for value in getattr(self, field) if value in choices]
 
+    def in_reader_language(self):
+        """The translation in the reader's language (prefetch `translations` for a list),
+        or None: the French is shown."""
+        language = reader_language()
+        return next((t for t in self.translations.all() if t.language == language), None)
+
     @property
     def kind_label(self) -> str:
         return str(self.Kind(self.kind).label) if self.kind in self.Kind.values else ""
+
+
+class ProgrammeTranslation(Orderable):
+    """A programme's texts in another interface language; its criteria and dates are the
+    same in every language."""
+
+    programme = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(
+        _("langue"),
+        max_length=8,
+        choices=[(code, name) for code, name in settings.LANGUAGES if code in OTHER_LANGUAGES],
+    )
+    title = OneLineCharField(_("titre"), max_length=255)
+    summary = OneLineCharField(_("en bref"), max_length=300)
+    amount = OneLineCharField(_("montant ou coût"), max_length=160, blank=True)
+    description = RichTextField(_("description"), features=TEXT_FEATURES)
+    how_to_apply = RichTextField(_("comment postuler"), features=TEXT_FEATURES)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("traduction")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "language"], name="one_programme_translation_per_language"
+            )
+        ]
 
 
 class ProgrammeFollow(models.Model):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.db.models import prefetch_related_objects
 
+from community.translations import reader_language
+
 from .eligibility import member_organisations, reasons
 from .services import is_following
 
@@ -30,6 +32,9 @@ def programme_context(request, *, programme) -> dict:
     told = getattr(programme, "stories", None)
     stories = list(told.live().order_by("-first_published_at")[:6]) if told is not None else []
     return {
+        # In the reader's language if an editor translated it, else None: the French.
+        "translation": programme.in_reader_language(),
+        "reader_language": reader_language(),
         "funded_stories": stories,
         "verdicts": verdicts,
         "following": is_following(user, programme),

@@ -53,4 +53,4 @@ class LatestStoriesFeed(ConditionalFeed):
         return ", ".join(author.name for author in item.authors.all()) or None
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
+        return [theme.label for theme in item.themes.all()]

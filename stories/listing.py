@@ -34,8 +34,9 @@ def live_stories():
 
 
 def for_cards(stories):
-    """What a story card shows, in a fixed number of queries: hero image and themes."""
-    return stories.select_related("hero_image").prefetch_related("themes")
+    """What a story card shows, in a fixed number of queries: hero image, themes and
+    translations."""
+    return stories.select_related("hero_image").prefetch_related("themes", "translations")
 
 
 def matching(values: dict):

@@ -13,18 +13,20 @@ from __future__ import annotations
 import math
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Sector, Theme
+from community.translations import OTHER_LANGUAGES, reader_language
 
 from .blocks import StoryBodyBlock
 from .routes import StoryIndexRoutes
@@ -145,9 +147,24 @@ class StoryPage(OneLineTitle, Page):
             [FieldPanel("related_stories"), FieldPanel("related_sheets")],
             heading=_("À lire ensuite"),
         ),
+        InlinePanel("translations", label=_("traductions"), max_num=len(OTHER_LANGUAGES)),
     ]
 
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    # What /api/v2/ shows (website/api.py says how): a story's body by its detail address.
+    api_fields = [
+        "lead",
+        "hero_image",
+        "hero_alt",
+        "body",
+        "authors",
+        "themes",
+        "sectors",
+        "regions",
+        "programmes",
+        "related_stories",
+        "related_sheets",
+    ]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
@@ -173,11 +190,50 @@ class StoryPage(OneLineTitle, Page):
         context.update(story_context(request, story=self))
         return context
 
+    def in_reader_language(self):
+        """The translation in the reader's language (from `translations`, prefetched for a
+        list), or None: the French is shown."""
+        language = reader_language()
+        return next((t for t in self.translations.all() if t.language == language), None)
+
     @property
     def reading_minutes(self) -> int:
-        text = " ".join([self.lead, *(_block_text(child) for child in self.body)])
-        words = len(re.findall(r"\w+", text))
-        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return reading_minutes(self.lead, self.body)
+
+
+class StoryTranslation(Orderable):
+    """A story in another interface language: its title, lead and body, written by an
+    editor; what is not translated stays in French."""
+
+    story = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(
+        _("langue"),
+        max_length=8,
+        choices=[(c, n) for c, n in settings.LANGUAGES if c in OTHER_LANGUAGES],
+    )
+    title = OneLineCharField(_("titre"), max_length=255)
+    lead = MultiLineTextField(_("chapeau"), max_length=600)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("corps du récit"))
+
+    panels = [FieldPanel("language"), FieldPanel("title"), FieldPanel("lead"), FieldPanel("body")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("traduction")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "language"], name="one_story_translation_per_language"
+            )
+        ]
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.lead, self.body)
+
+
+def reading_minutes(lead: str, body) -> int:
+    text = " ".join([lead, *(_block_text(child) for child in body)])
+    words = len(re.findall(r"\w+", text))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
 def _block_text(child) -> str:

@@ -9,6 +9,9 @@ class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to any address, with its label."""
 
     label = blocks.CharBlock(label=_("libellé"), max_length=60)
+    # The label in the other interface languages; empty: the French one, marked.
+    label_nl = blocks.CharBlock(label=_("libellé en néerlandais"), max_length=60, required=False)
+    label_en = blocks.CharBlock(label=_("libellé en anglais"), max_length=60, required=False)
     page = blocks.PageChooserBlock(label=_("page"), required=False)
     url = blocks.CharBlock(
         label=_("ou adresse"), required=False, help_text=_("Par exemple /organisations/")

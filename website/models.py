@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -29,11 +29,28 @@ class HomePage(OneLineTitle, Page):
     )
     intro = OneLineCharField(_("accroche"), max_length=250, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+    # The same in the other interface languages; empty: the French one, marked.
+    headline_nl = OneLineCharField(_("grand titre en néerlandais"), max_length=120, blank=True)
+    intro_nl = OneLineCharField(_("accroche en néerlandais"), max_length=250, blank=True)
+    body_nl = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu en néerlandais"))
+    headline_en = OneLineCharField(_("grand titre en anglais"), max_length=120, blank=True)
+    intro_en = OneLineCharField(_("accroche en anglais"), max_length=250, blank=True)
+    body_en = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu en anglais"))
 
     content_panels = Page.content_panels + [
         FieldPanel("headline"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("headline_nl"), FieldPanel("intro_nl"), FieldPanel("body_nl")],
+            heading=_("En néerlandais"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("headline_en"), FieldPanel("intro_en"), FieldPanel("body_en")],
+            heading=_("En anglais"),
+            classname="collapsed",
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -97,10 +114,20 @@ class FooterSettings(BaseSiteSetting):
     """The footer: a short text about Relais and useful links."""
 
     text = RichTextField(_("texte"), blank=True, features=["bold", "italic", "link"])
+    text_nl = RichTextField(
+        _("texte en néerlandais"), blank=True, features=["bold", "italic", "link"]
+    )
+    text_en = RichTextField(_("texte en anglais"), blank=True, features=["bold", "italic", "link"])
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("liens"))
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
 
-    panels = [FieldPanel("text"), FieldPanel("links"), FieldPanel("contact_email")]
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("text_nl"),
+        FieldPanel("text_en"),
+        FieldPanel("links"),
+        FieldPanel("contact_email"),
+    ]
 
     class Meta:
         verbose_name = _("pied de page")

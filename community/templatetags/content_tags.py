@@ -1,15 +1,19 @@
 """`<p{% content_lang %}>{{ sheet.summary }}</p>`: mark content with its own language.
 
 What members and editors write on Relais (sheets, events, organisations' descriptions, room
-messages, pages) is in the network's language, the site's default (LANGUAGE_CODE, French):
-the models hold no other language (Wagtail's localisation is off). Shown inside an English
-or Dutch interface, it says so (WCAG 3.1.2, language of parts), so that screen readers read
-it with the right voice; inside a French interface the page's own `lang` already says it."""
+messages, pages) is in the network's language, the site's default (LANGUAGE_CODE, French).
+Some of it is also given in other languages (`community.translations`): `|term` and
+`{% translated %}` show it in the reader's language, marked when they fall back to French.
+French shown inside an English or Dutch interface says so (WCAG 3.1.2, language of
+parts), so that screen readers read it with the right voice; inside a French interface the
+page's own `lang` already says it."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
+
+from community.translations import in_reader_language, reader_language
 
 register = template.Library()
 
@@ -31,3 +35,25 @@ def content_lang_code() -> str:
     content = content_language()
     interface = (translation.get_language() or content).split("-")[0]
     return "" if interface == content else content
+
+
+@register.filter
+def term(obj) -> str:
+    """A theme's, sector's or region's name in the reader's language; the French one,
+    marked `lang="fr"`, when it has none in theirs."""
+    if obj is None:
+        return ""
+    value, language = in_reader_language(obj, "name")
+    if language != reader_language():
+        return format_html('<span lang="{}">{}</span>', language, value)
+    return value
+
+
+@register.simple_tag
+def translated(obj, field: str) -> dict:
+    """`{% translated page "intro" as intro %}<p{{ intro.lang }}>{{ intro.value }}</p>`:
+    a field (or a block's child) in the reader's language, and ` lang="fr"` when it is
+    the French one shown in another interface."""
+    value, language = in_reader_language(obj, field)
+    mark = format_html(' lang="{}"', language) if language != reader_language() else ""
+    return {"value": value, "lang": mark}

@@ -1,7 +1,7 @@
 """The benchmark's data generator (bench/data.py, bench/generator.py) at its tiny scale:
 exact counts, a page tree treebeard and Wagtail accept, sheets served and found by the
-library's search, programmes served and filtered, and search texts equal to what the models
-and the search backend write."""
+library's search, programmes and stories served and filtered, and search texts equal to
+what the models and the search backend write."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from events.models import EventPage
 from practices.models import PracticeSheetPage, Tool
 from programmes.models import ProgrammePage
 from rooms.models import Room
+from stories.models import StoryPage
 
 # Every count is fixed by the seed (random.Random(2026)) and the tiny scale.
 TINY_COUNTS = {
@@ -40,6 +41,8 @@ TINY_COUNTS = {
     "ReadMarker": 8,
     "ProgrammePage": 6,
     "ProgrammeFollow": 4,
+    "StoryPage": 4,
+    "StoryAuthor": 6,
 }
 
 
@@ -136,13 +139,46 @@ def test_tiny_network(client):
         assert (link(programme) in filtered.content.decode()) == fits
     assert client.get(samples["programme"]).status_code == 200
 
+    # The stories: each served, valid as the editor's form wants it, all in the list; the
+    # list filtered by the signed-in row's theme shows exactly the stories of that theme.
+    stories = list(StoryPage.objects.live().prefetch_related("themes", "authors"))
+    assert len(stories) == scale.stories
+    stories_page = client.get("/recits/")
+    assert stories_page.status_code == 200
+    for story in stories:
+        assert story.url_path == f"/accueil/recits/{story.slug}/"
+        story.full_clean()  # the body's blocks, the heading levels, the figures…
+        assert 6 <= len(story.body) <= 12
+        assert 1 <= len(story.themes.all()) <= 3
+        assert story.sectors.count() == 1 and story.regions.count() == 1
+        assert 1 <= len(story.authors.all()) <= 3
+        response = client.get(f"/recits/{story.slug}/")
+        assert response.status_code == 200
+        assert escape(story.title) in response.content.decode()
+        assert f'href="/recits/{story.slug}/"' in stories_page.content.decode()
+    newest = max(stories, key=lambda s: s.first_published_at)
+    assert samples["story"] == f"/recits/{newest.slug}/"
+    theme = samples["story_theme"]
+    by_theme = client.get("/recits/", {"theme": theme})
+    assert by_theme.status_code == 200
+    for story in stories:
+        named = theme in {t.slug for t in story.themes.all()}
+        assert (f'href="/recits/{story.slug}/"' in by_theme.content.decode()) == named
+    assert any(theme in {t.slug for t in s.themes.all()} for s in stories)
+
     # The bulk search texts are the product's: the model's document, the backend's rows.
     for sheet in sheets:
         assert generator.sheet_documents[generator.sheet_list.index(sheet)] == (
             sheet.search_document()
         )
     backend = get_search_backend()
-    objects = [sheets[0], EventPage.objects.first(), Organisation.objects.first(), programmes[0]]
+    objects = [
+        sheets[0],
+        EventPage.objects.first(),
+        Organisation.objects.first(),
+        programmes[0],
+        stories[0],
+    ]
     for obj in objects:
         bulk = _index_row(obj)
         backend.add(obj)

@@ -81,7 +81,7 @@ def test_a_closed_call_is_not_open_to_anyone(programme_index, small_coop):
     assert reasons(closed, small_coop) == [f"L'appel est clos depuis le {date}."]
 
 
-def test_for_member_sorts_each_organisation_programmes_in_three_queries(
+def test_for_member_sorts_each_organisation_programmes_in_four_queries(
     programme_index, small_coop, wallonia, brussels, django_assert_num_queries
 ):
     member = UserFactory()
@@ -94,7 +94,7 @@ def test_for_member_sorts_each_organisation_programmes_in_three_queries(
     brussels_only = publish_programme(programme_index, title="Bruxelles", regions=[brussels])
     publish_programme(programme_index, title="Clos", deadline=days(-1))  # never listed
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         result = for_member(member)
 
     assert [entry.organisation.name for entry in result] == [

@@ -133,11 +133,12 @@ def test_list_query_count_does_not_grow_with_the_programmes(
 
 
 # Site, page tree and view restrictions (6), the filter's region, the count, menu and
-# footer, the filters' options (2), the page of programmes and their regions (2).
-LIST_QUERIES = 14
+# footer, the filters' options (2), the page of programmes, their regions and translations.
+LIST_QUERIES = 15
 # The same frame, the member's session and organisations, whether they follow it, the
-# regions read once for every organisation, the sheets and stories that name it.
-PAGE_QUERIES_SIGNED_IN = 18
+# regions read once for every organisation, its translations, the sheets and stories
+# that name it.
+PAGE_QUERIES_SIGNED_IN = 19
 
 
 def test_programme_page_says_for_whom_and_who_got_it(client, offer):

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Site, page tree and view restrictions (6), menu, footer, the filters' options (3), the
-# count, the page of stories and their themes.
-LIST_QUERIES = 14
+# count, the page of stories, their themes and their translations.
+LIST_QUERIES = 15
 
 
 def titles(response) -> list[str]:
@@ -99,7 +99,7 @@ def test_story_page_query_count_does_not_grow_with_authors_and_related(
     assert len(response.context["related_stories"]) == 3
 
 
-STORY_QUERIES = 17
+STORY_QUERIES = 18
 
 
 def test_a_programme_lists_the_stories_it_supported(client, home_page, story_index):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from community.models import Organisation, Region, Sector, Theme, User
 from practices.models import PracticeSheetPage
 from programmes.models import ProgrammePage
-from stories.models import StoryAuthor, StoryIndexPage, StoryPage
+from stories.models import StoryAuthor, StoryIndexPage, StoryPage, StoryTranslation
 
 from . import load
 
@@ -44,14 +44,23 @@ class Editorial:
 
     def stories(self, index):
         """The stories missing under `index`, published by the editor, oldest first."""
-        existing = set(StoryPage.objects.child_of(index).values_list("slug", flat=True))
+        existing = {
+            s.slug: s for s in StoryPage.objects.child_of(index).prefetch_related("translations")
+        }
+        organisations = {o.slug: o.pk for o in Organisation.objects.only("pk", "slug")}
+        sheets = {s.slug: s.pk for s in PracticeSheetPage.objects.only("pk", "slug")}
+        for spec in load("stories")["stories"]:
+            story = existing.get(spec["slug"])
+            if story is not None and spec.get("translations") and not story.translations.all():
+                # A story seeded before stories had translations gets the demo's.
+                story.translations = self._story_translations(spec, sheets, organisations)
+                story.save_revision(user=self.editor).publish(user=self.editor)
+                self.updated["récits traduits"] += 1
         specs = [spec for spec in load("stories")["stories"] if spec["slug"] not in existing]
         if not specs:
             return
         authors = self.story_authors()
         regions = {region.slug: region for region in Region.objects.all()}
-        organisations = {o.slug: o.pk for o in Organisation.objects.only("pk", "slug")}
-        sheets = {s.slug: s.pk for s in PracticeSheetPage.objects.only("pk", "slug")}
         programmes = {p.slug: p for p in ProgrammePage.objects.all()}
         now = timezone.now()
         for spec in sorted(specs, key=lambda s: -s["published_days_ago"]):
@@ -67,6 +76,7 @@ class Editorial:
                 StoryPage._meta.get_field("body").stream_block.clean(page.body)
             except ValidationError as error:
                 raise CommandError(f"stories.yaml, {spec['slug']}: {error}") from error
+            page.translations = self._story_translations(spec, sheets, organisations)
             page.authors = [authors[name] for name in spec["authors"]]
             page.themes = [self.themes[slug] for slug in spec.get("themes", [])]
             page.sectors = [self.sectors[slug] for slug in spec.get("sectors", [])]
@@ -79,6 +89,17 @@ class Editorial:
                 first_published_at=when, last_published_at=when
             )
             self.created["récits"] += 1
+
+    def _story_translations(self, spec, sheets, organisations) -> list[StoryTranslation]:
+        return [
+            StoryTranslation(
+                language=language,
+                title=text["title"],
+                lead=" ".join(text["lead"].split()),
+                body=[self._story_block(b, sheets, organisations) for b in text["body"]],
+            )
+            for language, text in spec.get("translations", {}).items()
+        ]
 
     @staticmethod
     def _story_block(block: dict, sheets: dict, organisations: dict) -> dict:

@@ -116,11 +116,21 @@ class Seeder(Library, Activity, Support, Editorial):
                 # By slug, or by name: an editor may have created it by hand.
                 term = by_slug.get(slug) or by_name.get(name)
                 extra = {"position": position} if model is Region else {}
+                names = {
+                    f"name_{language}": terms_in[key][slug]
+                    for language, terms_in in data["translations"].items()
+                }
                 if term is None:
-                    model.objects.create(slug=slug, name=name, **extra)
+                    model.objects.create(slug=slug, name=name, **names, **extra)
                     self.created[label] += 1
-                elif model is Region:
+                    continue
+                if model is Region:
                     self._sync(term, {"name": name, "slug": slug, **extra}, label)
+                # A name in another language is filled where empty, never replaced.
+                missing = {
+                    field: value for field, value in names.items() if not getattr(term, field)
+                }
+                self._sync(term, missing, f"{label} traduits")
 
     def seed_people(self) -> dict[str, User]:
         """Accounts with their verified address, by lower-case email. The password is set
@@ -282,9 +292,18 @@ class Seeder(Library, Activity, Support, Editorial):
         data = load("pages")
         home = HomePage.objects.first()
         if home is None:
-            spec = {**data["home"], "body": copy.deepcopy(data["home"]["body"])}
+            spec = copy.deepcopy(data["home"])
             root = Page.get_first_root_node()
             home = self._publish_child(root, HomePage(**spec), "page d'accueil")
+        elif not home.headline_nl and not home.headline_en:
+            # A home made before it had other languages gets the demo's translations.
+            for key in ("headline", "intro", "body"):
+                for language in ("nl", "en"):
+                    setattr(
+                        home, f"{key}_{language}", copy.deepcopy(data["home"][f"{key}_{language}"])
+                    )
+            home.save_revision().publish()
+            self.updated["page d'accueil traduite"] += 1
         pages = {}
         for spec in data["pages"]:
             page = home.get_children().filter(slug=spec["slug"]).specific().first()
@@ -336,6 +355,8 @@ class Seeder(Library, Activity, Support, Editorial):
         page = pages.get(link.get("page"))
         return {
             "label": link["label"],
+            "label_nl": link.get("label_nl", ""),
+            "label_en": link.get("label_en", ""),
             "page": page.pk if page else None,
             "url": link.get("url", ""),
         }
@@ -366,6 +387,11 @@ class Seeder(Library, Activity, Support, Editorial):
                 ]
                 if found:
                     position = found[-1] + 1
+                    # Its labels in the other languages, where nobody wrote any.
+                    value = links[found[-1]].setdefault("value", {})
+                    for key in ("label_nl", "label_en"):
+                        if link.get(key) and not value.get(key):
+                            value[key], added = link[key], True
                 else:
                     links.insert(position, {"type": "link", "value": self._link(link, pages)})
                     position, added = position + 1, True
@@ -377,7 +403,9 @@ class Seeder(Library, Activity, Support, Editorial):
         footer = FooterSettings.for_site(site)
         spec = data["footer"]
         empty = [
-            field for field in ("text", "links", "contact_email") if not getattr(footer, field)
+            field
+            for field in ("text", "text_nl", "text_en", "links", "contact_email")
+            if not getattr(footer, field)
         ]
         for field in empty:
             value = spec[field]
