@@ -24,6 +24,7 @@ from .forms import (
     RoleForm,
     labelled_errors,
 )
+from .linked_data import organisation_json_ld
 from .models import Affiliation, Membership, Notification, Organisation, User
 from .refusals import show_refusal
 from .services import ServiceError
@@ -104,6 +105,7 @@ def organisation_detail(request, slug):
         "is_admin": is_admin,
         "federations": federations,
         "join_form": JoinRequestForm(),
+        "json_ld": organisation_json_ld(organisation),
     }
     if organisation.is_federation:
         context["member_organisations"] = Affiliation.objects.filter(

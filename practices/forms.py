@@ -18,6 +18,7 @@ from community.access import member_organisations
 from community.fields import MultiLineFormField, OneLineFormField
 from community.models import Organisation, Region, Sector, Theme
 from community.widgets import QuickSelect
+from programmes.models import ProgrammePage
 
 from .models import PracticeSheetPage, Tool
 
@@ -80,6 +81,13 @@ class ContextForm(WizardForm):
         label=_("Budget"), max_length=100, required=False, help_text=_("Par exemple « 12 000 € »")
     )
     funding = OneLineFormField(label=_("Financements mobilisés"), max_length=300, required=False)
+    funded_by = forms.ModelChoiceField(
+        label=_("Un soutien de la liste de Relais qui l'a financé"),
+        queryset=ProgrammePage.objects.live().order_by("title").only("pk", "title"),
+        required=False,
+        empty_label="—",
+        help_text=_("La page du soutien montrera votre fiche : ce que vous en avez fait."),
+    )
     themes = forms.ModelMultipleChoiceField(
         label=_("Thèmes"),
         queryset=Theme.objects.all(),

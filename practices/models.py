@@ -16,14 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
-from community.models import (
-    Organisation,
-    Region,
-    Sector,
-    Theme,
-    fold,
-    search_terms,
-)
+from community.models import Organisation, Region, Sector, Theme, fold, search_terms
 from community.slugs import unique_slug
 from community.text import plain_text
 
@@ -109,6 +102,8 @@ class Tool(index.Indexed, models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Its page's `lastmod` in the sitemap.
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ToolQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from community import access
 from community.fields import MultiLineFormField
+from community.linked_data import publisher
 from community.public import absolute_url
 
 from .listing import for_cards
@@ -52,7 +53,21 @@ class AdoptionForm(forms.Form):
         return organisation
 
 
-def _json_ld(request, sheet, *, keywords, themes, tools) -> dict:
+# The images of a sheet's media, on its page (templates/blocks/image.html) and in what the
+# page tells other sites.
+IMAGE_FILTER = "width-960"
+
+
+def first_image_url(sheet) -> str:
+    """The address of the sheet's first image (its rendition kept in the cache: the
+    page's own costs no query), or ""."""
+    for block in sheet.media:
+        if block.block_type == "image" and block.value:
+            return absolute_url(block.value.get_rendition(IMAGE_FILTER).url)
+    return ""
+
+
+def _json_ld(request, sheet, *, keywords, themes, tools, image_url) -> dict:
     """schema.org description of the sheet, for search engines and other sites."""
     data = {
         "@context": "https://schema.org",
@@ -63,7 +78,7 @@ def _json_ld(request, sheet, *, keywords, themes, tools) -> dict:
         "inLanguage": "fr",
         "keywords": [keyword.word for keyword in keywords],
         "about": [theme.label for theme in themes],
-        "publisher": {"@type": "Organization", "name": "Relais"},
+        "publisher": publisher(),
         "mentions": [
             {
                 "@type": "SoftwareApplication",
@@ -77,6 +92,8 @@ def _json_ld(request, sheet, *, keywords, themes, tools) -> dict:
         data["datePublished"] = sheet.first_published_at.isoformat()
     if sheet.last_published_at:
         data["dateModified"] = sheet.last_published_at.isoformat()
+    if image_url:
+        data["image"] = image_url
     if sheet.organisation:
         data["author"] = {
             "@type": "Organization",
@@ -153,6 +170,7 @@ def sheet_context(request, *, sheet: PracticeSheetPage) -> dict:
     tools = list(sheet.sheet_tools.select_related("tool").order_by("sort_order", "pk"))
     keywords = list(sheet.keywords.order_by("sort_order", "pk"))
     themes = list(sheet.themes.all())
+    image_url = first_image_url(sheet)
     if preview:
         related = [other for other in sheet.related_sheets.all() if other.live]
     else:
@@ -174,7 +192,10 @@ def sheet_context(request, *, sheet: PracticeSheetPage) -> dict:
             if getattr(sheet, field)
         ],
         "related_sheets": related,
-        "json_ld": _json_ld(request, sheet, keywords=keywords, themes=themes, tools=tools),
+        "image_url": image_url,
+        "json_ld": _json_ld(
+            request, sheet, keywords=keywords, themes=themes, tools=tools, image_url=image_url
+        ),
     }
     context.update(NO_REACTIONS if preview else _reactions(request, sheet))
     return context

@@ -3,7 +3,8 @@ answers are kept in a draft's JSON `data`, and what a submittable sheet needs.
 
 A draft's `data` holds plain JSON:
     title, summary, sectors [ids], region id|None, organisation_size, duration, budget,
-    funding, themes [ids], dimensions [keys of PracticeSheetPage.DIMENSIONS],
+    funding, funded_by (a programme's id)|None, themes [ids],
+    dimensions [keys of PracticeSheetPage.DIMENSIONS],
     why, difficulties/tips/phases [{"title", "text"} × 3],
     tools [{"tool": id|None, "new_name", "new_website", "new_licence", "usage"} × 3],
     keywords [word × 3], results, social_impact.
@@ -161,6 +162,7 @@ class ContextStep(Step):
         "duration",
         "budget",
         "funding",
+        "funded_by",
         "themes",
         "dimensions",
     ]
@@ -183,6 +185,7 @@ class ContextStep(Step):
             "duration": data["duration"],
             "budget": data["budget"],
             "funding": data["funding"],
+            "funded_by": data["funded_by"].pk if data["funded_by"] else None,
             "themes": [theme.pk for theme in data["themes"]],
             "dimensions": list(data["dimensions"]),
         }

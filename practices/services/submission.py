@@ -27,6 +27,7 @@ from community.models import Region, Sector, Theme
 from community.pages import route_slugs
 from community.slugs import unique_slug
 from community.text import multi_line, plain_text, text_to_rich_text
+from programmes.models import ProgrammePage
 
 from .. import wizard
 from ..models import (
@@ -84,6 +85,7 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
         "duration": sheet.duration,
         "budget": sheet.budget,
         "funding": sheet.funding,
+        "funded_by": sheet.funded_by_id,
         "themes": [theme.pk for theme in sheet.themes.all()],
         "dimensions": dimensions,
         "why": multi_line(plain_text(sheet.why)),
@@ -196,6 +198,10 @@ def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors, user) 
     sheet.duration = data.get("duration", "")
     sheet.budget = data.get("budget", "")
     sheet.funding = data.get("funding", "")
+    funded_by = data.get("funded_by")
+    sheet.funded_by = (
+        ProgrammePage.objects.live().filter(pk=funded_by).first() if funded_by else None
+    )
     for key, (field, _label) in PracticeSheetPage.DIMENSIONS.items():
         setattr(sheet, field, key in (data.get("dimensions") or []))
     for field in ("why", "results", "social_impact"):

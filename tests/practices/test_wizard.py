@@ -11,7 +11,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from practices.models import PracticeIndexPage, PracticeSheetPage, SheetDraft, Tool
 from practices.services.submission import submit_draft
+from programmes.models import ProgrammeIndexPage
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
+from tests.programmes.conftest import publish_programme
 
 TWO_TIPS = "Conseils : 2 sur 3. Une fiche en compte exactement trois."
 
@@ -133,6 +135,26 @@ def test_wizard_walk_creates_sheet_in_moderation(
     )
     assert state.current_task_state.revision == sheet.get_latest_revision()
     assert SheetDraft.objects.count() == 0
+
+
+def test_a_sheet_names_the_programme_that_funded_it_and_the_programme_shows_it(
+    member_client, member_with_org, member_org, practice_index, tools, home_page
+):
+    support = home_page.add_child(instance=ProgrammeIndexPage(title="Soutiens", slug="soutiens"))
+    programme = publish_programme(support, title="Bourse wallonne")
+    member_client.post(wizard_url("wizard_start"))
+    draft = SheetDraft.objects.get(author=member_with_org)
+    steps = answers(member_org, tools)
+    steps["context"]["funded_by"] = programme.pk
+
+    walk(member_client, draft, steps)
+    member_client.post(step_url(draft, "preview"), {"action": "submit"})
+
+    sheet = PracticeSheetPage.objects.get()
+    assert sheet.funded_by == programme
+    sheet.get_latest_revision().publish()  # the editors approve it
+    assert "Un CRM pour l&#x27;aide à domicile" in member_client.get(programme.url).content.decode()
+    assert programme.url in member_client.get(sheet.url).content.decode()
 
 
 def test_wizard_steps_render_accessible_structure(member_client, member_with_org, member_org):

@@ -71,3 +71,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     _dir = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
     _checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": f"{_dir}/relais-test-{_checkout}.sqlite3"}  # noqa: F405
+
+# Wagtail's autosave (a draft saved every half second of typing) races the browser tests'
+# own clicks on "Publish"; the admin's tests publish from the form as it is.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
