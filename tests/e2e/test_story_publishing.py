@@ -49,8 +49,14 @@ def test_an_editor_fixes_a_missing_alt_text_schedules_the_story_and_it_goes_live
     body = page.locator("[data-contentpath='body']")
     body.get_by_role("button", name="Choisir une image").click()
     page.locator(".modal").get_by_role("link", name="Atelier du vendredi").click()
-    # Wagtail may fill the alt text in with the image's title: the editor leaves it empty.
-    page.get_by_label("Texte alternatif", exact=True).fill("")
+    # The choice is made once the modal has gone and the block shows the image; Wagtail may
+    # then fill the alt text in with the image's title: the editor empties it.
+    expect(page.locator(".modal")).to_be_hidden()
+    expect(body.get_by_text("Atelier du vendredi")).to_be_visible()
+    alt = body.get_by_label("Texte alternatif", exact=True)
+    alt.fill("")
+    page.wait_for_timeout(500)  # nothing fills it in again behind the editor's back
+    expect(alt).to_have_value("")
 
     page.get_by_role("button", name="Plus d'actions").click()
     page.get_by_role("button", name="Publier").click()
