@@ -87,6 +87,9 @@ class Server:
             "--lifespan",
             "off",
             "--no-access-log",
+            # For a measurement of one server option against the default, side by side,
+            # e.g. BENCH_UVICORN_ARGS="--ws-per-message-deflate false".
+            *os.environ.get("BENCH_UVICORN_ARGS", "").split(),
         ]
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=ROOT)
