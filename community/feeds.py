@@ -13,6 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from community.http import conditional
+from community.public import absolute_url
 
 
 class PlainTextAtomFeed(Atom1Feed):
@@ -28,3 +29,51 @@ class ConditionalFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         return conditional(request, super().__call__(request, *args, **kwargs))
+
+
+class PagesFeed(ConditionalFeed):
+    """The newest pages of one list (`list_path`, e.g. "/pratiques/"), as plain-text Atom.
+
+    Addresses are on the public base URL (`community.public`), not the request's host: the
+    ids of the entries must not change with the name the feed was fetched by. A subclass
+    gives `pages(request)`, the pages in order, and its summary and author."""
+
+    feed_type = PlainTextAtomFeed
+    list_path = "/"
+    size = 30
+
+    def link(self):
+        return absolute_url(self.list_path)
+
+    def feed_url(self):
+        return absolute_url(f"{self.list_path}feed/")
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed object is shared by every request: the request travels as the feed's
+        # "object" instead of an attribute of the instance.
+        return request
+
+    def pages(self, request):
+        raise NotImplementedError
+
+    def items(self, request):
+        pages = list(self.pages(request)[: self.size])
+        for page in pages:
+            # Built with the request, Wagtail finds the site's root paths once for all.
+            page.feed_link = absolute_url(page.get_url(request))
+        return pages
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.feed_link
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_categories(self, item):
+        return [theme.label for theme in item.themes.all()]
