@@ -53,7 +53,8 @@ def network(home_page):
     french_only = publish_story(index, title="Une crèche en règle", themes=[theme])
 
     support = home_page.add_child(instance=ProgrammeIndexPage(title="Soutiens", slug="soutiens"))
-    programme = publish_programme(support, title="Chèque coaching")
+    programme = publish_programme(support, title="Chèque coaching", amount="80 % de 5 000 €")
+    publish_programme(support, title="Outils libres", amount="gratuit")
     page = programme.get_latest_revision_as_object()
     page.translations = [
         ProgrammeTranslation(
@@ -62,6 +63,7 @@ def network(home_page):
             summary="Tien halve dagen begeleiding.",
             description="<p>Een coach helpt.</p>",
             how_to_apply="<p>Online formulier.</p>",
+            amount="80 % van 5.000 €",
         )
     ]
     page.save_revision().publish()
@@ -113,3 +115,7 @@ def test_a_translated_programme_in_dutch_the_same_in_french(client, network):
 
     assert "<h1>Coachingcheque</h1>" in dutch and "Een coach helpt." in dutch
     assert "<h1>Chèque coaching</h1>" in french and "Een coach helpt." not in french
+    assert '<span class="programme-call__amount">· 80 % van 5.000 €</span>' in dutch
+    listing = client.get("/soutiens/", **NL).content.decode()
+    assert '<span class="programme-call__amount">· 80 % van 5.000 €</span>' in listing
+    assert '<span class="programme-call__amount" lang="fr">· gratuit</span>' in listing
