@@ -34,6 +34,24 @@ def slug_choice(label, queryset, empty_label):
     )
 
 
+class FilterForm(forms.Form):
+    """The filters of a list, read from its GET parameters: a value that is not understood
+    is reported (`labelled_errors`) and counts as absent, never a server error."""
+
+    def cleaned_or_default(self) -> dict:
+        """The valid values; an invalid one counts as absent (its error is shown)."""
+        cleaned = getattr(self, "cleaned_data", None) or {}
+        return {name: None if name in self.errors else cleaned.get(name) for name in self.fields}
+
+
+def query_without(params, *names: str) -> str:
+    """A list's GET parameters without `names` (e.g. the page, for its pagination links)."""
+    query = params.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
 def labelled_errors(form) -> list[tuple[str | Promise, str]]:
     """A bound form's errors as (field label, message) pairs, in field order."""
     return [

@@ -10,6 +10,7 @@ interface (`lang="fr"`, WCAG 3.1.2)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
@@ -37,3 +38,15 @@ def in_reader_language(obj, field: str) -> tuple:
         if value:
             return value, language
     return _value(obj, field), settings.LANGUAGE_CODE
+
+
+class Translated:
+    """A page with translations in other languages (a `translations` relation whose rows
+    have a `language`): `in_reader_language()` is the one in the reader's language, or
+    None (the French is shown). Prefetch `translations` for a list."""
+
+    translations: Any
+
+    def in_reader_language(self):
+        language = reader_language()
+        return next((t for t in self.translations.all() if t.language == language), None)

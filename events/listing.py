@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import labelled_errors, slug_choice
+from community.forms import FilterForm, labelled_errors, query_without, slug_choice
 from community.models import Organisation, Region, Theme
 
 from . import dates
@@ -39,7 +39,7 @@ class Mode:
     CHOICES = [("", _("Tous")), (ONLINE, _("En ligne")), (ON_SITE, _("Sur place"))]
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(FilterForm):
     kind = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Tous"))] + EventPage.Kind.choices
     )
@@ -89,16 +89,6 @@ class CalendarFilterForm(forms.Form):
                 % {"first": FIRST_YEAR, "last": LAST_YEAR}
             )
         return month
-
-    def cleaned_or_default(self) -> dict:
-        """The valid values; an invalid one counts as absent (its error is shown)."""
-        values: dict[str, object] = {}
-        for name in self.fields:
-            if name in self.errors:
-                values[name] = None
-            else:
-                values[name] = (self.cleaned_data or {}).get(name)
-        return values
 
 
 def _confirmed_count():
@@ -200,13 +190,6 @@ def month_grid(first: dt.date, found, zone) -> list[list[dict]]:
     return weeks
 
 
-def _query_without(request, *names) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 def calendar_listing(request, *, calendar) -> dict:
     form = CalendarFilterForm(request.GET or None)
     if request.GET:
@@ -221,9 +204,9 @@ def calendar_listing(request, *, calendar) -> dict:
         "active_filters": any(values.get(name) for name in CalendarFilterForm.FILTERS),
         "view": values.get("view") or "list",
         "when": values.get("when") or "upcoming",
-        "filter_query": _query_without(request, "page", "view", "month", "when"),
-        "feed_query": _query_without(request, "page", "view", "month", "when"),
-        "page_query": _query_without(request, "page"),
+        "filter_query": query_without(request.GET, "page", "view", "month", "when"),
+        "feed_query": query_without(request.GET, "page", "view", "month", "when"),
+        "page_query": query_without(request.GET, "page"),
     }
     if values.get("view") == "month":
         first, start, end = month_bounds(values.get("month"), zone)

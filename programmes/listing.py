@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import labelled_errors, slug_choice
+from community.forms import FilterForm, labelled_errors, query_without, slug_choice
 from community.models import Organisation, Region, Theme
 
 from .eligibility import member_organisations
@@ -34,7 +34,7 @@ def _choices(any_label, choices):
     return [("", any_label), *choices]
 
 
-class ProgrammeFilterForm(forms.Form):
+class ProgrammeFilterForm(FilterForm):
     kind = forms.ChoiceField(
         label=_("Type de soutien"),
         required=False,
@@ -64,11 +64,6 @@ class ProgrammeFilterForm(forms.Form):
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10000)
 
     FILTERS = ("kind", "region", "legal_form", "organisation_kind", "size", "theme", "dimension")
-
-    def cleaned_or_default(self) -> dict:
-        """The valid values; an invalid one counts as absent (its error is shown)."""
-        cleaned = getattr(self, "cleaned_data", None) or {}
-        return {name: None if name in self.errors else cleaned.get(name) for name in self.fields}
 
 
 def matching(values: dict):
@@ -109,13 +104,6 @@ def for_cards(programmes):
     return programmes.prefetch_related("regions", "translations")
 
 
-def _query_without(request, *names) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 def programme_listing(request, *, index) -> dict:
     form = ProgrammeFilterForm(request.GET or None)
     if request.GET:
@@ -130,7 +118,7 @@ def programme_listing(request, *, index) -> dict:
         "when": values.get("when") or When.CURRENT,
         "programmes": page.object_list,
         "page_obj": page,
-        "page_query": _query_without(request, "page"),
-        "filter_query": _query_without(request, "page", "when"),
+        "page_query": query_without(request.GET, "page"),
+        "filter_query": query_without(request.GET, "page", "when"),
         "has_organisations": bool(member_organisations(request.user)),
     }

@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from community.fields import OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Theme
-from community.translations import OTHER_LANGUAGES, reader_language
+from community.translations import OTHER_LANGUAGES, Translated
 
 from .fields import ChoicesField
 from .routes import ProgrammeIndexRoutes, ProgrammeRoutes
@@ -75,7 +75,7 @@ class ProgrammeIndexPage(ProgrammeIndexRoutes, OneLineTitle, Page):
         return context
 
 
-class ProgrammePage(ProgrammeRoutes, OneLineTitle, Page):
+class ProgrammePage(Translated, ProgrammeRoutes, OneLineTitle, Page):
     class Kind(models.TextChoices):
         FUNDING = "funding", _("Financement")
         COACHING = "coaching", _("Accompagnement")
@@ -245,12 +245,6 @@ class ProgrammePage(ProgrammeRoutes, OneLineTitle, Page):
     def labels(self, field: str) -> list[str]:
         choices = dict(self._meta.get_field(field).choices or [])
         return [str(choices[value]) for value in getattr(self, field) if value in choices]
-
-    def in_reader_language(self):
-        """The translation in the reader's language (prefetch `translations` for a list),
-        or None: the French is shown."""
-        language = reader_language()
-        return next((t for t in self.translations.all() if t.language == language), None)
 
     @property
     def kind_label(self) -> str:

@@ -8,7 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import labelled_errors, slug_choice
+from community.forms import FilterForm, labelled_errors, query_without, slug_choice
 from community.models import Region, Sector, Theme
 
 from .models import StoryPage
@@ -16,17 +16,13 @@ from .models import StoryPage
 PAGE_SIZE = 12
 
 
-class StoryFilterForm(forms.Form):
+class StoryFilterForm(FilterForm):
     theme = slug_choice(_("Thème"), Theme.objects.all(), _("Tous"))
     sector = slug_choice(_("Secteur"), Sector.objects.all(), _("Tous"))
     region = slug_choice(_("Région"), Region.objects.all(), _("Toutes"))
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10000)
 
     FILTERS = ("theme", "sector", "region")
-
-    def cleaned_or_default(self) -> dict:
-        cleaned = getattr(self, "cleaned_data", None) or {}
-        return {name: None if name in self.errors else cleaned.get(name) for name in self.fields}
 
 
 def live_stories():
@@ -56,13 +52,11 @@ def story_listing(request, *, index) -> dict:
     values = form.cleaned_or_default() if request.GET else {}
     paginator = Paginator(for_cards(matching(values)), PAGE_SIZE)
     page = paginator.get_page(values.get("page") or 1)
-    query = request.GET.copy()
-    query.pop("page", None)
     return {
         "filter_form": form,
         "filter_errors": labelled_errors(form) if request.GET else [],
         "active_filters": any(values.get(name) for name in StoryFilterForm.FILTERS),
         "stories": page.object_list,
         "page_obj": page,
-        "page_query": query.urlencode(),
+        "page_query": query_without(request.GET, "page"),
     }

@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Sector, Theme
-from community.translations import OTHER_LANGUAGES, reader_language
+from community.translations import OTHER_LANGUAGES, Translated
 
 from .blocks import StoryBodyBlock
 from .routes import StoryIndexRoutes
@@ -81,7 +81,7 @@ class StoryIndexPage(StoryIndexRoutes, OneLineTitle, Page):
         return context
 
 
-class StoryPage(OneLineTitle, Page):
+class StoryPage(Translated, OneLineTitle, Page):
     lead = MultiLineTextField(_("chapeau"), max_length=600)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -189,12 +189,6 @@ class StoryPage(OneLineTitle, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(story_context(request, story=self))
         return context
-
-    def in_reader_language(self):
-        """The translation in the reader's language (from `translations`, prefetched for a
-        list), or None: the French is shown."""
-        language = reader_language()
-        return next((t for t in self.translations.all() if t.language == language), None)
 
     @property
     def reading_minutes(self) -> int:
