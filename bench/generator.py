@@ -6,7 +6,8 @@ are here; the other steps are mixed into the `Generator` from their modules, in 
 of the run: bench/people.py (organisations, people, memberships, affiliations),
 bench/pages.py (sheets and reactions, events and registrations), bench/rooms.py (rooms,
 messages, read markers), bench/support.py (support programmes, their followers, the sheets
-they funded), bench/stories.py (editors' stories and their authors). They all draw from
+they funded), bench/stories.py (editors' stories and their authors), bench/notices.py
+(people's notifications). They all draw from
 the one `rng`, in that order (each new step last, so that adding it changed no draw of the
 steps before); bench/bulk.py holds what they share to write rows in bulk,
 bench/vocabulary.yaml the words they draw."""
@@ -51,6 +52,7 @@ from website.demo import load
 from website.demo.seeder import DUMMY_EMAIL_BACKEND, Seeder
 
 from .indexing import index_objects
+from .notices import Notices
 from .pages import Pages
 from .people import PASSWORD, Network
 from .rooms import Rooms
@@ -101,7 +103,7 @@ def step(number: int) -> str:
     return digits.rjust(STEPLEN, "0")
 
 
-class Generator(Network, Pages, Rooms, Support, Stories):
+class Generator(Network, Pages, Rooms, Support, Stories, Notices):
     """One run at `scale`: `run()` takes the steps in order, each drawing from `rng`
     (seeded) and leaving in attributes what the next ones need."""
 
@@ -187,6 +189,7 @@ class Generator(Network, Pages, Rooms, Support, Stories):
                     ("rooms and messages", self.rooms),
                     ("support programmes", self.programmes),
                     ("stories", self.stories),
+                    ("notifications", self.notifications),
                     ("search index", self.search_index),
                 ]:
                     with self.timed(label):

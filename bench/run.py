@@ -30,7 +30,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from bench import http, wsrows
 
@@ -202,11 +202,42 @@ def rows(sample: dict) -> list[Row]:
         ),
         Row(
             "A3",
+            "the site search, a common word, signed in",
+            f"/recherche/?q={quote(sample['search_word'])}",
+            signed_in=True,
+        ),
+        Row(
+            "A3",
+            "the site search, two unaccented words, signed in",
+            f"/recherche/?q={quote(sample['search_words'])}",
+            signed_in=True,
+        ),
+        Row(
+            "A3",
+            "the site search, a typo, signed in",
+            f"/recherche/?q={quote(sample['search_typo'])}",
+            signed_in=True,
+        ),
+        Row(
+            "A3",
+            "the search box's completion, signed in",
+            f"/recherche/suggestions/?q={quote(sample['search_word'][:5])}",
+            signed_in=True,
+        ),
+        Row(
+            "A3",
             "a room page with its history, signed in",
             f"/salons/{sample['room']}/",
             signed_in=True,
         ),
         Row("A3", "the personal home, signed in", "/moi/", signed_in=True),
+        Row(
+            "A3",
+            "the notification centre (2,000 notifications), signed in",
+            "/moi/notifications/",
+            signed_in=True,
+        ),
+        Row("A3", "the home, signed in", "/", signed_in=True),
     ]
 
 

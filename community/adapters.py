@@ -3,10 +3,14 @@
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
+from allauth.account import auth_backends as allauth_backends
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
+from community.models import Notification, User
 from community.public import on_public_address
 from community.tasks import send_email
 
@@ -38,3 +42,24 @@ class AccountAdapter(DefaultAccountAdapter):
             if mimetype == "text/html":
                 html = alternative
         send_email.enqueue(subject=message.subject, body=message.body, to=message.to, html=html)
+
+
+class AuthenticationBackend(allauth_backends.AuthenticationBackend):
+    """allauth's backend; the signed-in person is read with their unread notifications'
+    count (the header's badge), in the same query."""
+
+    def get_user(self, user_id):
+        unread = (
+            Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
+            .order_by()
+            .values("user")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        try:
+            user = User.objects.annotate(unread_notifications=Coalesce(Subquery(unread), 0)).get(
+                pk=user_id
+            )
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

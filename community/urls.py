@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from . import views
 
@@ -39,4 +39,5 @@ urlpatterns = [
     path("personnes/<id:pk>/", views.person, name="person"),
     path("moi/", views.me, name="me"),
     path("moi/profil/", views.profile_edit, name="profile_edit"),
+    path("", include("community.notifications.urls")),
 ]

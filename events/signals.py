@@ -3,13 +3,12 @@ and what the person who proposed an event hears of the editors' decision."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
-from community.services.notifications import email_people, notify
+from community.models import Notification
+from community.services.notifications import Email, notify
 
 from .models import EventPage
 from .services.publishing import after_publication
@@ -35,19 +34,25 @@ def _tell_proposer(workflow_state, *, approved: bool) -> None:
     task_state = workflow_state.current_task_state
     comment = (task_state.comment if task_state else "").strip()
     title = event.draft_title or event.title
-    email_people(
-        [person],
-        "events/emails/approved" if approved else "events/emails/changes_requested",
-        {"event": event, "title": title, "comment": comment},
-    )
-    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+
+    def message(person):
         if approved:
-            text = _("Votre évènement « %(title)s » est publié dans l'agenda.") % {"title": title}
-        else:
-            text = _("L'équipe éditoriale n'a pas publié votre évènement « %(title)s ».") % {
-                "title": title
-            }
-    notify([person], message=text, url=event.public_path if approved else "")
+            return _("Votre évènement « %(title)s » est publié dans l'agenda.") % {"title": title}
+        return _("L'équipe éditoriale n'a pas publié votre évènement « %(title)s ».") % {
+            "title": title
+        }
+
+    notify(
+        [person],
+        kind=Notification.Kind.EVENT,
+        message=message,
+        url=event.public_path if approved else "",
+        about=(f"page:{event.pk}", title),
+        email=Email(
+            "events/emails/approved" if approved else "events/emails/changes_requested",
+            {"event": event, "title": title, "comment": comment},
+        ),
+    )
 
 
 def _approved(sender, instance, user=None, **kwargs):

@@ -7,8 +7,6 @@ workflow signals carry the `WorkflowState`; its current task state holds the com
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin.mail import (
     WorkflowStateApprovalEmailNotifier,
@@ -18,12 +16,13 @@ from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from community import indexing
+from community.models import Notification
 from community.public import absolute_url
-from community.services.notifications import email_people, notify
+from community.services.notifications import Email, notify
 from rooms.services.creation import ensure_page_room
 
 from .models import PracticeIndexPage, PracticeSheetPage
-from .services import submission
+from .services import news, submission
 
 
 def _sheet_of(workflow_state: WorkflowState) -> PracticeSheetPage | None:
@@ -46,21 +45,16 @@ def _comment(workflow_state: WorkflowState) -> str:
 
 
 def _tell_authors(sheet, *, template, message, url, comment) -> None:
-    authors = _authors(sheet)
-    email_people(
-        authors,
-        template,
-        {
-            "sheet": sheet,
-            "title": sheet.draft_title or sheet.title,
-            "comment": comment,
-            "link": absolute_url(url),
-        },
+    title = sheet.draft_title or sheet.title
+    context = {"sheet": sheet, "title": title, "comment": comment, "link": absolute_url(url)}
+    notify(
+        _authors(sheet),
+        kind=Notification.Kind.SHEET_REVIEWED,
+        message=lambda person: message(),
+        url=url,
+        about=(f"page:{sheet.pk}", title),
+        email=Email(template, context),
     )
-    for person in authors:
-        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            text = message()
-        notify([person], message=text, url=url)
 
 
 def sheet_approved(sender, instance, user=None, **kwargs):
@@ -145,8 +139,15 @@ def open_sheet_room(sender, instance, **kwargs):
     ensure_page_room(instance)
 
 
+def announce_new_sheet(sender, instance, **kwargs):
+    news.announce_new_sheet(instance)
+
+
 def connect() -> None:
     """Called from `PracticesConfig.ready()`."""
+    page_published.connect(
+        announce_new_sheet, sender=PracticeSheetPage, dispatch_uid="practices.announce_new_sheet"
+    )
     page_published.connect(
         reindex_published_sheet,
         sender=PracticeSheetPage,

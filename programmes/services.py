@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from community.models import Notification
 from community.public import absolute_url
-from community.services.notifications import email_people, notify
+from community.services.notifications import Email, notify
 
 from .models import ProgrammeFollow, ProgrammePage
 
@@ -52,11 +53,13 @@ def announce_call(programme: ProgrammePage) -> int:
     )
     people = [f.user for f in follows]
     url = absolute_url(page.get_url() or "")
-    email_people(people, "programmes/emails/call", {"programme": page, "url": url})
     notify(
         people,
-        message=_("Nouvel appel : %(title)s, jusqu'au %(date)s")
+        kind=Notification.Kind.PROGRAMME,
+        message=lambda person: _("Nouvel appel : %(title)s, jusqu'au %(date)s")
         % {"title": page.title, "date": page.deadline.strftime("%d/%m/%Y")},
         url=page.get_url() or "",
+        about=(f"page:{page.pk}", page.title),
+        email=Email("programmes/emails/call", {"programme": page, "url": url}),
     )
     return len(people)

@@ -25,7 +25,8 @@ APP_LEVEL = {
     "practices": 2,
     "events": 2,
     "stories": 3,
-    "website": 4,
+    "search": 4,
+    "website": 5,
 }
 
 # The project's tools beside the apps: outside their layering, only their size is checked.

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -61,13 +62,21 @@ class HomePage(OneLineTitle, Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
+        from .home import latest_stories, member_home  # noqa: PLC0415 - reads the models
+
         context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A member's news first (website/home.py); never cached (page_cache.py keeps
+            # only requests without a session).
+            context.update(member_home(request))
+            return context
         organisations = Organisation.objects.for_listing()
         context["latest_organisations"] = organisations.order_by("-created_at")[:6]
         context["federations"] = organisations.federations().order_by("name")[:8]
         context["organisation_count"] = Organisation.objects.count()
         context["next_dates"] = self.next_dates()
         context["latest_sheets"] = self.latest_sheets()
+        context["latest_stories"] = latest_stories(count=3)
         return context
 
     @staticmethod
@@ -82,6 +91,28 @@ class HomePage(OneLineTitle, Page):
             .select_related("organisation")
             .order_by("-first_published_at", "-pk")[:count]
         )
+
+
+class HomeVisit(models.Model):
+    """When a member last opened their home page, so that it can say what is new for them
+    since (`website.services.record_home_visit` writes it, at most once per
+    `VISIT_GAP`). Never shown to visitors: writing it renews no cached page."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="home_visit"
+    )
+    # The start of the visit before the last one (null: none yet). What appeared after it
+    # is "new" on the home page.
+    previous_at = models.DateTimeField(_("visite précédente"), null=True, blank=True)
+    # The start of the last visit (opening the home within `VISIT_GAP` continues it).
+    last_at = models.DateTimeField(_("dernière visite"))
+
+    class Meta:
+        verbose_name = _("visite de l'accueil")
+        verbose_name_plural = _("visites de l'accueil")
+
+    def __str__(self):
+        return f"{self.user_id} {self.last_at:%Y-%m-%d %H:%M}"
 
 
 class StandardPage(OneLineTitle, Page):

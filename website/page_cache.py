@@ -44,6 +44,7 @@ QUIET = {
     "rooms.readmarker",
     "admin.logentry",
     "account.emailconfirmation",
+    "website.homevisit",
 }
 
 

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from community import urls as community_urls
 from practices import urls as practices_urls
 from rooms import urls as rooms_urls
+from search import urls as search_urls
 
 from .api import api_router
 from .views import healthz, robots_txt, set_language, sitemap_xml
@@ -39,6 +40,7 @@ urlpatterns = [
     path("", include(practices_urls)),
     path("", include("events.urls")),
     path("", include("stories.urls")),
+    path("", include(search_urls)),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

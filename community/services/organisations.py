@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community import access
-from community.models import Affiliation, Membership, Organisation, User
+from community.models import Affiliation, Membership, Notification, Organisation, User
 
 from . import ServiceError, ratelimit
-from .notifications import email_people
+from .notifications import Email, email_people, notify, settle
 
 
 def _admins(organisation: Organisation):
@@ -101,10 +101,17 @@ def request_membership(*, user: User, organisation: Organisation, message: str =
             membership = Membership.objects.create(
                 user=user, organisation=organisation, message=message.strip()[:500]
             )
-            email_people(
+            notify(
                 _admins(organisation),
-                "community/email/join_requested",
-                {"membership": membership, "organisation": organisation, "requester": user},
+                kind=Notification.Kind.REQUEST,
+                message=lambda person: _("%(name)s demande à rejoindre %(org)s.")
+                % {"name": user, "org": organisation.name},
+                url=_request_url(membership),
+                about=(f"organisation:{organisation.pk}", organisation.name),
+                email=Email(
+                    "community/email/join_requested",
+                    {"membership": membership, "organisation": organisation, "requester": user},
+                ),
             )
     except IntegrityError:
         existing = Membership.objects.of_user(user).of_organisation(organisation).get()
@@ -112,6 +119,15 @@ def request_membership(*, user: User, organisation: Organisation, message: str =
             raise ServiceError(_("Vous êtes déjà membre de cette organisation.")) from None
         raise ServiceError(_("Votre demande est déjà en attente.")) from None
     return membership
+
+
+def _request_url(request: Membership | Affiliation) -> str:
+    """Where a join or affiliation request's notification points: the page of the
+    organisation that decides, marked with the request (so that deciding it settles the
+    notifications of every admin)."""
+    if isinstance(request, Membership):
+        return f"{request.organisation.get_absolute_url()}#demande-{request.pk}"
+    return f"{request.federation.get_absolute_url()}#affiliation-{request.pk}"
 
 
 def _locked_pending_membership(membership_id: int, organisation: Organisation) -> Membership:
@@ -137,6 +153,7 @@ def approve_membership(
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save(update_fields=["status", "decided_at", "decided_by"])
+    settle(url=_request_url(membership))
     email_people(
         [membership.user],
         "community/email/join_approved",
@@ -150,6 +167,7 @@ def refuse_membership(*, actor: User, organisation: Organisation, membership_id:
     access.require(access.can_manage_members(actor, organisation), access.Refusal.MANAGE_MEMBERS)
     membership = _locked_pending_membership(membership_id, organisation)
     requester = membership.user
+    settle(url=_request_url(membership))
     membership.delete()
     email_people(
         [requester], "community/email/join_refused", {"organisation": organisation, "actor": actor}
@@ -178,6 +196,8 @@ def leave_organisation(*, user: User, organisation: Organisation) -> None:
                     "nommez quelqu'un d'autre avant de partir."
                 )
             )
+    if not membership.is_active:
+        settle(url=_request_url(membership))
     membership.delete()
 
 
@@ -222,10 +242,17 @@ def request_affiliation(
             affiliation = Affiliation.objects.create(
                 organisation=organisation, federation=federation, requested_by=actor
             )
-            email_people(
+            notify(
                 _admins(federation),
-                "community/email/affiliation_requested",
-                {"organisation": organisation, "federation": federation, "requester": actor},
+                kind=Notification.Kind.REQUEST,
+                message=lambda person: _("%(org)s demande à s'affilier à %(fed)s.")
+                % {"org": organisation.name, "fed": federation.name},
+                url=_request_url(affiliation),
+                about=(f"organisation:{federation.pk}", federation.name),
+                email=Email(
+                    "community/email/affiliation_requested",
+                    {"organisation": organisation, "federation": federation, "requester": actor},
+                ),
             )
     except IntegrityError:
         raise ServiceError(
@@ -258,6 +285,7 @@ def accept_affiliation(
     affiliation.status = Affiliation.Status.ACTIVE
     affiliation.decided_at = timezone.now()
     affiliation.save(update_fields=["status", "decided_at"])
+    settle(url=_request_url(affiliation))
     email_people(
         _admins(affiliation.organisation),
         "community/email/affiliation_accepted",
@@ -273,6 +301,7 @@ def refuse_affiliation(*, actor: User, federation: Organisation, affiliation_id:
     )
     affiliation = _locked_pending_affiliation(affiliation_id, federation)
     organisation = affiliation.organisation
+    settle(url=_request_url(affiliation))
     affiliation.delete()
     email_people(
         _admins(organisation),

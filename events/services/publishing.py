@@ -28,9 +28,10 @@ from community.access import (
     require,
 )
 from community.indexing import indexed_once
+from community.models import Notification
 from community.pages import route_slugs
 from community.services import ServiceError
-from community.services.notifications import email_people
+from community.services.notifications import Email, notify
 from community.slugs import unique_slug
 from rooms.services.creation import ensure_page_room
 
@@ -341,8 +342,16 @@ def _tell_registered(event: EventPage, *, cancelled_dates=()) -> None:
         ).select_related("user")
         if r.user.is_active
     ]
+    about = (f"page:{event.pk}", event.title)
     if event.cancelled:
-        email_people(people, "events/emails/cancelled", {"event": event})
+        notify(
+            people,
+            kind=Notification.Kind.EVENT,
+            message=lambda person: _("« %(title)s » est annulé.") % {"title": event.title},
+            url=event.public_path,
+            about=about,
+            email=Email("events/emails/cancelled", {"event": event}),
+        )
         return
     confirmed = {
         r.user_id
@@ -355,11 +364,25 @@ def _tell_registered(event: EventPage, *, cancelled_dates=()) -> None:
         "occurrence": next_occurrence(event),
         "cancelled_dates": list(cancelled_dates),
     }
+
+    def message(person):
+        if cancelled_dates:
+            return _("Une date de « %(title)s » est annulée.") % {"title": event.title}
+        return _("« %(title)s » change : nouvelle date, heure ou lieu.") % {"title": event.title}
+
     # The file carries the online link: only for people with a place.
-    email_people(
-        [p for p in people if p.pk in confirmed],
-        template,
-        {**context, "with_ics": True},
-        attachments=ics,
-    )
-    email_people([p for p in people if p.pk not in confirmed], template, context)
+    for group, email in [
+        (
+            [p for p in people if p.pk in confirmed],
+            Email(template, {**context, "with_ics": True}, attachments=ics),
+        ),
+        ([p for p in people if p.pk not in confirmed], Email(template, context)),
+    ]:
+        notify(
+            group,
+            kind=Notification.Kind.EVENT,
+            message=message,
+            url=event.public_path,
+            about=about,
+            email=email,
+        )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.access import Refusal, can_register, require
+from community.models import Notification
 from community.services import ServiceError
 from community.services.notifications import email_people, notify
 
@@ -129,9 +130,12 @@ def promote(event: EventPage) -> list[Registration]:
         _tell(registration.user, event, "promoted", with_ics=True)
     notify(
         [r.user for r in promoted],
-        message=_("Une place s'est libérée : vous êtes inscrit·e à « %(title)s ».")
+        kind=Notification.Kind.EVENT,
+        message=lambda person: _("Une place s'est libérée : vous êtes inscrit·e à « %(title)s ».")
         % {"title": event.title},
         url=event.public_path,
+        about=(f"page:{event.pk}", event.title),
+        emailed=True,
     )
     return promoted
 

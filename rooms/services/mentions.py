@@ -3,32 +3,26 @@
 `@[Display Name]` (exact name, any case) always works; a plain `@word` names one of the
 room's members by their name written any way or their first name (see
 `mentioned_people`). Only people who may read the room are mentioned. Each gets an
-in-app notification; those who were not in the room at that moment also get an email,
-grouped: `schedule_mention_digest` queues `rooms.tasks.send_mention_digest`, which runs
-`digests.send_mention_digest`."""
+notification (`community.services.notifications.notify`), by email as they chose
+(at once, batched over two minutes, by default), never while they are in the room."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from anyascii import anyascii
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from community.models import Membership, User
+from community.models import Membership, Notification, User
 from community.services.notifications import notify
 from rooms import access
 from rooms.models import Mention, Room, RoomMessage
-from rooms.tasks import send_mention_digest
 
-from . import limits
 from .payloads import person_dict
 from .presence import present_user_ids
 
@@ -139,73 +133,90 @@ class Recipients:
     people: list[User] = field(default_factory=list)
     here: set[int] = field(default_factory=set)
     addressee_id: int | None = None
+    replied_to: User | None = None
 
 
-def message_recipients(text: str, room: Room, *, author: User) -> Recipients:
-    """The people a message is for: those it mentions, and in a direct conversation the
-    other person. Read before the message is stored, outside the room's lock: people and
-    presence only, never the room's history."""
+def message_recipients(
+    text: str, room: Room, *, author: User, reply_to: int | None = None
+) -> Recipients:
+    """The people a message is for: those it mentions, in a direct conversation the other
+    person, and the author of the message it answers (`reply_to`, its number). Read before
+    the message is stored, outside the room's lock: people and presence only."""
     people = mentioned_people(text, room, author=author)
     addressee = _addressee(room, author=author)
     if addressee is not None and addressee.pk not in {p.pk for p in people}:
         people.append(addressee)
-    if not people:
+    replied_to = None
+    if reply_to and room.kind != Room.Kind.DIRECT:
+        answered = (
+            RoomMessage.objects.filter(room=room, seq=reply_to, author__is_active=True)
+            .exclude(author=author)
+            .select_related("author")
+            .first()
+        )
+        if answered and answered.author_id not in {p.pk for p in people}:
+            if access.readers_among(room, [answered.author_id]):
+                replied_to = answered.author
+    if not people and replied_to is None:
         return Recipients()
     return Recipients(
         people=people,
         here=set(present_user_ids(room.pk)),
         addressee_id=addressee.pk if addressee is not None else None,
+        replied_to=replied_to,
     )
 
 
 def record_mentions(
     message: RoomMessage, room: Room, *, author: User, recipients: Recipients
 ) -> None:
-    """Each recipient gets an in-app notification now, in the message's transaction;
-    those not in the room get the grouped email (`send_mention_digest`) after commit."""
+    """Each recipient is notified in the message's transaction (a direct message as such,
+    the others as a mention), by email as they chose, never while they are in the room."""
     people, here = recipients.people, recipients.here
+    url = f"{room.get_absolute_url()}#msg-{message.seq}"
+    excerpt = " ".join(message.body_markdown.split())[:200]
+    if recipients.replied_to is not None:
+        notify(
+            [recipients.replied_to],
+            kind=Notification.Kind.REPLY,
+            message=lambda person: _("%(author)s a répondu à votre message dans « %(room)s ».")
+            % {"author": author, "room": room.label_for(person)},
+            url=url,
+            about=(f"room:{room.pk}", _label(room, recipients.replied_to)),
+            seen_by=here,
+            excerpt=excerpt,
+        )
     if not people:
         return
     Mention.objects.bulk_create(
         [Mention(message=message, user=p, email_wanted=p.pk not in here) for p in people]
     )
-    url = f"{room.get_absolute_url()}#msg-{message.seq}"
-    for person in people:
-        with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
-            if person.pk == recipients.addressee_id:
-                text = _("%(author)s vous a écrit un message privé.") % {"author": author}
-            else:
-                text = _("%(author)s vous a mentionné·e dans « %(room)s ».") % {
-                    "author": author,
-                    "room": room.label_for(person),
-                }
-        notify([person], message=text, url=url)
-    to_email = [p.pk for p in people if p.pk not in here]
-    if to_email:
-
-        def schedule_digests():
-            for pk in to_email:
-                schedule_mention_digest(pk)
-
-        transaction.on_commit(schedule_digests)
-
-
-def schedule_mention_digest(user_id: int) -> None:
-    """Queue the digest task for a person. With a task backend that can defer (the
-    database backend in production), the task runs `ROOM_MENTION_EMAIL_DELAY` seconds later
-    and only one is queued per person in that window, so every mention meanwhile goes in
-    one email. Without deferral (the immediate backend), it runs now and still collects
-    every pending mention (several messages of one transaction give one email)."""
-    delay = limits()["ROOM_MENTION_EMAIL_DELAY"]
-    if send_mention_digest.get_backend().supports_defer and delay:
-        try:
-            first = cache.add(f"mention-digest:{user_id}", 1, timeout=delay)
-        except Exception:  # cache down: queue anyway; a second digest finds nothing left
-            first = True
-        if not first:
-            return  # a digest is already queued and will collect this mention
-        send_mention_digest.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(
-            user_id=user_id
+    addressee = [p for p in people if p.pk == recipients.addressee_id]
+    mentioned = [p for p in people if p.pk != recipients.addressee_id]
+    if addressee:
+        notify(
+            addressee,
+            kind=Notification.Kind.DIRECT,
+            message=lambda person: _("%(author)s vous a écrit un message privé.")
+            % {"author": author},
+            url=url,
+            about=(f"room:{room.pk}", _label(room, addressee[0])),
+            seen_by=here,
+            excerpt=excerpt,
         )
-    else:
-        send_mention_digest.enqueue(user_id=user_id)
+    for person in mentioned:
+        notify(
+            [person],
+            kind=Notification.Kind.MENTION,
+            message=lambda person: _("%(author)s vous a mentionné·e dans « %(room)s ».")
+            % {"author": author, "room": room.label_for(person)},
+            url=url,
+            about=(f"room:{room.pk}", _label(room, person)),
+            seen_by=here,
+            excerpt=excerpt,
+        )
+
+
+def _label(room: Room, person: User) -> str:
+    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+        return str(room.label_for(person))

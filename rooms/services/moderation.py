@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import Membership, User
-from community.services import ratelimit
+from community.services import notifications, ratelimit
 from rooms import access
 from rooms.models import MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
 
@@ -28,6 +28,10 @@ def _hide(message: RoomMessage, *, moderator: User, reason: str = "") -> dict:
     message.hidden_at = now
     message.hidden_by = moderator
     message.save(update_fields=["hidden_at", "hidden_by"])
+    notifications.withdraw(
+        about_key=f"room:{message.room_id}",
+        url=f"{message.room.get_absolute_url()}#msg-{message.seq}",
+    )
     MessageReport.objects.filter(message=message, status=MessageReport.Status.OPEN).update(
         status=MessageReport.Status.HANDLED,
         outcome=MessageReport.Outcome.HIDDEN,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.models import User
-from community.services import ratelimit
+from community.services import notifications, ratelimit
 from rooms import access
 from rooms.models import Room, RoomMessage
 
@@ -109,7 +109,7 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
         raise
     html = render_markdown(text)
     # Whom it is for, read before the room's row is locked (people and presence only).
-    recipients = message_recipients(text, room, author=user)
+    recipients = message_recipients(text, room, author=user, reply_to=reply_seq)
     try:
         with transaction.atomic():
             seq = _next_seq(room)
@@ -207,4 +207,7 @@ def delete_message(*, user: User, room: Room, seq) -> dict:
     message.body_markdown = ""
     message.html = ""
     message.save(update_fields=["deleted_at", "body_markdown", "html"])
+    notifications.withdraw(
+        about_key=f"room:{room.pk}", url=f"{room.get_absolute_url()}#msg-{message.seq}"
+    )
     return broadcast_updated(room, message)

@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import User
+from community.models import Notification, User
+from community.services import notifications
 from rooms import access
 from rooms.models import ReadMarker, Room, RoomMessage
 
@@ -38,7 +39,23 @@ def mark_read(*, user: User, room: Room, seq) -> int:
     seq = max(0, min(seq, last))
     if seq and access.can_read_room(user, room):
         advance_marker(user, room, seq)
+        _read_notifications(user, room, seq)
     return seq
+
+
+def _read_notifications(user: User, room: Room, seq: int) -> None:
+    """The person's notifications of this room's messages up to `seq` are read: no email
+    for what they have seen."""
+    unread = Notification.objects.filter(
+        user=user, read_at__isnull=True, about_key=f"room:{room.pk}"
+    ).values_list("pk", "url")
+    seen = []
+    for pk, url in unread:
+        number = url.rpartition("#msg-")[2]
+        if not number.isdigit() or int(number) <= seq:
+            seen.append(pk)
+    if seen:
+        notifications.mark_read(user, ids=seen)
 
 
 # The room's last number as the sockets' tail checks read it: in the cache (Redis in

@@ -125,7 +125,9 @@ def test_cancelling_one_date_names_it_to_everyone_registered(
         message = by_person[person.email]
         assert message.subject == "[Relais] Date annulée : Atelier en ligne"
         attached = " Le fichier joint (.ics) met votre agenda à jour." if person == placed else ""
-        assert message.body == (
+        body, footer = message.body.split("\n-- \n")
+        assert footer.startswith("Choisir ce que vous recevez et quand : http://")
+        assert body == (
             f"Bonjour {person.name},\n\n"
             "Cette date de « Atelier en ligne » est annulée :\n"
             "- mardi 6 avril 2027, 14:00–16:00 (Europe/Brussels)\n\n"
@@ -164,7 +166,9 @@ def test_change_email_mentions_the_attachment_only_to_people_who_get_it(
     ):
         message = by_person[person.email]
         assert message.subject == "[Relais] Changement : Atelier en ligne"
-        assert message.body == (
+        body, footer = message.body.split("\n-- \n")
+        assert footer.startswith("Choisir ce que vous recevez et quand : http://")
+        assert body == (
             f"Bonjour {person.name},\n\n"
             "L'heure, la date ou le lieu de « Atelier en ligne » ont changé. Voici ce qui vaut "
             f"désormais.{attached}\n\n"

@@ -486,9 +486,11 @@ def test_library_script_is_external_and_deferred(client, library):
     html = client.get("/pratiques/").content.decode()
 
     scripts = re.findall(r"<script[^>]*>", html)
-    # The site-wide phone menu, then the library's filters: both external and deferred.
+    # The site-wide phone menu, the library's filters, then the header's search box: all
+    # external and deferred.
     assert scripts == [
         '<script src="/static/js/menu.js" defer>',
         '<script src="/static/js/filters.js" defer>',
+        '<script src="/static/js/search.js" defer>',
     ]
     assert "<script>" not in html

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from community.models import Membership, Notification, Organisation
+from community.services import notifications
 from practices.models import PracticeSheetPage
 from programmes.models import ProgrammeFollow, ProgrammePage
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
@@ -199,6 +200,10 @@ def test_following_a_programme_and_hearing_of_its_next_call(
     client.force_login(member)
     assert client.post(follow_url, {"follow": "1"}).status_code == 302
     assert ProgrammeFollow.objects.filter(user=member, programme=programme).count() == 1
+    # Calls come in the weekly digest by default; Léa wants them at once.
+    notifications.save_preferences(
+        user=member, channels={"programme": "instant"}, digest_weekday=0, digest_hour=8
+    )
 
     # The editor publishes the next call: the follower is told once, not at every publication.
     page = ProgrammePage.objects.get(pk=programme.pk)

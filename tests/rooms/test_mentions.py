@@ -1,5 +1,5 @@
-"""Mentions and direct messages: who a message is for, their notification and the grouped
-email (`rooms.services.mentions`, `digests`)."""
+"""Mentions and direct messages: who a message is for, their notification and the batched
+email (`rooms.services.mentions`, `community.services.digests`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 
 from community.models import Notification
+from community.tasks import send_notification_email
 from rooms.models import Mention
 from rooms.services import (
     RoomError,
@@ -20,7 +21,6 @@ from rooms.services import (
     presence,
     reading,
 )
-from rooms.tasks import send_mention_digest
 from tests.factories import UserFactory
 
 from .conftest import say
@@ -42,7 +42,9 @@ def test_mention_by_name_notifies_and_emails_once_each(
         ("Carla Dupont", "Alice Martin vous a mentionné·e dans « Numérique et bénévolat »."),
     ]
     assert sorted(m.to[0] for m in mail.outbox) == ["bruno@example.org", "carla@example.org"]
-    assert mail.outbox[0].subject == "[Relais] On vous a mentionné·e dans un salon"
+    assert mail.outbox[0].subject == (
+        "[Relais] Alice Martin vous a mentionné·e dans « Numérique et bénévolat »."
+    )
     assert "/salons/numerique-et-benevolat/#msg-1" in mail.outbox[0].body
 
 
@@ -126,9 +128,10 @@ def test_mentions_of_one_transaction_make_one_email(theme_room, alice, bruno):
         say(alice, theme_room, body="@[Bruno Lefèvre] deux")
 
     assert [m.to for m in mail.outbox] == [["bruno@example.org"]]
-    assert mail.outbox[0].subject == "[Relais] On vous a mentionné·e 2 fois dans les salons"
-    assert "un" in mail.outbox[0].body and "deux" in mail.outbox[0].body
-    assert Mention.objects.filter(emailed_at__isnull=True).count() == 0
+    assert mail.outbox[0].subject == "[Relais] 2 notifications vous attendent"
+    assert "« @[Bruno Lefèvre] un »" in mail.outbox[0].body
+    assert "« @[Bruno Lefèvre] deux »" in mail.outbox[0].body
+    assert Notification.objects.filter(email_due=True).count() == 0
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
@@ -144,18 +147,18 @@ def test_mentions_over_time_are_grouped_by_one_deferred_task(
 
     queued = default_task_backend.results
     assert [(r.task.name, r.kwargs) for r in queued] == [
-        ("send_mention_digest", {"user_id": bruno.pk})
+        ("send_notification_email", {"user_id": bruno.pk})
     ]
-    assert queued[0].task.run_after > timezone.now() + timedelta(seconds=500)
+    assert queued[0].task.run_after > timezone.now() + timedelta(seconds=100)
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = send_mention_digest.call(user_id=bruno.pk)
+        sent = send_notification_email.call(user_id=bruno.pk)
 
     assert sent == 2
     assert [m.to for m in mail.outbox] == [["bruno@example.org"]]
     assert "deux" in mail.outbox[0].body and "trois" in mail.outbox[0].body
     assert "#msg-1" not in mail.outbox[0].body
-    assert send_mention_digest.call(user_id=bruno.pk) == 0  # nothing pending any more
+    assert send_notification_email.call(user_id=bruno.pk) == 0  # nothing pending any more
 
 
 # --- direct messages ---------------------------------------------------------------------------
@@ -180,16 +183,23 @@ def test_direct_message_notifies_the_recipient_at_once_and_emails_them(
     (message,) = mail.outbox
     assert (message.to, message.subject) == (
         ["bruno@example.org"],
-        "[Relais] Un message vous attend sur Relais",
+        "[Relais] Alice Martin vous a écrit un message privé.",
     )
-    assert message.body == (
+    body, footer = message.body.split("\n-- \n")
+    assert body == (
         "Bonjour Bruno Lefèvre,\n\n"
-        "Un message vous est adressé depuis votre dernier passage :\n\n"
-        "— Alice Martin, en message privé :\n"
-        "Tu as un moment **demain** ?\n"
-        f"http://127.0.0.1:8000{room.get_absolute_url()}#msg-1\n\n"
-        "Retrouvez toutes vos notifications dans votre espace : http://127.0.0.1:8000/moi/\n\n"
-        "— Relais"
+        "Voici ce qui vient de se passer pour vous sur Relais :\n\n"
+        "== Alice Martin ==\n\n"
+        "— Alice Martin vous a écrit un message privé.\n"
+        "  « Tu as un moment **demain** ? »\n"
+        f"  http://127.0.0.1:8000{room.get_absolute_url()}#msg-1\n\n"
+        "Toutes vos notifications : http://127.0.0.1:8000/moi/notifications/\n\n"
+        "— Relais\n"
+    )
+    assert footer.startswith(
+        "Choisir ce que vous recevez et quand : "
+        "http://127.0.0.1:8000/moi/notifications/preferences/\n"
+        "Ne plus recevoir ces e-mails : http://127.0.0.1:8000/notifications/desabonnement/"
     )
 
 
@@ -228,11 +238,11 @@ def test_direct_messages_and_a_mention_make_one_email(alice, bruno, theme_room):
         say(alice, theme_room, body="@[Bruno Lefèvre] voir ici")
 
     (message,) = mail.outbox
-    assert message.subject == "[Relais] 3 messages vous attendent sur Relais"
+    assert message.subject == "[Relais] 3 notifications vous attendent"
+    body = message.body
+    assert "— Alice Martin vous a écrit un message privé.\n  « Second »\n" in body
     assert (
-        "3 messages vous sont adressés depuis votre dernier passage :\n\n"
-        "— Alice Martin, en message privé :\nPremier\n"
-    ) in message.body
-    assert "— Alice Martin dans « Numérique et bénévolat » :\n@[Bruno Lefèvre] voir ici\n" in (
-        message.body
-    )
+        "— Alice Martin vous a mentionné·e dans « Numérique et bénévolat ».\n"
+        "  « @[Bruno Lefèvre] voir ici »\n"
+    ) in body
+    assert body.index("voir ici") < body.index("Second") < body.index("Premier")

@@ -51,6 +51,11 @@ PUBLIC = [
     "/organisations/",
     "/organisations/?kind=zzz",
     "/organisations/{organisation}/",
+    "/recherche/",
+    "/recherche/?q=cloud",
+    "/recherche/?q=cloud&type=sheet&theme=zzz",
+    "/recherche/?q=nextclod",
+    "/recherche/?q=zorglub+cloud",
     "/cette-page-n-existe-pas/",
 ]
 ACCOUNTS = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]

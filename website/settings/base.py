@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "stories",
+    "search",
     "website",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "community.context_processors.notifications",
             ],
         },
     },
@@ -200,7 +202,8 @@ TASKS = {
 
 AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = [
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's, reading the person with their unread notifications' count.
+    "community.adapters.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -269,10 +272,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Relais"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
-# Sheets index a folded, plural-stripped text (see PracticeSheetPage.search_document), so
-# PostgreSQL's "simple" configuration (no stemming, no stop words) is what we want.
+# Wagtail's database backend (search/backend.py): on PostgreSQL, words are searched with
+# accents removed and French stems ("benevoles" finds "bénévole"), titles are completed
+# with accents removed and no stemming; both configurations come from
+# search/migrations/0001_text_search.py. SQLite ignores them (FTS5 folds accents itself).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "french_unaccent",
+        "AUTOCOMPLETE_CONFIG": "simple_unaccent",
+    }
 }
 # Also RELAIS["IMAGE_MAX_PIXELS"] (logos, avatars) and Pillow's own limit (community/apps.py).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
@@ -357,5 +366,8 @@ RELAIS: dict[str, Any] = {  # read by many modules: ints, and one string
     # ROOM_TAIL_SECONDS anyway, so a client that missed the end of a burst syncs.
     "ROOM_TAIL_SECONDS": 10,
     "ROOM_TAIL_QUIET_SECONDS": 1,
-    "ROOM_MENTION_EMAIL_DELAY": 600,
 }
+
+# Notifications a person wants "by email at once" are batched: one email for what comes
+# within this many seconds (community/services/notifications.py).
+NOTIFICATION_EMAIL_DELAY = 120

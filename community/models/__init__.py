@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .fields import MultiLineTextField, OneLineCharField
-from .slugs import unique_slug
-from .timezones import time_zone_choices
-from .translations import in_reader_language
+from community.fields import MultiLineTextField, OneLineCharField
+from community.slugs import unique_slug
+from community.timezones import time_zone_choices
+from community.translations import in_reader_language
 
 
 def _time_zone_choices():
@@ -405,19 +405,9 @@ class Affiliation(models.Model):
         return f"{self.organisation} ∈ {self.federation} ({self.status})"
 
 
-class Notification(models.Model):
-    """Something that happened for a person, listed in /moi/ (in-app notification)."""
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
-    message = models.CharField(_("message"), max_length=300)
-    url = models.CharField(_("lien"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self):
-        return self.message
+# Notifications and their preferences, in a module of their own (imported last: they
+# point at User).
+from community.models.notifications import Notification as Notification  # noqa: E402
+from community.models.notifications import (  # noqa: E402
+    NotificationSettings as NotificationSettings,
+)
