@@ -181,6 +181,9 @@ def notify(
         elif wants_email and channel in DIGESTS:
             digests.append(person)
     Notification.objects.bulk_create(rows)
+    flagged = [(row.user_id, row.about_key) for row in rows if row.about_key]
+    if flagged:
+        transaction.on_commit(functools.partial(_flag_unread, flagged))
     if email and at_once:
         context = {**email.context, "about_key": about[0]}
         email_people(at_once, email.template, context, email.attachments, kinds=[kind])
@@ -215,6 +218,35 @@ def schedule(*, batched: list[int], digests: list[int]) -> None:
         slot = next_slot(person_settings, timezone.now())
         if slot and _first(f"digest:{pk}:{slot.isoformat()}", 8 * 86400):
             send_digest.using(run_after=slot).enqueue(user_id=pk)
+
+
+UNREAD_FLAG = "notifications-unread:{}:{}"
+UNREAD_FLAG_SECONDS = 30 * 86400
+
+
+def _flag_unread(flagged: list[tuple[int, str]]) -> None:
+    try:
+        cache.set_many(
+            {UNREAD_FLAG.format(pk, about): 1 for pk, about in flagged}, UNREAD_FLAG_SECONDS
+        )
+    except Exception:  # noqa: BLE001 - the flag is a shortcut; without it we ask the database
+        pass
+
+
+def may_have_unread(user_id: int, about_key: str) -> bool:
+    """False only when this person surely has no unread notification about this object
+    (no flag set by `notify` in the last 30 days). The cache down: True."""
+    try:
+        return cache.get(UNREAD_FLAG.format(user_id, about_key)) is not None
+    except Exception:  # noqa: BLE001 - ask the database
+        return True
+
+
+def forget_unread(user_id: int, about_key: str) -> None:
+    try:
+        cache.delete(UNREAD_FLAG.format(user_id, about_key))
+    except Exception:  # noqa: BLE001 - the flag only costs a query more
+        pass
 
 
 def _first(key: str, timeout: int) -> bool:

@@ -45,17 +45,26 @@ def mark_read(*, user: User, room: Room, seq) -> int:
 
 def _read_notifications(user: User, room: Room, seq: int) -> None:
     """The person's notifications of this room's messages up to `seq` are read: no email
-    for what they have seen."""
+    for what they have seen. Marking read is the busiest call of a room (every member, at
+    every message), so the database is asked only when `notify` has flagged that this
+    person has unread notifications about this room (a key in the cache)."""
+    about = f"room:{room.pk}"
+    if not notifications.may_have_unread(user.pk, about):
+        return
     unread = Notification.objects.filter(
-        user=user, read_at__isnull=True, about_key=f"room:{room.pk}"
+        user=user, read_at__isnull=True, about_key=about
     ).values_list("pk", "url")
-    seen = []
+    seen, left = [], 0
     for pk, url in unread:
         number = url.rpartition("#msg-")[2]
         if not number.isdigit() or int(number) <= seq:
             seen.append(pk)
+        else:
+            left += 1
     if seen:
         notifications.mark_read(user, ids=seen)
+    if not left:
+        notifications.forget_unread(user.pk, about)
 
 
 # The room's last number as the sockets' tail checks read it: in the cache (Redis in

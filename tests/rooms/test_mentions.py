@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks import default_task_backend
 
@@ -246,3 +247,24 @@ def test_direct_messages_and_a_mention_make_one_email(alice, bruno, theme_room):
         "  « @[Bruno Lefèvre] voir ici »\n"
     ) in body
     assert body.index("voir ici") < body.index("Second") < body.index("Premier")
+
+
+def test_reading_a_room_reads_its_notifications_up_to_that_message(
+    theme_room, alice, bruno, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        say(alice, theme_room, body="@[Bruno Lefèvre] un")
+        say(alice, theme_room, body="rien pour Bruno")
+        say(alice, theme_room, body="@[Bruno Lefèvre] trois")
+
+    reading.mark_read(user=bruno, room=theme_room, seq=2)
+
+    unread = Notification.objects.filter(user=bruno, read_at__isnull=True)
+    assert [n.url.rsplit("#", 1)[1] for n in unread] == ["msg-3"]
+
+
+def test_marking_read_asks_nothing_of_notifications_when_there_are_none(theme_room, alice, bruno):
+    say(alice, theme_room, body="Bonjour")
+    with CaptureQueriesContext(connection) as queries:
+        reading.mark_read(user=bruno, room=theme_room, seq=1)
+    assert not [q for q in queries.captured_queries if "community_notification" in q["sql"]]
