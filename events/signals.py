@@ -44,7 +44,7 @@ def _tell_proposer(workflow_state, *, approved: bool) -> None:
 
     notify(
         [person],
-        kind=Notification.Kind.EVENT,
+        kind=Notification.Kind.SHEET_REVIEWED,
         message=message,
         url=event.public_path if approved else "",
         about=(f"page:{event.pk}", title),

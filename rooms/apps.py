@@ -13,8 +13,11 @@ class RoomsConfig(AppConfig):
 
     def ready(self):
         from community import dashboard  # noqa: PLC0415 - ready(): needs the models loaded
+        from community.services import digests  # noqa: PLC0415 - ready(): needs the models loaded
 
         from . import signals  # noqa: F401, PLC0415 - receivers connect on import
+        from .services.reading import readable_notifications  # noqa: PLC0415 - ready()
         from .views import dashboard_section  # noqa: PLC0415 - ready(): needs the models loaded
 
         dashboard.register(dashboard_section)
+        digests.register_visibility(readable_notifications)

@@ -14,7 +14,7 @@ class Kind(models.TextChoices):
     MENTION = "mention", _("On me mentionne dans un salon")
     DIRECT = "direct", _("On m'écrit un message privé")
     REPLY = "reply", _("On répond à mon message")
-    SHEET_REVIEWED = "sheet", _("Mes fiches sont relues")
+    SHEET_REVIEWED = "sheet", _("Mes fiches et mes évènements proposés sont relus")
     NEW_SHEET = "new_sheet", _("Une fiche paraît dans mes thèmes")
     EVENT = "event", _("Un évènement où je suis inscrit·e change")
     REQUEST = "request", _("Une demande attend ma réponse")

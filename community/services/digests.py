@@ -8,6 +8,7 @@ emailed in the same transaction as the sending; should sending fail, they stay d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -21,8 +22,28 @@ from community.mailer import deliver
 from community.models import Notification, NotificationSettings, User
 from community.models.notifications import Channel
 from community.public import absolute_url, site_url
+from community.services import slots
 from community.services.emailing import notification_headers, unsubscribe_url
 from community.services.slots import last_slots
+
+# Functions (person, notifications) -> the notifications still theirs to read, which
+# other apps register (rooms: no email from a room the person may no longer read).
+_visible_filters: list[Callable] = []
+
+
+def register_visibility(function: Callable) -> None:
+    if function not in _visible_filters:
+        _visible_filters.append(function)
+
+
+def _still_visible(person: User, notifications: list[Notification]) -> list[Notification]:
+    kept = notifications
+    for function in _visible_filters:
+        kept = function(person, kept)
+    gone = {n.pk for n in notifications} - {n.pk for n in kept}
+    if gone:
+        Notification.objects.filter(pk__in=gone).update(email_due=False)
+    return kept
 
 
 @dataclass
@@ -60,7 +81,11 @@ def _send(person: User, notifications: list[Notification], *, digest: str = "") 
     """One email for these notifications, marked emailed."""
     groups = grouped(notifications)
     kinds = sorted({n.kind for n in notifications})
-    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
+    zone = slots.zone_of(_settings(person))
+    with (
+        translation.override(person.preferred_language or settings.LANGUAGE_CODE),
+        timezone.override(zone),
+    ):
         context = {
             "person": person,
             "site_url": site_url(),
@@ -105,7 +130,7 @@ def send_at_once(*, user_id: int) -> int:
     with transaction.atomic():
         chosen = _settings(person)
         kinds = chosen.digest_kinds(Channel.INSTANT)
-        pending = list(_due(person).filter(kind__in=kinds))
+        pending = _still_visible(person, list(_due(person).filter(kind__in=kinds)))
         if not pending:
             return 0
         _send(person, pending)
@@ -137,6 +162,8 @@ def digest_content(person: User, now: dt.datetime, *, preview: bool = False):
         else Notification.objects.filter(user=person, email_due=True, read_at__isnull=True)
     )
     found = list(due.filter(query))
+    if not preview:
+        found = _still_visible(person, found)
     kind = "weekly" if any(n.kind in kinds_weekly for n in found) else "daily"
     return chosen, found, kind, slots
 

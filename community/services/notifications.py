@@ -102,9 +102,15 @@ def email_people(people, template: str, context: dict, attachments=None, *, kind
 
 def settings_of(people: Iterable[User]) -> dict[int, NotificationSettings]:
     """Each person's choices, in one query; the defaults for those who made none."""
-    ids = [p.pk for p in people]
-    found = {s.user_id: s for s in NotificationSettings.objects.filter(user_id__in=ids)}
-    return {pk: found.get(pk) or NotificationSettings(user_id=pk) for pk in ids}
+    people = list(people)
+    found = {
+        s.user_id: s for s in NotificationSettings.objects.filter(user__in=[p.pk for p in people])
+    }
+    chosen = {}
+    for person in people:
+        chosen[person.pk] = found.get(person.pk) or NotificationSettings(user_id=person.pk)
+        chosen[person.pk].user = person  # their time zone, without a query each
+    return chosen
 
 
 def settings_for(person: User) -> NotificationSettings:
@@ -221,7 +227,7 @@ def schedule(*, batched: list[int], digests: list[int]) -> None:
 
 
 UNREAD_FLAG = "notifications-unread:{}:{}"
-UNREAD_FLAG_SECONDS = 30 * 86400
+UNREAD_FLAG_SECONDS = 7 * 86400
 
 
 def _flag_unread(flagged: list[tuple[int, str]]) -> None:
@@ -235,18 +241,11 @@ def _flag_unread(flagged: list[tuple[int, str]]) -> None:
 
 def may_have_unread(user_id: int, about_key: str) -> bool:
     """False only when this person surely has no unread notification about this object
-    (no flag set by `notify` in the last 30 days). The cache down: True."""
+    (no flag set by `notify` in the last week). The cache down: True."""
     try:
         return cache.get(UNREAD_FLAG.format(user_id, about_key)) is not None
     except Exception:  # noqa: BLE001 - ask the database
         return True
-
-
-def forget_unread(user_id: int, about_key: str) -> None:
-    try:
-        cache.delete(UNREAD_FLAG.format(user_id, about_key))
-    except Exception:  # noqa: BLE001 - the flag only costs a query more
-        pass
 
 
 def _first(key: str, timeout: int) -> bool:

@@ -317,6 +317,10 @@ def end_affiliation(*, actor: User, organisation: Organisation, federation: Orga
         access.is_org_admin(actor, organisation) or access.is_org_admin(actor, federation),
         access.Refusal.END_AFFILIATION,
     )
+    for pending in Affiliation.objects.filter(
+        organisation=organisation, federation=federation, status=Affiliation.Status.PENDING
+    ).select_related("federation"):
+        settle(url=_request_url(pending))
     deleted, _n = Affiliation.objects.filter(
         organisation=organisation, federation=federation
     ).delete()

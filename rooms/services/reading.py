@@ -43,28 +43,47 @@ def mark_read(*, user: User, room: Room, seq) -> int:
     return seq
 
 
+def readable_notifications(person: User, found: list) -> list:
+    """The notifications among `found` that are not about a room the person may no longer
+    read (left the organisation, banned…): no email carries such a room's words. Registered
+    with `community.services.digests.register_visibility`."""
+    room_ids = {
+        int(n.about_key[5:])
+        for n in found
+        if n.about_key.startswith("room:") and n.about_key[5:].isdigit()
+    }
+    if not room_ids:
+        return found
+    readable = set(
+        access.readable_rooms(person).filter(pk__in=room_ids).values_list("pk", flat=True)
+    )
+    return [
+        n
+        for n in found
+        if not n.about_key.startswith("room:")
+        or (n.about_key[5:].isdigit() and int(n.about_key[5:]) in readable)
+    ]
+
+
 def _read_notifications(user: User, room: Room, seq: int) -> None:
     """The person's notifications of this room's messages up to `seq` are read: no email
     for what they have seen. Marking read is the busiest call of a room (every member, at
     every message), so the database is asked only when `notify` has flagged that this
-    person has unread notifications about this room (a key in the cache)."""
+    person has notifications about this room (a key in the cache for a week; it is not
+    deleted when they are read, so a notification arriving meanwhile is never missed)."""
     about = f"room:{room.pk}"
     if not notifications.may_have_unread(user.pk, about):
         return
     unread = Notification.objects.filter(
         user=user, read_at__isnull=True, about_key=about
     ).values_list("pk", "url")
-    seen, left = [], 0
+    seen = []
     for pk, url in unread:
         number = url.rpartition("#msg-")[2]
         if not number.isdigit() or int(number) <= seq:
             seen.append(pk)
-        else:
-            left += 1
     if seen:
         notifications.mark_read(user, ids=seen)
-    if not left:
-        notifications.forget_unread(user.pk, about)
 
 
 # The room's last number as the sockets' tail checks read it: in the cache (Redis in

@@ -125,7 +125,7 @@ def test_an_email_at_once_carries_unsubscribe_and_thread_headers(
     camille, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        tell(camille, Kind.MENTION, "Alice vous a mentionné·e", about=("room:12", "Atelier"))
+        tell(camille, Kind.MENTION, "Alice vous a mentionné·e", about=("page:12", "Atelier"))
     (email,) = mail.outbox
     assert email.subject == "[Relais] Alice vous a mentionné·e"
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -133,8 +133,8 @@ def test_an_email_at_once_carries_unsubscribe_and_thread_headers(
     assert link.startswith("<http://127.0.0.1:8000/notifications/desabonnement/")
     token = link.rstrip("/>").rsplit("/", 1)[1]
     assert read_unsubscribe_token(token) == (camille.pk, ["mention"])
-    assert email.extra_headers["In-Reply-To"] == "<relais.room.12@127.0.0.1>"
-    assert email.extra_headers["References"] == "<relais.room.12@127.0.0.1>"
+    assert email.extra_headers["In-Reply-To"] == "<relais.page.12@127.0.0.1>"
+    assert email.extra_headers["References"] == "<relais.page.12@127.0.0.1>"
     assert email.extra_headers["Message-ID"].endswith("@127.0.0.1>")
     assert email.body.startswith("Bonjour Camille Dubois,")
     assert "— Alice vous a mentionné·e\n  http://127.0.0.1:8000/pratiques/atelier/" in email.body
@@ -222,7 +222,7 @@ def test_weekly_digest_at_the_slot_once_grouped_by_object_newest_first(camille):
     weekly_monday_8(camille, mention="weekly")
     with time_machine.travel(at(2026, 12, 1, 9, 0), tick=False):  # Tuesday
         tell(
-            camille, Kind.MENTION, "Mention 1", about=("room:3", "Salon Vélo"), url="/salons/velo/"
+            camille, Kind.MENTION, "Mention 1", about=("page:3", "Salon Vélo"), url="/salons/velo/"
         )
     with time_machine.travel(at(2026, 12, 2, 9, 0), tick=False):
         tell(
@@ -234,7 +234,7 @@ def test_weekly_digest_at_the_slot_once_grouped_by_object_newest_first(camille):
         )
     with time_machine.travel(at(2026, 12, 3, 9, 0), tick=False):
         tell(
-            camille, Kind.MENTION, "Mention 2", about=("room:3", "Salon Vélo"), url="/salons/velo/"
+            camille, Kind.MENTION, "Mention 2", about=("page:3", "Salon Vélo"), url="/salons/velo/"
         )
 
     with time_machine.travel(at(2026, 12, 7, 7, 59), tick=False):  # Monday, a minute early
@@ -473,3 +473,34 @@ def test_a_decided_request_is_read_for_every_admin(
         actor=org_admin, organisation=organisation, membership_id=membership.pk
     )
     assert Notification.objects.filter(read_at__isnull=True).count() == 0
+
+
+def test_a_subject_keeps_its_apostrophes(camille, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        tell(camille, Kind.MENTION, "Jean O'Brien vous a mentionné·e dans « l'Atelier & co ».")
+    assert mail.outbox[0].subject == (
+        "[Relais] Jean O'Brien vous a mentionné·e dans « l'Atelier & co »."
+    )
+
+
+def test_nothing_is_emailed_from_a_room_the_person_may_no_longer_read(camille):
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        tell(camille, Kind.MENTION, "Dans un salon fermé", about=("room:999999", "Fermé"))
+        tell(camille, Kind.MENTION, "Ailleurs", about=("page:7", "Fiche"))
+    assert digests.send_at_once(user_id=camille.pk) == 1
+    assert "Dans un salon fermé" not in mail.outbox[0].body
+    assert Notification.objects.filter(email_due=True).count() == 0
+
+
+def test_emails_show_times_in_the_persons_zone(camille):
+    camille.time_zone = "America/Toronto"
+    camille.save()
+    weekly_monday_8(camille)
+    with time_machine.travel(at(2026, 12, 1, 15, 0), tick=False):
+        tell(camille, Kind.NEW_SHEET, "Une fiche")
+    with time_machine.travel(dt.datetime(2026, 12, 7, 8, 0, tzinfo=ZoneInfo("America/Toronto"))):
+        assert send_due_digests.call() == 1
+    (html, _mimetype) = mail.outbox[0].alternatives[0]
+    assert "1 décembre 2026, 09:00" in html

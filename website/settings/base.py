@@ -204,6 +204,8 @@ AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = [
     # allauth's, reading the person with their unread notifications' count.
     "community.adapters.AuthenticationBackend",
+    # Sessions opened before it name allauth's own: they stay signed in.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
