@@ -41,9 +41,8 @@ def notification_headers(person: User, kinds: Iterable[str], about_key: str = ""
     """`List-Unsubscribe` with one click (RFC 8058), a `Message-ID`, and `In-Reply-To` /
     `References` to the object's thread."""
     domain = urlsplit(site_url()).hostname or "relais.example"
-    link = absolute_url(reverse("community:unsubscribe", args=[unsubscribe_token(person, kinds)]))
     headers = {
-        "List-Unsubscribe": f"<{link}>",
+        "List-Unsubscribe": f"<{unsubscribe_url(person, kinds)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Message-ID": make_msgid("relais", domain=domain),
     }
