@@ -18,6 +18,8 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from community.models import Notification
+from community.services.notifications import notify
 from community.templatetags.time_tags import html_datetime
 from rooms.models import Room
 from rooms.services import moderation
@@ -63,6 +65,9 @@ MEMBERS = [
     *PUBLIC,
     "/moi/",
     "/moi/profil/",
+    "/moi/notifications/",
+    "/moi/notifications/preferences/",
+    "/moi/notifications/apercu/",
     "/salons/",
     "/salons/{room}/",
     "/salons/moderation/",
@@ -107,6 +112,15 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
     names = {**names, "member_id": member.pk}
     visitor, signed_in = Client(), Client()
     signed_in.force_login(member)
+    # Something in the notification centre and the digest's preview.
+    notify(
+        [member],
+        kind=Notification.Kind.NEW_SHEET,
+        message="Nouvelle fiche dans vos thèmes : « Un <planning> & des bénévoles »",
+        url="/pratiques/",
+        about=("page:1", "Un <planning> & des bénévoles"),
+        excerpt="Un planning partagé « pour tous ».",
+    )
     names["wizard_step"] = signed_in.post("/pratiques/proposer/nouvelle/")["Location"]
     # The 500 page is rendered without a request (it must not need the database).
     (tmp_path / "500.html").write_text(render_to_string("500.html"))
