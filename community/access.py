@@ -153,6 +153,21 @@ class Refusal:
         "Seuls les modérateurs et modératrices de ce salon, et les administrateurs et "
         "administratrices de l'organisation à laquelle il appartient, peuvent le modérer."
     )
+    SEE_DIAGNOSTIC = _(
+        "Ce diagnostic n'est visible que des administrateurs et administratrices de "
+        "l'organisation et des personnes invitées à y répondre."
+    )
+    MANAGE_DIAGNOSTIC = _(
+        "Seuls les administrateurs et administratrices de l'organisation peuvent lancer son "
+        "diagnostic, y inviter des personnes et choisir son plan d'action."
+    )
+    ANSWER_DIAGNOSTIC = _(
+        "Seules les personnes invitées à ce diagnostic peuvent y répondre : ouvrez le lien de "
+        "votre invitation."
+    )
+    FEDERATION_DASHBOARD = _(
+        "Le tableau de bord d'une fédération est réservé à ses administrateurs et administratrices."
+    )
     REPORT_QUEUE = _(
         "Les signalements sont traités par les modérateurs et modératrices, et par les "
         "administrateurs et administratrices d'organisation pour leurs salons."
@@ -247,3 +262,32 @@ def in_event_audience(user, event) -> bool:
 
 def can_register(user, event) -> bool:
     return in_event_audience(user, event)
+
+
+# --- The diagnostic (duck-typed: community never imports diagnostic) ----------------------
+
+
+def diagnosing_organisations(user):
+    """The organisations whose diagnostic this person may start: those they administer."""
+    if not is_active(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__in=Membership.objects.of_user(user).admins()
+    ).order_by("name")
+
+
+def can_manage_diagnostic(user, diagnostic) -> bool:
+    return is_org_admin(user, diagnostic.organisation_id)
+
+
+def can_see_diagnostic(user, diagnostic) -> bool:
+    """Its organisation's admins, and the people who answer it."""
+    if not is_active(user):
+        return False
+    return (
+        can_manage_diagnostic(user, diagnostic) or diagnostic.respondents.filter(user=user).exists()
+    )
+
+
+def can_see_federation_dashboard(user, federation: Organisation) -> bool:
+    return federation.is_federation and is_org_admin(user, federation)

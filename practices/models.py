@@ -242,6 +242,10 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
     related_sheets = ParentalManyToManyField(
         "self", verbose_name=_("fiches liées"), blank=True, symmetrical=False
     )
+    # Closes the diagnostic's loop: peers' sheets written after a diagnostic come first.
+    written_after_diagnostic = models.BooleanField(
+        _("écrite après notre diagnostic numérique"), default=False
+    )
 
     base_form_class = PracticeSheetForm
     parent_page_types = ["practices.PracticeIndexPage"]
@@ -283,6 +287,7 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
         FieldPanel("social_impact"),
         FieldPanel("media"),
         FieldPanel("related_sheets"),
+        FieldPanel("written_after_diagnostic"),
     ]
 
     search_fields = Page.search_fields + [index.SearchField("search_document")]

@@ -25,6 +25,7 @@ APP_LEVEL = {
     "practices": 2,
     "events": 2,
     "stories": 3,
+    "diagnostic": 3,
     "search": 4,
     "website": 5,
 }

@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("stories.urls")),
     path("", include(search_urls)),
+    path("", include("diagnostic.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -19,6 +19,10 @@ class Kind(models.TextChoices):
     EVENT = "event", _("Un évènement où je suis inscrit·e change")
     REQUEST = "request", _("Une demande attend ma réponse")
     PROGRAMME = "programme", _("Un programme de soutien que je suis ouvre un appel")
+    DIAGNOSTIC = (
+        "diagnostic",
+        _("Mon organisation m'invite à son diagnostic ou il est temps de le refaire"),
+    )
 
 
 class Channel(models.TextChoices):
@@ -40,6 +44,7 @@ DEFAULT_CHANNELS = {kind: Channel.WEEKLY for kind in Kind} | {
     Kind.REQUEST: Channel.INSTANT,
     Kind.SHEET_REVIEWED: Channel.INSTANT,
     Kind.EVENT: Channel.INSTANT,
+    Kind.DIAGNOSTIC: Channel.INSTANT,
 }
 DIGESTS = (Channel.DAILY, Channel.WEEKLY)
 

@@ -61,6 +61,7 @@ def test_defaults_mentions_and_direct_messages_at_once_news_weekly(camille):
         "event": "instant",
         "request": "instant",
         "programme": "weekly",
+        "diagnostic": "instant",
     }
 
 

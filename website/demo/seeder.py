@@ -38,6 +38,7 @@ from website.models import FooterSettings, HomePage, NavigationSettings, Standar
 
 from . import load
 from .activity import Activity
+from .diagnostics import Diagnostics
 from .editorial import Editorial
 from .library import Library
 from .support import Support
@@ -55,7 +56,7 @@ def seed() -> tuple[Counter, Counter]:
     return +seeder.created, +seeder.updated
 
 
-class Seeder(Library, Activity, Support, Editorial):
+class Seeder(Library, Activity, Support, Editorial, Diagnostics):
     def __init__(self):
         self.created = Counter()
         self.updated = Counter()
@@ -89,6 +90,7 @@ class Seeder(Library, Activity, Support, Editorial):
         self.events(calendar)
         self.rooms()
         self.stories(told)
+        self.diagnostics()
 
     def _sync(self, obj, values, label):
         """Set the given fields on obj, saving only if one differs."""

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "stories",
+    "diagnostic",
     "search",
     "website",
     "wagtail.contrib.forms",

@@ -1,0 +1,263 @@
+"""What the result page suggests for each weak point: the peers who closed that gap (and
+the sheets they wrote), the sheets and tools that address it, the next events and
+intervisions on its themes, and the support programmes the organisation may apply for
+that cover it. The same queries whatever the number of weak points, peers or pages.
+
+A peer is an organisation whose later diagnostic is at least one level higher on the same
+question (by its key, across versions) than an earlier one. It is named only when that
+later diagnostic's organisation accepted to be shown (`Diagnostic.show_as_peer`);
+otherwise it is only counted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
+
+from community.models import Organisation, Theme
+from events.dates import keep_fresh
+from events.models import EventDate, EventPage
+from practices.models import PracticeSheetPage, Tool
+from programmes.eligibility import current_programmes, reasons
+from programmes.models import ProgrammePage
+
+from .models import Diagnostic, PlanAction, QuestionScore
+from .scoring import QuestionResult
+
+SHOWN = 3
+# Candidates read at most, per kind, before they are shared out among the weak points.
+CANDIDATES = 60
+
+
+@dataclass
+class Suggestion:
+    kind: str
+    pk: int
+    title: str
+    url: str
+    detail: str = ""
+
+    @property
+    def reference(self) -> str:
+        return f"{self.kind}:{self.pk}"
+
+
+@dataclass
+class Peer:
+    organisation: Organisation
+    before: float
+    after: float
+    sheets: list[Suggestion] = field(default_factory=list)
+
+
+@dataclass
+class WeakPoint:
+    result: QuestionResult
+    peers: list[Peer] = field(default_factory=list)
+    unnamed_peers: int = 0
+    sheets: list[Suggestion] = field(default_factory=list)
+    tools: list[Suggestion] = field(default_factory=list)
+    events: list[Suggestion] = field(default_factory=list)
+    programmes: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def question(self):
+        return self.result.question
+
+    @property
+    def theme_ids(self) -> set[int]:
+        return {theme.pk for theme in self.question.themes.all()}
+
+
+def _sheet(sheet: PracticeSheetPage, request) -> Suggestion:
+    return Suggestion(
+        PlanAction.Kind.SHEET,
+        sheet.pk,
+        sheet.title,
+        sheet.get_url(request) or "",
+        sheet.organisation.name if sheet.organisation_id else "",
+    )
+
+
+def _covers_sheet(point: WeakPoint, sheet: PracticeSheetPage) -> int:
+    """How well a sheet fits a weak point: its themes in common, and its dimension."""
+    common = len(point.theme_ids & {theme.pk for theme in sheet.themes.all()})
+    dimension = getattr(sheet, PracticeSheetPage.DIMENSIONS[point.question.axis][0])
+    return common * 2 + dimension if common or dimension else 0
+
+
+def _peers(diagnostic: Diagnostic, points: list[WeakPoint], request) -> None:
+    keys = [point.question.key for point in points]
+    earlier = QuestionScore.objects.filter(
+        key=OuterRef("key"),
+        diagnostic__organisation=OuterRef("diagnostic__organisation"),
+        diagnostic__scored_at__lt=OuterRef("diagnostic__scored_at"),
+        level__lte=OuterRef("level") - 1,
+    )
+    rows = (
+        QuestionScore.objects.filter(key__in=keys)
+        .exclude(diagnostic__organisation=diagnostic.organisation_id)
+        .annotate(
+            before=earlier.order_by("diagnostic__scored_at").values("level")[:1],
+        )
+        .filter(Exists(earlier))
+        .select_related("diagnostic__organisation")
+        .order_by("-diagnostic__scored_at", "diagnostic__organisation__name")
+    )
+    by_key: dict[str, dict[int, QuestionScore]] = {}
+    for row in rows:
+        by_key.setdefault(row.key, {}).setdefault(row.diagnostic.organisation_id, row)
+    named_ids = {
+        org_id
+        for found in by_key.values()
+        for org_id, row in found.items()
+        if row.diagnostic.show_as_peer
+    }
+    sheets = list(
+        PracticeSheetPage.objects.live()
+        .filter(organisation__in=named_ids)
+        .select_related("organisation")
+        .prefetch_related("themes")
+        .order_by("-written_after_diagnostic", "-first_published_at")[:CANDIDATES]
+    )
+    for point in points:
+        for org_id, row in by_key.get(point.question.key, {}).items():
+            if not row.diagnostic.show_as_peer:
+                point.unnamed_peers += 1
+                continue
+            peer = Peer(row.diagnostic.organisation, row.before, row.level)
+            peer.sheets = [
+                _sheet(sheet, request)
+                for sheet in sheets
+                if sheet.organisation_id == org_id and _covers_sheet(point, sheet)
+            ][:SHOWN]
+            point.peers.append(peer)
+        point.peers = point.peers[:SHOWN]
+
+
+def _library(points: list[WeakPoint], request) -> None:
+    theme_ids = set().union(*(point.theme_ids for point in points))
+    sheets = list(
+        PracticeSheetPage.objects.live()
+        .filter(pk__in=PracticeSheetPage.objects.filter(themes__in=theme_ids).values("pk"))
+        .select_related("organisation")
+        .prefetch_related(
+            "themes", Prefetch("sheet_tools__tool", queryset=Tool.objects.filter(live=True))
+        )
+        .order_by("-first_published_at")[:CANDIDATES]
+    )
+    for point in points:
+        ranked = sorted(
+            (sheet for sheet in sheets if _covers_sheet(point, sheet)),
+            key=lambda sheet: -_covers_sheet(point, sheet),
+        )[:SHOWN]
+        point.sheets = [_sheet(sheet, request) for sheet in ranked]
+        tools: dict[int, Tool] = {}
+        for sheet in ranked:
+            for usage in sheet.sheet_tools.all():
+                if usage.tool and usage.tool.live:
+                    tools.setdefault(usage.tool.pk, usage.tool)
+        point.tools = [
+            Suggestion(PlanAction.Kind.TOOL, tool.pk, tool.name, tool.get_absolute_url())
+            for tool in list(tools.values())[:SHOWN]
+        ]
+
+
+def _events(points: list[WeakPoint], request) -> None:
+    theme_ids = set().union(*(point.theme_ids for point in points))
+    keep_fresh()
+    events = EventPage.objects.live().filter(
+        pk__in=EventPage.objects.filter(themes__in=theme_ids).values("pk")
+    )
+    dates = list(
+        EventDate.objects.filter(
+            event__in=events.values("pk"), start__gte=timezone.now(), cancelled=False
+        )
+        .select_related("event")
+        .prefetch_related(Prefetch("event__themes", queryset=Theme.objects.only("pk")))
+        .order_by("start", "pk")[:CANDIDATES]
+    )
+    for point in points:
+        seen: set[int] = set()
+        for date in dates:
+            event = date.event
+            if event.pk in seen or not point.theme_ids & {t.pk for t in event.themes.all()}:
+                continue
+            seen.add(event.pk)
+            when = timezone.localtime(date.start).strftime("%d/%m/%Y %H:%M")
+            point.events.append(
+                Suggestion(
+                    PlanAction.Kind.EVENT,
+                    event.pk,
+                    event.title,
+                    event.get_url(request) or "",
+                    f"{event.get_kind_display()} · {when}",
+                )
+            )
+            if len(point.events) == SHOWN:
+                break
+
+
+def _programmes(diagnostic: Diagnostic, points: list[WeakPoint], request) -> None:
+    organisation = diagnostic.organisation
+    today = ProgrammePage.today()
+    eligible = [
+        programme
+        for programme in current_programmes().prefetch_related("themes")
+        if not reasons(programme, organisation, today)
+    ]
+    for point in points:
+        found = [
+            programme
+            for programme in eligible
+            if point.question.axis in (programme.dimensions or [])
+            or point.theme_ids & {theme.pk for theme in programme.themes.all()}
+        ][:SHOWN]
+        point.programmes = [
+            Suggestion(
+                PlanAction.Kind.PROGRAMME,
+                programme.pk,
+                programme.title,
+                programme.get_url(request) or "",
+                programme.provider,
+            )
+            for programme in found
+        ]
+
+
+def for_weak_points(diagnostic: Diagnostic, weak: list[QuestionResult], request) -> list[WeakPoint]:
+    points = [WeakPoint(result) for result in weak]
+    if points:
+        _peers(diagnostic, points, request)
+        _library(points, request)
+        _events(points, request)
+        _programmes(diagnostic, points, request)
+    return points
+
+
+def resolve(reference: str, request) -> Suggestion | None:
+    """The suggestion a plan's form names ("sheet:12"), read again from the database: a
+    title or address is never taken from the request."""
+    kind, _colon, pk = reference.partition(":")
+    if not pk.isdigit() or len(pk) > 18:
+        return None
+    pk_value = int(pk)
+    if kind == PlanAction.Kind.SHEET:
+        sheet = PracticeSheetPage.objects.live().select_related("organisation").filter(pk=pk_value)
+        found = sheet.first()
+        return _sheet(found, request) if found else None
+    if kind == PlanAction.Kind.TOOL:
+        tool = Tool.objects.filter(pk=pk_value, live=True).first()
+        return Suggestion(kind, tool.pk, tool.name, tool.get_absolute_url()) if tool else None
+    if kind in (PlanAction.Kind.EVENT, PlanAction.Kind.PROGRAMME):
+        model = EventPage if kind == PlanAction.Kind.EVENT else ProgrammePage
+        page = model.objects.live().filter(pk=pk_value).first()
+        return Suggestion(kind, page.pk, page.title, page.get_url(request) or "") if page else None
+    if kind == PlanAction.Kind.PEER:
+        organisation = Organisation.objects.filter(pk=pk_value).first()
+        if organisation:
+            return Suggestion(
+                kind, organisation.pk, organisation.name, organisation.get_absolute_url()
+            )
+    return None
