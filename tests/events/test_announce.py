@@ -10,11 +10,13 @@ import pytest
 from wagtail.models import Page, WorkflowState
 
 from events.forms import EventForm, build_rrule
-from events.models import EventPage, OccurrenceChange, Registration, event_uid
+from events.models import CalendarPage, EventPage, OccurrenceChange, Registration, event_uid
 from events.recurrence import occurrences
 from events.services import registrations
 from tests.events.conftest import BRUSSELS, brussels, parse_ics, publish_event, vevents_of
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import FederationFactory, MembershipFactory, UserFactory
+from tests.practices.conftest import build_home_page
+from tests.shared import built_once_per_class
 
 pytestmark = pytest.mark.django_db
 
@@ -270,9 +272,13 @@ def test_build_rrule(repeat, first, rule):
 # --- Changes tell the registered people -------------------------------------------------------
 
 
-@pytest.fixture
-def booked(calendar_page, federation, make_people):
-    """A two-place event with two confirmed people and one waiting."""
+def build_booked() -> dict:
+    """A two-place event of `federation` with two confirmed people and one waiting, with
+    what the `calendar_page`, `federation` and `make_people` fixtures give."""
+    calendar_page = build_home_page().add_child(
+        instance=CalendarPage(title="Agenda", slug="agenda")
+    )
+    federation = FederationFactory(name="Fédération des Coopératives")
     event = publish_event(
         calendar_page,
         organisers=[federation],
@@ -282,10 +288,15 @@ def booked(calendar_page, federation, make_people):
         capacity=2,
         online_url="https://visio.example.org/facturation",
     )
-    people = make_people(3)
+    people = [MembershipFactory(user__display_name=f"Personne {i}").user for i in (1, 2, 3)]
     for person in people:
         registrations.register(user=person, event=event)
-    return event, people
+    return {"federation": federation, "booked": (event, people)}
+
+
+# The tests of `TestBooked` start from the same booked event: built once for the class
+# (tests/shared.py), each test's changes rolled back.
+_booked = built_once_per_class(build_booked)
 
 
 def edit_data(event, **changes) -> dict:
@@ -305,118 +316,162 @@ def edit_data(event, **changes) -> dict:
     return data
 
 
-def test_organiser_changes_time_everyone_registered_emailed_once(
-    client, booked, federation_admin, mailoutbox, messages_of, django_capture_on_commit_callbacks
-):
-    event, (first, second, waiting) = booked
-    mailoutbox.clear()
-    client.force_login(federation_admin)
+class TestBooked:
+    """What changing or cancelling an event tells the people registered, and who may: on
+    one booked event built once for the class; `federation`, its organiser, of the same
+    rows."""
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            f"/agenda/{event.slug}/modifier/",
-            edit_data(event, start_time="15:00", end_time="17:00"),
-        )
+    @pytest.fixture
+    def rows(self, _booked, db):
+        return _booked.copy()
 
-    assert response.status_code == 302
-    assert response["Location"] == "/agenda/atelier-facturation/"
-    assert messages_of(response) == [
-        "L'évènement est mis à jour ; les personnes inscrites sont prévenues si l'heure ou "
-        "le lieu ont changé."
-    ]
-    assert sorted((m.to[0], m.subject, len(m.attachments)) for m in mailoutbox) == sorted(
-        [
-            (first.email, "[Relais] Changement : Atelier facturation", 1),
-            (second.email, "[Relais] Changement : Atelier facturation", 1),
-            (waiting.email, "[Relais] Changement : Atelier facturation", 0),
+    @pytest.fixture
+    def booked(self, rows):
+        """A two-place event with two confirmed people and one waiting."""
+        return rows["booked"]
+
+    @pytest.fixture
+    def federation(self, rows):
+        return rows["federation"]
+
+    def test_organiser_changes_time_everyone_registered_emailed_once(
+        self,
+        client,
+        booked,
+        federation_admin,
+        mailoutbox,
+        messages_of,
+        django_capture_on_commit_callbacks,
+    ):
+        event, (first, second, waiting) = booked
+        mailoutbox.clear()
+        client.force_login(federation_admin)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"/agenda/{event.slug}/modifier/",
+                edit_data(event, start_time="15:00", end_time="17:00"),
+            )
+
+        assert response.status_code == 302
+        assert response["Location"] == "/agenda/atelier-facturation/"
+        assert messages_of(response) == [
+            "L'évènement est mis à jour ; les personnes inscrites sont prévenues si l'heure ou "
+            "le lieu ont changé."
         ]
+        assert sorted((m.to[0], m.subject, len(m.attachments)) for m in mailoutbox) == sorted(
+            [
+                (first.email, "[Relais] Changement : Atelier facturation", 1),
+                (second.email, "[Relais] Changement : Atelier facturation", 1),
+                (waiting.email, "[Relais] Changement : Atelier facturation", 0),
+            ]
+        )
+        new_start = brussels(*first_tuesday_ahead().timetuple()[:3], 15)
+        for message in mailoutbox:
+            assert "15:00–17:00" in message.body
+            for _name, content, _type in message.attachments:
+                cal, vcal = parse_ics(content.encode())
+                (vevent,) = vevents_of(cal)
+                assert (str(vevent["UID"]), vevent["SEQUENCE"]) == (event_uid(event), 1)
+                assert vevent.decoded("DTSTART") == new_start
+                assert vcal.vevent.dtstart.value == new_start
+        assert EventPage.objects.get(pk=event.pk).start == new_start
+
+    def test_organiser_title_only_change_emails_nobody(
+        self, client, booked, federation_admin, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        event, _people = booked
+        mailoutbox.clear()
+        client.force_login(federation_admin)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                f"/agenda/{event.slug}/modifier/", edit_data(event, title="Atelier factures")
+            )
+
+        assert EventPage.objects.get(pk=event.pk).title == "Atelier factures"
+        assert mailoutbox == []
+
+    def test_editor_revision_changing_time_emails_registered_once(
+        self, booked, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        event, people = booked
+        mailoutbox.clear()
+        page = EventPage.objects.get(pk=event.pk)
+        page.start += dt.timedelta(days=1)
+        page.end += dt.timedelta(days=1)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision(user=UserFactory(staff=True)).publish()
+
+        assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
+        assert {m.subject for m in mailoutbox} == {"[Relais] Changement : Atelier facturation"}
+
+    def test_more_places_promote_waiting_people(
+        self, booked, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        event, (_first, _second, waiting) = booked
+        mailoutbox.clear()
+        page = EventPage.objects.get(pk=event.pk)
+        page.capacity = 3
+
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+
+        assert Registration.objects.get(user=waiting).status == "confirmed"
+        assert [(m.to, m.subject) for m in mailoutbox] == [
+            ([waiting.email], "[Relais] Une place s'est libérée : Atelier facturation")
+        ]
+
+    def test_cancel_event_emails_annule_and_feed_shows_cancelled(
+        self,
+        client,
+        booked,
+        federation_admin,
+        mailoutbox,
+        messages_of,
+        django_capture_on_commit_callbacks,
+    ):
+        event, people = booked
+        client.force_login(federation_admin)
+        refused = client.post(f"/agenda/{event.slug}/annuler/")
+        assert messages_of(refused) == ["Cochez la case de confirmation pour annuler l'évènement."]
+        assert EventPage.objects.get(pk=event.pk).cancelled is False
+        client.get(refused["Location"])  # the page shows (and uses up) the message
+        mailoutbox.clear()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/agenda/{event.slug}/annuler/", {"confirm": "1"})
+
+        assert response["Location"] == "/agenda/atelier-facturation/#gerer"
+        assert messages_of(response) == [
+            "L'évènement est annulé ; les personnes inscrites sont prévenues."
+        ]
+        assert sorted((m.to[0], m.subject) for m in mailoutbox) == sorted(
+            (p.email, "[Relais] Annulé : Atelier facturation") for p in people
+        )
+        cal, vcal = parse_ics(client.get("/agenda/feed.ics").content)
+        (vevent,) = vevents_of(cal)
+        assert (str(vevent["UID"]), str(vevent["STATUS"]), vevent["SEQUENCE"]) == (
+            event_uid(event),
+            "CANCELLED",
+            1,
+        )
+        assert "Cet évènement est annulé." in client.get(event.public_path).content.decode()
+
+    @pytest.mark.parametrize(
+        "method, path", [("get", "modifier/"), ("post", "annuler/"), ("post", "annuler-une-date/")]
     )
-    new_start = brussels(*first_tuesday_ahead().timetuple()[:3], 15)
-    for message in mailoutbox:
-        assert "15:00–17:00" in message.body
-        for _name, content, _type in message.attachments:
-            cal, vcal = parse_ics(content.encode())
-            (vevent,) = vevents_of(cal)
-            assert (str(vevent["UID"]), vevent["SEQUENCE"]) == (event_uid(event), 1)
-            assert vevent.decoded("DTSTART") == new_start
-            assert vcal.vevent.dtstart.value == new_start
-    assert EventPage.objects.get(pk=event.pk).start == new_start
-
-
-def test_organiser_title_only_change_emails_nobody(
-    client, booked, federation_admin, mailoutbox, django_capture_on_commit_callbacks
-):
-    event, _people = booked
-    mailoutbox.clear()
-    client.force_login(federation_admin)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/agenda/{event.slug}/modifier/", edit_data(event, title="Atelier factures"))
-
-    assert EventPage.objects.get(pk=event.pk).title == "Atelier factures"
-    assert mailoutbox == []
-
-
-def test_editor_revision_changing_time_emails_registered_once(
-    booked, mailoutbox, django_capture_on_commit_callbacks
-):
-    event, people = booked
-    mailoutbox.clear()
-    page = EventPage.objects.get(pk=event.pk)
-    page.start += dt.timedelta(days=1)
-    page.end += dt.timedelta(days=1)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision(user=UserFactory(staff=True)).publish()
-
-    assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in people)
-    assert {m.subject for m in mailoutbox} == {"[Relais] Changement : Atelier facturation"}
-
-
-def test_more_places_promote_waiting_people(booked, mailoutbox, django_capture_on_commit_callbacks):
-    event, (_first, _second, waiting) = booked
-    mailoutbox.clear()
-    page = EventPage.objects.get(pk=event.pk)
-    page.capacity = 3
-
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()
-
-    assert Registration.objects.get(user=waiting).status == "confirmed"
-    assert [(m.to, m.subject) for m in mailoutbox] == [
-        ([waiting.email], "[Relais] Une place s'est libérée : Atelier facturation")
-    ]
-
-
-def test_cancel_event_emails_annule_and_feed_shows_cancelled(
-    client, booked, federation_admin, mailoutbox, messages_of, django_capture_on_commit_callbacks
-):
-    event, people = booked
-    client.force_login(federation_admin)
-    refused = client.post(f"/agenda/{event.slug}/annuler/")
-    assert messages_of(refused) == ["Cochez la case de confirmation pour annuler l'évènement."]
-    assert EventPage.objects.get(pk=event.pk).cancelled is False
-    client.get(refused["Location"])  # the page shows (and uses up) the message
-    mailoutbox.clear()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/agenda/{event.slug}/annuler/", {"confirm": "1"})
-
-    assert response["Location"] == "/agenda/atelier-facturation/#gerer"
-    assert messages_of(response) == [
-        "L'évènement est annulé ; les personnes inscrites sont prévenues."
-    ]
-    assert sorted((m.to[0], m.subject) for m in mailoutbox) == sorted(
-        (p.email, "[Relais] Annulé : Atelier facturation") for p in people
-    )
-    cal, vcal = parse_ics(client.get("/agenda/feed.ics").content)
-    (vevent,) = vevents_of(cal)
-    assert (str(vevent["UID"]), str(vevent["STATUS"]), vevent["SEQUENCE"]) == (
-        event_uid(event),
-        "CANCELLED",
-        1,
-    )
-    assert "Cet évènement est annulé." in client.get(event.public_path).content.decode()
+    def test_changes_only_for_organiser_admins(
+        self, client, booked, organisation, org_admin, federation, method, path
+    ):
+        event, people = booked
+        plain = MembershipFactory(organisation=federation).user
+        for person in (plain, org_admin, people[0]):
+            client.force_login(person)
+            response = getattr(client, method)(f"/agenda/{event.slug}/{path}", {"confirm": "1"})
+            assert response.status_code == 403
+        assert EventPage.objects.get(pk=event.pk).cancelled is False
 
 
 def test_cancel_one_date_of_series_publishes_it_as_cancelled(
@@ -480,21 +535,6 @@ def test_cancel_one_date_of_series_publishes_it_as_cancelled(
     bogus = client.post(f"/agenda/{event.slug}/annuler-une-date/", {"date": "20000101T000000Z"})
     assert bogus.status_code == 302
     assert OccurrenceChange.objects.count() == 1
-
-
-@pytest.mark.parametrize(
-    "method, path", [("get", "modifier/"), ("post", "annuler/"), ("post", "annuler-une-date/")]
-)
-def test_changes_only_for_organiser_admins(
-    client, booked, organisation, org_admin, federation, method, path
-):
-    event, people = booked
-    plain = MembershipFactory(organisation=federation).user
-    for person in (plain, org_admin, people[0]):
-        client.force_login(person)
-        response = getattr(client, method)(f"/agenda/{event.slug}/{path}", {"confirm": "1"})
-        assert response.status_code == 403
-    assert EventPage.objects.get(pk=event.pk).cancelled is False
 
 
 def test_pending_reviewed_change_is_neither_published_by_a_cancel_nor_doubled(

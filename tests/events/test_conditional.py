@@ -11,22 +11,27 @@ import pytest
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
-from events.models import CalendarToken, EventPage, EventState, Registration
+from events.models import CalendarPage, CalendarToken, EventPage, EventState, Registration
 from tests.events.conftest import publish_event
+from tests.factories import FederationFactory, MembershipFactory
 from tests.practices import fixtures_listing
+from tests.practices.conftest import build_home_page
 from tests.practices.fixtures_listing import make_sheet
+from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
-catalogue = fixtures_listing.catalogue
-sheet_index = fixtures_listing.sheet_index
 
-
-@pytest.fixture
-def polled(calendar_page, federation, make_people, sheet_index, catalogue):
+def build_polled():
     """An event with a registered person and a sheet: every address a program polls."""
+    calendar_page = build_home_page().add_child(
+        instance=CalendarPage(title="Agenda", slug="agenda")
+    )
+    federation = FederationFactory(name="Fédération des Coopératives")
+    sheet_index = fixtures_listing.build_index()
+    catalogue = fixtures_listing.build_catalogue()
     event = publish_event(calendar_page, organisers=[federation], title="Atelier RGPD")
-    (person,) = make_people(1)
+    person = MembershipFactory(user__display_name="Personne 1").user
     Registration.objects.create(event=event, user=person, status="confirmed")
     token = CalendarToken.objects.create(user=person)
     make_sheet(sheet_index, title="Une fiche", tools=list(catalogue.values())[:3])
@@ -42,6 +47,15 @@ def polled(calendar_page, federation, make_people, sheet_index, catalogue):
             "/pratiques/feed/",
         ],
     )
+
+
+# Every test of the module polls the same addresses: built once (tests/shared.py).
+_polled = built_once_per_module(build_polled)
+
+
+@pytest.fixture
+def polled(_polled, db):
+    return _polled.copy()
 
 
 def test_polled_addresses_answer_304_when_nothing_changed(client, polled):

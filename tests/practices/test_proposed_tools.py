@@ -14,16 +14,29 @@ from wagtail.models import WorkflowState
 from practices.models import PracticeSheetPage, SheetDraft, SheetTool, Tool
 from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory
+from tests.practices.conftest import (
+    build_home_page,
+    build_practice_index,
+    make_member_org,
+    make_member_with_org,
+    make_tools,
+    sheet_data_with,
+)
+from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 SPAM = "https://pilules-pas-cheres.example/"
 
 
-@pytest.fixture
-def proposing_sheet(practice_index, member_with_org, member_org, sheet_data, tools):
-    """A sheet waiting for review that proposes a new tool instead of Signal."""
-    data = sheet_data()
+def build_proposing_sheet() -> dict:
+    """A sheet waiting for review that proposes a new tool instead of Signal, and what
+    `member_with_org`, `member_org` and `tools` give, built in the same order."""
+    practice_index = build_practice_index(build_home_page())
+    member_org = make_member_org()
+    member_with_org = make_member_with_org(member_org)
+    tools = make_tools()
+    data = sheet_data_with(tools)()
     data["tools"][2] = {
         "tool": None,
         "new_name": "Gestiasso",
@@ -32,7 +45,44 @@ def proposing_sheet(practice_index, member_with_org, member_org, sheet_data, too
         "usage": "Pour les adhésions.",
     }
     draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org, data=data)
-    return submit_draft(draft=draft, user=member_with_org)
+    return {
+        "practice_index": practice_index,
+        "member_org": member_org,
+        "member_with_org": member_with_org,
+        "tools": tools,
+        "proposing_sheet": submit_draft(draft=draft, user=member_with_org),
+    }
+
+
+# Every test of the module starts from the same sheet: built once (tests/shared.py), each
+# test's changes (an approval, a migration's updates) rolled back.
+_proposing = built_once_per_module(build_proposing_sheet)
+
+
+@pytest.fixture
+def proposing(_proposing, db):
+    return _proposing.copy()
+
+
+@pytest.fixture
+def proposing_sheet(proposing):
+    """A sheet waiting for review that proposes a new tool instead of Signal."""
+    return proposing["proposing_sheet"]
+
+
+@pytest.fixture
+def member_with_org(proposing):
+    return proposing["member_with_org"]
+
+
+@pytest.fixture
+def member_org(proposing):
+    return proposing["member_org"]
+
+
+@pytest.fixture
+def tools(proposing):
+    return proposing["tools"]
 
 
 def approve(sheet, editor):

@@ -1,7 +1,8 @@
 """Reading a sheet: a query count that does not grow with reactions or related sheets.
 
-Apart from tests/practices/test_sheet_page.py, whose tests share one sheet built once for
-the module: each test here builds its own sheet, its reactions and related sheets."""
+Apart from tests/practices/test_sheet_page.py, whose tests read the sheet without changing
+it: each test here adds its own reactions and related sheets to the same sheet, built once
+for the module (tests/shared.py) and rolled back after each test."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ import pytest
 
 from practices.models import Adoption, Bookmark, Useful
 from tests.factories import OrganisationFactory, ThemeFactory, UserFactory
-from tests.practices import fixtures_listing, test_sheet_page
+from tests.practices import test_sheet_page
 from tests.practices.fixtures_listing import make_sheet
+from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
-# The reading side's fixtures (tests/practices/fixtures_listing.py), made visible here.
-catalogue = fixtures_listing.catalogue
-sheet_index = fixtures_listing.sheet_index
 # The adopting organisation and its member, as in tests/practices/test_sheet_page.py.
 adopter_org = test_sheet_page.adopter_org
 adopter = test_sheet_page.adopter
@@ -29,15 +28,29 @@ adopter = test_sheet_page.adopter
 SHEET_QUERIES_ANONYMOUS = 27
 SHEET_QUERIES_MEMBER = 34
 
+# The sheet of tests/practices/test_sheet_page.py, in /pratiques/ with the catalogue's
+# four tools: built once for the module's tests (tests/shared.py).
+_sheet_rows = built_once_per_module(test_sheet_page.build_sheet)
+
 
 @pytest.fixture
-def author_org(db):
-    return OrganisationFactory(name="Aide et Soins Namur")
+def sheet_rows(_sheet_rows, db):
+    return _sheet_rows.copy()
 
 
 @pytest.fixture
-def sheet(sheet_index, catalogue, author_org):
-    return test_sheet_page.make_dossier(sheet_index, catalogue, author_org)
+def sheet_index(sheet_rows):
+    return sheet_rows["sheet_index"]
+
+
+@pytest.fixture
+def catalogue(sheet_rows):
+    return sheet_rows["catalogue"]
+
+
+@pytest.fixture
+def sheet(sheet_rows):
+    return sheet_rows["sheet"]
 
 
 # --- Query count --------------------------------------------------------------------------

@@ -13,16 +13,20 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from programmes.models import ProgrammePage, ProgrammeTranslation
-from stories.models import StoryAuthor, StoryPage, StoryTranslation
+from stories.models import StoryAuthor, StoryIndexPage, StoryPage, StoryTranslation
 from tests.factories import OrganisationFactory, RegionFactory
+from tests.practices.conftest import build_home_page
 from tests.programmes.conftest import days, programme_index, publish_programme  # noqa: F401
+from tests.shared import built_once_per_class
 from tests.stories.conftest import publish_story, story_index  # noqa: F401
+from tests.website.conftest import build_whole_site
 
 pytestmark = pytest.mark.django_db
 
@@ -75,88 +79,129 @@ def social(response) -> dict[str, str]:
     return dict(meta)
 
 
-@pytest.fixture
-def image():
-    return Image.objects.create(title="Atelier", file=get_test_image_file("atelier.png"))
-
-
-@pytest.fixture
-def story(story_index, image):  # noqa: F811
-    organisation = OrganisationFactory(name="Les Ateliers Récup")
-    authors = [
-        StoryAuthor.objects.create(
-            name="Nadia Bensaïd", role="journaliste", organisation=organisation
-        ),
-        StoryAuthor.objects.create(name="Tom Peeters"),
-    ]
-    return publish_story(
-        story_index,
-        title="Un serveur partagé",
-        lead="Trois coopératives, un serveur.",
-        authors=authors,
-        hero_image=image,
-        hero_alt="Trois personnes autour d'une baie de serveurs",
-    )
-
-
-def test_a_story_is_an_article_with_its_authors_dates_and_image(client, story, image):
-    data = ld_json(client.get(story.url).content.decode())
-
-    assert data == {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": "Un serveur partagé",
-        "description": "Trois coopératives, un serveur.",
-        "url": f"{PUBLIC}/recits/un-serveur-partage/",
-        "inLanguage": "fr",
-        "publisher": {"@type": "Organization", "name": "Relais", "url": f"{PUBLIC}/"},
-        "author": [
-            {
-                "@type": "Person",
-                "name": "Nadia Bensaïd",
-                "jobTitle": "journaliste",
-                "worksFor": {
-                    "@type": "Organization",
-                    "name": "Les Ateliers Récup",
-                    "url": f"{PUBLIC}/organisations/les-ateliers-recup/",
-                },
-            },
-            {"@type": "Person", "name": "Tom Peeters"},
-        ],
-        "datePublished": story.first_published_at.isoformat(),
-        "dateModified": story.last_published_at.isoformat(),
-        "image": PUBLIC + image.get_rendition("width-1200").url,
-    }
-
-
-def test_a_story_is_described_in_the_language_it_is_shown_in(client, story):
-    page = story.get_latest_revision_as_object()
-    page.translations = [
-        StoryTranslation(
-            language="nl",
-            title="Een gedeelde server",
-            lead="Drie coöperaties, één server.",
-            body=[{"type": "paragraph", "value": "<p>Zo deden ze het.</p>"}],
+def build_story() -> dict:
+    """A published story with its hero image and two authors, one of an organisation."""
+    with override_settings(WAGTAILADMIN_BASE_URL=PUBLIC + "/"):
+        story_index = build_home_page().add_child(
+            instance=StoryIndexPage(title="Récits", slug="recits")
         )
-    ]
-    page.save_revision().publish()
+        image = Image.objects.create(title="Atelier", file=get_test_image_file("atelier.png"))
+        organisation = OrganisationFactory(name="Les Ateliers Récup")
+        authors = [
+            StoryAuthor.objects.create(
+                name="Nadia Bensaïd", role="journaliste", organisation=organisation
+            ),
+            StoryAuthor.objects.create(name="Tom Peeters"),
+        ]
+        story = publish_story(
+            story_index,
+            title="Un serveur partagé",
+            lead="Trois coopératives, un serveur.",
+            authors=authors,
+            hero_image=image,
+            hero_alt="Trois personnes autour d'une baie de serveurs",
+        )
+    return {"image": image, "story": story}
 
-    dutch = client.get(story.url, **NL)
-    data = ld_json(dutch.content.decode())
-    assert (data["headline"], data["description"], data["inLanguage"]) == (
-        "Een gedeelde server",
-        "Drie coöperaties, één server.",
-        "nl",
-    )
-    tags = social(dutch)
-    assert (tags["og:title"], tags["og:description"], tags["og:locale"]) == (
-        "Een gedeelde server",
-        "Drie coöperaties, één server.",
-        "nl_BE",
-    )
-    english = client.get(story.url, HTTP_ACCEPT_LANGUAGE="en")
-    assert ld_json(english.content.decode())["inLanguage"] == "fr"  # no English: the French
-    assert social(english)["og:locale"] == "fr_BE"
+
+# The tests of `TestAStory` read the same story: built once for the class (tests/shared.py).
+_story = built_once_per_class(build_story)
+
+
+@pytest.fixture
+def story_rows(_story, db):
+    return _story.copy()
+
+
+@pytest.fixture
+def image(story_rows):
+    return story_rows["image"]
+
+
+@pytest.fixture
+def story(story_rows):
+    return story_rows["story"]
+
+
+class TestAStory:
+    """A story's JSON-LD and social tags, on one story built once for the class."""
+
+    def test_a_story_is_an_article_with_its_authors_dates_and_image(self, client, story, image):
+        data = ld_json(client.get(story.url).content.decode())
+
+        assert data == {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": "Un serveur partagé",
+            "description": "Trois coopératives, un serveur.",
+            "url": f"{PUBLIC}/recits/un-serveur-partage/",
+            "inLanguage": "fr",
+            "publisher": {"@type": "Organization", "name": "Relais", "url": f"{PUBLIC}/"},
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": "Nadia Bensaïd",
+                    "jobTitle": "journaliste",
+                    "worksFor": {
+                        "@type": "Organization",
+                        "name": "Les Ateliers Récup",
+                        "url": f"{PUBLIC}/organisations/les-ateliers-recup/",
+                    },
+                },
+                {"@type": "Person", "name": "Tom Peeters"},
+            ],
+            "datePublished": story.first_published_at.isoformat(),
+            "dateModified": story.last_published_at.isoformat(),
+            "image": PUBLIC + image.get_rendition("width-1200").url,
+        }
+
+    def test_a_story_is_described_in_the_language_it_is_shown_in(self, client, story):
+        page = story.get_latest_revision_as_object()
+        page.translations = [
+            StoryTranslation(
+                language="nl",
+                title="Een gedeelde server",
+                lead="Drie coöperaties, één server.",
+                body=[{"type": "paragraph", "value": "<p>Zo deden ze het.</p>"}],
+            )
+        ]
+        page.save_revision().publish()
+
+        dutch = client.get(story.url, **NL)
+        data = ld_json(dutch.content.decode())
+        assert (data["headline"], data["description"], data["inLanguage"]) == (
+            "Een gedeelde server",
+            "Drie coöperaties, één server.",
+            "nl",
+        )
+        tags = social(dutch)
+        assert (tags["og:title"], tags["og:description"], tags["og:locale"]) == (
+            "Een gedeelde server",
+            "Drie coöperaties, één server.",
+            "nl_BE",
+        )
+        english = client.get(story.url, HTTP_ACCEPT_LANGUAGE="en")
+        assert ld_json(english.content.decode())["inLanguage"] == "fr"  # no English: the French
+        assert social(english)["og:locale"] == "fr_BE"
+
+    def test_a_story_s_open_graph_and_twitter_card(self, client, story, image):
+        tags = social(client.get(story.url))
+
+        assert tags == {
+            "og:site_name": "Relais",
+            "og:type": "article",
+            "og:title": "Un serveur partagé",
+            "og:description": "Trois coopératives, un serveur.",
+            "og:url": f"{PUBLIC}/recits/un-serveur-partage/",
+            "og:locale": "fr_BE",
+            "og:image": PUBLIC + image.get_rendition("width-1200").url,
+            "og:image:alt": "Trois personnes autour d'une baie de serveurs",
+            "twitter:card": "summary_large_image",
+            "article:published_time": timezone.localtime(
+                story.first_published_at, ZONE
+            ).isoformat(),
+            "article:modified_time": timezone.localtime(story.last_published_at, ZONE).isoformat(),
+        }
 
 
 def test_a_funding_programme_is_a_service_and_a_grant_for_whom_where_and_until_when(
@@ -313,24 +358,6 @@ def test_hostile_text_does_not_leave_the_json_ld(
     assert social(response)["og:title"] == HOSTILE  # an attribute, escaped
 
 
-def test_a_story_s_open_graph_and_twitter_card(client, story, image):
-    tags = social(client.get(story.url))
-
-    assert tags == {
-        "og:site_name": "Relais",
-        "og:type": "article",
-        "og:title": "Un serveur partagé",
-        "og:description": "Trois coopératives, un serveur.",
-        "og:url": f"{PUBLIC}/recits/un-serveur-partage/",
-        "og:locale": "fr_BE",
-        "og:image": PUBLIC + image.get_rendition("width-1200").url,
-        "og:image:alt": "Trois personnes autour d'une baie de serveurs",
-        "twitter:card": "summary_large_image",
-        "article:published_time": timezone.localtime(story.first_published_at, ZONE).isoformat(),
-        "article:modified_time": timezone.localtime(story.last_published_at, ZONE).isoformat(),
-    }
-
-
 def test_a_page_without_its_own_tags_gets_the_defaults_in_the_reader_s_language(client):
     OrganisationFactory()
 
@@ -374,50 +401,70 @@ def sitemap_entries(client) -> dict[str, tuple[str | None, list[tuple[str, str]]
     }
 
 
-def test_the_sitemap_dates_every_address_and_gives_it_as_its_own_x_default(client, whole_site):
-    _member, names = whole_site
-    # The fixtures make the home and list pages live without publishing them: published as
-    # editors and seed_demo do, they have their date (a page never published has none).
-    for page in Page.objects.live().filter(depth__gt=1, last_published_at=None).specific():
-        page.save_revision().publish()
-    story = StoryPage.objects.get(slug=names["story"])
-    programme = ProgrammePage.objects.get(slug=names["programme"])
-
-    entries = sitemap_entries(client)
-
-    def day(moment):
-        return timezone.localtime(moment, ZONE).date().isoformat()
-
-    assert entries[f"{PUBLIC}/recits/{story.slug}/"] == (
-        day(story.last_published_at),
-        [("x-default", f"{PUBLIC}/recits/{story.slug}/")],
-    )
-    assert entries[f"{PUBLIC}/soutiens/{programme.slug}/"] == (
-        day(programme.last_published_at),
-        [("x-default", f"{PUBLIC}/soutiens/{programme.slug}/")],
-    )
-    for location, (lastmod, alternates) in entries.items():
-        assert lastmod, location
-        assert alternates == [("x-default", location)]
-    assert f"{PUBLIC}/organisations/{names['organisation']}/" in entries
-    assert f"{PUBLIC}/outils/{names['tool']}/" in entries
+def build_whole_site_at_public():
+    """`whole_site`'s rows (tests/website/conftest.py), built at the public address."""
+    with override_settings(WAGTAILADMIN_BASE_URL=PUBLIC + "/"):
+        return build_whole_site()
 
 
-def test_every_feed_is_announced_on_its_list(client, whole_site):
-    _member, names = whole_site
-    organisation = f"/organisations/{names['organisation']}/"
-    expected = {
-        "/recits/": [("application/atom+xml", "/recits/feed/")],
-        f"/recits/{names['story']}/": [("application/atom+xml", "/recits/feed/")],
-        "/pratiques/": [("application/atom+xml", "/pratiques/feed/")],
-        "/agenda/": [("text/calendar", "/agenda/feed.ics")],
-        "/soutiens/": [("text/calendar", "/soutiens/echeances.ics")],
-        organisation: [("text/calendar", f"{organisation}agenda.ics")],
-    }
+# The tests of `TestTheWholeSite` read one of everything: built once for the class
+# (tests/shared.py).
+_whole_site = built_once_per_class(build_whole_site_at_public)
 
-    for page, alternates in expected.items():
-        assert head(client.get(page)).alternates == alternates, page
-        for kind, href in alternates:
-            feed = client.get(href)
-            assert feed.status_code == 200, href
-            assert feed["Content-Type"].startswith(kind), href
+
+class TestTheWholeSite:
+    """The sitemap and the feeds' announcements, on one of everything built once for the
+    class."""
+
+    @pytest.fixture
+    def whole_site(self, _whole_site, db):
+        return _whole_site.copy()
+
+    def test_the_sitemap_dates_every_address_and_gives_it_as_its_own_x_default(
+        self, client, whole_site
+    ):
+        _member, names = whole_site
+        # The fixtures make the home and list pages live without publishing them: published as
+        # editors and seed_demo do, they have their date (a page never published has none).
+        for page in Page.objects.live().filter(depth__gt=1, last_published_at=None).specific():
+            page.save_revision().publish()
+        story = StoryPage.objects.get(slug=names["story"])
+        programme = ProgrammePage.objects.get(slug=names["programme"])
+
+        entries = sitemap_entries(client)
+
+        def day(moment):
+            return timezone.localtime(moment, ZONE).date().isoformat()
+
+        assert entries[f"{PUBLIC}/recits/{story.slug}/"] == (
+            day(story.last_published_at),
+            [("x-default", f"{PUBLIC}/recits/{story.slug}/")],
+        )
+        assert entries[f"{PUBLIC}/soutiens/{programme.slug}/"] == (
+            day(programme.last_published_at),
+            [("x-default", f"{PUBLIC}/soutiens/{programme.slug}/")],
+        )
+        for location, (lastmod, alternates) in entries.items():
+            assert lastmod, location
+            assert alternates == [("x-default", location)]
+        assert f"{PUBLIC}/organisations/{names['organisation']}/" in entries
+        assert f"{PUBLIC}/outils/{names['tool']}/" in entries
+
+    def test_every_feed_is_announced_on_its_list(self, client, whole_site):
+        _member, names = whole_site
+        organisation = f"/organisations/{names['organisation']}/"
+        expected = {
+            "/recits/": [("application/atom+xml", "/recits/feed/")],
+            f"/recits/{names['story']}/": [("application/atom+xml", "/recits/feed/")],
+            "/pratiques/": [("application/atom+xml", "/pratiques/feed/")],
+            "/agenda/": [("text/calendar", "/agenda/feed.ics")],
+            "/soutiens/": [("text/calendar", "/soutiens/echeances.ics")],
+            organisation: [("text/calendar", f"{organisation}agenda.ics")],
+        }
+
+        for page, alternates in expected.items():
+            assert head(client.get(page)).alternates == alternates, page
+            for kind, href in alternates:
+                feed = client.get(href)
+                assert feed.status_code == 200, href
+                assert feed["Content-Type"].startswith(kind), href

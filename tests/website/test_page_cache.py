@@ -6,19 +6,19 @@ from __future__ import annotations
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.sessions.models import Session
-from django.test import Client
+from django.test import Client, override_settings
 
 from practices.models import PracticeSheetPage
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.practices.fixtures_listing import build_home, build_index, make_sheet, make_tool
+from tests.shared import built_once_per_module
 from website import page_cache
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def site(settings):
-    settings.PAGE_CACHE_SECONDS = 60
+def build_site():
+    """A library with one sheet, the site's settings written by a first page served."""
     home = build_home()
     index = build_index()
     tools = [make_tool(name) for name in ("Nextcloud", "Dolibarr", "Signal")]
@@ -28,8 +28,19 @@ def site(settings):
     )
     # The first page ever served writes the site's navigation and footer settings: a
     # change, so what it rendered is kept under the generation before it.
-    Client().get("/")
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        Client().get("/")
     return home, index, tools, organisation, sheet
+
+
+# Every test of the module reads the same site: built once (tests/shared.py).
+_site = built_once_per_module(build_site)
+
+
+@pytest.fixture
+def site(_site, db, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    return _site.copy()
 
 
 def test_a_visitor_gets_the_same_page_again_without_a_query(

@@ -10,7 +10,9 @@ from wagtail.models import Site
 from programmes.models import ProgrammeIndexPage, ProgrammeTranslation
 from stories.models import StoryIndexPage, StoryTranslation
 from tests.factories import ThemeFactory
+from tests.practices.conftest import build_home_page
 from tests.programmes.conftest import publish_programme
+from tests.shared import built_once_per_module
 from tests.stories.conftest import publish_story
 from website.models import FooterSettings, HomePage, NavigationSettings
 
@@ -19,8 +21,10 @@ pytestmark = pytest.mark.django_db
 NL = {"HTTP_ACCEPT_LANGUAGE": "nl"}
 
 
-@pytest.fixture
-def network(home_page):
+def build_network():
+    """A menu, a footer and a home page with their Dutch, a translated story and one only in
+    French, a translated programme and one only in French."""
+    home_page = build_home_page()
     site = Site.objects.get(is_default_site=True)
     navigation = NavigationSettings.for_site(site)
     navigation.links = [
@@ -68,6 +72,15 @@ def network(home_page):
     ]
     page.save_revision().publish()
     return translated, french_only, programme
+
+
+# Every test of the module reads the same network: built once (tests/shared.py).
+_network = built_once_per_module(build_network)
+
+
+@pytest.fixture
+def network(_network, db):
+    return _network.copy()
 
 
 def test_menu_footer_and_home_page_in_dutch_and_what_is_not_translated_marked(client, network):
