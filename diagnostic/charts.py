@@ -70,3 +70,40 @@ def radar(labels: list[str], series: list[list[int | None]]) -> dict:
         "centre_x": CENTRE_X,
         "centre_y": CENTRE,
     }
+
+
+# Bar charts (the federation's dashboard): one row per bar, label on the left.
+BAR_ROW, BAR_HEIGHT, LABEL_WIDTH, BAR_SPACE = 30, 18, 200, 220
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    y: float = 0
+    width: float = 0
+
+    @property
+    def text_y(self) -> float:
+        return self.y + BAR_HEIGHT - 4
+
+    @property
+    def value_x(self) -> float:
+        return LABEL_WIDTH + self.width + 6
+
+
+def bars(rows: list[tuple[str, int]]) -> dict:
+    """Geometry of a horizontal bar chart of (label, value) rows."""
+    top = max((value for _label, value in rows), default=0) or 1
+    found = [
+        Bar(str(label), value, index * BAR_ROW + 4, round(value / top * BAR_SPACE, 1))
+        for index, (label, value) in enumerate(rows)
+    ]
+    return {
+        "bars": found,
+        "height": len(found) * BAR_ROW + 8,
+        "width": LABEL_WIDTH + BAR_SPACE + 50,
+        "label_x": LABEL_WIDTH - 8,
+        "bar_x": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+    }

@@ -18,4 +18,14 @@ urlpatterns = [
     path("diagnostic/<id:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("diagnostic/<id:pk>/plan/ajouter/", views.add_action, name="add_action"),
     path("diagnostic/<id:pk>/plan/<id:action_id>/", views.change_action, name="action"),
+    path(
+        "organisations/<slug:slug>/tableau-de-bord/",
+        views.federation_dashboard,
+        name="federation",
+    ),
+    path(
+        "organisations/<slug:slug>/tableau-de-bord.csv",
+        views.federation_dashboard,
+        name="federation_csv",
+    ),
 ]

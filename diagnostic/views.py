@@ -3,6 +3,8 @@ service and renders what `reading` builds (or redirects)."""
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -13,10 +15,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from community import access
 from community.access import Refusal, require
+from community.models import Organisation
 from community.refusals import show_refusal
 from community.services import ServiceError
 
+from . import federation as federation_reading
 from . import pdf, reading, services
+from .federation import DEFAULT_PERIOD, PeriodForm
 from .forms import ActionForm, AxisForm, ConsentForm, InviteForm, StartForm, TickForm
 from .models import Diagnostic, PlanAction, Respondent
 from .scoring import questions_of
@@ -263,3 +268,31 @@ def plan_pdf(request, pk):
     name = f"plan-diagnostic-{diagnostic.organisation.slug}-{diagnostic.created_at:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_safe
+def federation_dashboard(request, slug):
+    federation = get_object_or_404(Organisation, slug=slug)
+    require(
+        access.can_see_federation_dashboard(request.user, federation),
+        Refusal.FEDERATION_DASHBOARD,
+    )
+    form = PeriodForm(request.GET or {"periode": DEFAULT_PERIOD})
+    result = federation_reading.dashboard(federation, form.since())
+    if request.path.endswith(".csv"):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="relais-{federation.slug}.csv"'
+        response.write("\ufeff")  # spreadsheets then read the accents right
+        csv.writer(response).writerows(federation_reading.csv_rows(result))
+        return response
+    return render(
+        request,
+        "diagnostic/federation.html",
+        {
+            "form": form,
+            "dashboard": result,
+            "anonymity": federation_reading.ANONYMITY,
+            "query": request.GET.urlencode(),
+        },
+    )

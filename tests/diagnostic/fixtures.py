@@ -11,6 +11,7 @@ import yaml
 from django.utils import timezone
 
 from community.models import Membership, Theme
+from diagnostic import services
 from diagnostic.loading import SOURCE, load_questionnaire
 from diagnostic.models import Answer, Diagnostic, Respondent
 from diagnostic.services import current_questionnaire, refresh_scores
@@ -144,3 +145,16 @@ def answer_everything(client, diagnostic, level_of) -> None:
         post_axis(client, diagnostic, axis, {q.key: level_of(q) for q in questions})
     response = client.post(f"/diagnostic/{diagnostic.pk}/repondre/envoyer/")
     assert response.status_code == 302, response.content[:2000]
+
+
+def answered_diagnostic(organisation, admin, level: int = 1):
+    """A diagnostic of `organisation` started by its `admin`, answered at `level` and sent,
+    through the services."""
+    build_questionnaire()
+    diagnostic = services.start(organisation=organisation, user=admin, role="governance")
+    voice = diagnostic.respondents.get()
+    services.save_answers(
+        respondent=voice, levels={q.pk: level for q in diagnostic.questionnaire.questions.all()}
+    )
+    services.submit(respondent=voice)
+    return diagnostic

@@ -10,6 +10,7 @@ from events.models import CalendarPage
 from programmes.models import ProgrammeIndexPage
 from rooms.services import creation, posting
 from stories.models import StoryIndexPage
+from tests.diagnostic.fixtures import answered_diagnostic
 from tests.events.conftest import affiliated_org, calendar_page, future, publish_event  # noqa: F401
 from tests.factories import FederationFactory, MembershipFactory, OrganisationFactory
 from tests.practices.conftest import (  # noqa: F401
@@ -58,7 +59,10 @@ def build_whole_site():
     story = publish_story(
         told, title="Un cloud pour l'équipe, deux ans après", programmes=[programme]
     )
+    diagnostic = answered_diagnostic(organisation, member)
     names = {
+        "diagnostic": diagnostic.pk,
+        "federation": federation.slug,
         "story": story.slug,
         "programme": programme.slug,
         "sheet": sheet.slug,

@@ -126,6 +126,12 @@ ADDRESSES = {
     "/healthz": ["x"],
     "/accounts/login/": ["next"],
     "/recherche/": ["q", "type", "page"],
+    "/diagnostic/": ["x"],
+    "/diagnostic/{diagnostic}/": ["x"],
+    "/diagnostic/{diagnostic}/repondre/infrastructure/": ["q1", "previous"],
+    "/diagnostic/{diagnostic}/plan/": ["x"],
+    "/organisations/{federation}/tableau-de-bord/": ["periode"],
+    "/organisations/{federation}/tableau-de-bord.csv": ["periode"],
 }
 
 # Numbers in the path itself.
@@ -137,6 +143,10 @@ PATHS_WITH_NUMBERS = [
     "/api/v2/images/{n}/",
     "/organisations/{organisation}/demandes/{n}/approve/",
     "/salons/{room}/messages/{n}/edit/",
+    "/diagnostic/{n}/",
+    "/diagnostic/{n}/plan.pdf",
+    "/diagnostic/{diagnostic}/plan/{n}/",
+    "/diagnostic/invitation/{n}/",
 ]
 
 

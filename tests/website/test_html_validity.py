@@ -18,12 +18,12 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from community.models import Notification
+from community.models import Notification, Organisation
 from community.services.notifications import notify
 from community.templatetags.time_tags import html_datetime
 from rooms.models import Room
 from rooms.services import moderation
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, UserFactory
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,7 @@ PUBLIC = [
     "/recherche/?q=cloud&type=sheet&theme=zzz",
     "/recherche/?q=nextclod",
     "/recherche/?q=zorglub+cloud",
+    "/diagnostic/",
     "/cette-page-n-existe-pas/",
 ]
 ACCOUNTS = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
@@ -77,6 +78,11 @@ MEMBERS = [
     "/agenda/annoncer/",
     "/agenda/{event}/inscriptions/",
     "/soutiens/pour-mon-organisation/",
+    "/diagnostic/",
+    "/diagnostic/{diagnostic}/",
+    "/diagnostic/{diagnostic}/repondre/infrastructure/",
+    "/diagnostic/{diagnostic}/repondre/envoyer/",
+    "/diagnostic/{diagnostic}/plan/",
     "/personnes/{member_id}/",
     "/admin/",  # the 403 page of a member who is not an editor
     "{wizard_step}",
@@ -154,8 +160,16 @@ def test_main_pages_are_valid_html_signed_out_and_signed_in(whole_site, tmp_path
     moderation.report_message(user=moderator, room=room, seq=1, reason="Hors sujet")
     moderating = Client()
     moderating.force_login(moderator)
+    # A federation's manager: its dashboard.
+    managing = Client()
+    managing.force_login(
+        MembershipFactory(
+            organisation=Organisation.objects.get(slug=names["federation"]), admin=True
+        ).user
+    )
     visits = (
         ("moderator", moderating, ["/salons/moderation/", "/salons/{room}/moderation/"]),
+        ("manager", managing, ["/organisations/{federation}/tableau-de-bord/"]),
         ("visitor", visitor, [*PUBLIC, *ACCOUNTS, "/a-propos/"]),
         ("member", signed_in, MEMBERS),
         ("english", english, IN_ENGLISH),

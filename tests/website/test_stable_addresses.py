@@ -4,8 +4,7 @@ the status and what answers (the template it renders, or the type of file it ret
 
 Built on `whole_site` (a small page tree: home, /pratiques/ with one sheet, /agenda/ with
 one event, a tool, an organisation, a room), not the demo. Addresses of DESIGN.md that
-no part of Relais serves yet (search, the diagnostic, the
-notification centre, the data page) are left out until they exist; `/ws/salons/<slug>/`
+no part of Relais serves yet (the data page) are left out until they exist; `/ws/salons/<slug>/`
 is a WebSocket, checked by the consumer's tests."""
 
 from __future__ import annotations
@@ -70,6 +69,10 @@ ADDRESSES = [
     ("/soutiens/echeances.ics", VISITOR, 200, "text/calendar; charset=utf-8"),
     ("/soutiens/pour-mon-organisation/", VISITOR, 302, LOGIN),
     ("/soutiens/pour-mon-organisation/", MEMBER, 200, "programmes/eligible.html"),
+    ("/diagnostic/", VISITOR, 200, "diagnostic/home.html"),
+    ("/diagnostic/", MEMBER, 200, "diagnostic/home.html"),
+    ("/diagnostic/{diagnostic}/", VISITOR, 302, LOGIN),
+    ("/diagnostic/{diagnostic}/", MEMBER, 200, "diagnostic/result.html"),
     ("/robots.txt", VISITOR, 200, "text/plain; charset=utf-8"),
     ("/sitemap.xml", VISITOR, 200, "application/xml"),
     ("/healthz", VISITOR, 200, "application/json"),
