@@ -234,8 +234,11 @@ def new_token() -> str:
 
 
 class Respondent(models.Model):
-    """One voice in a diagnostic: the admin who started it, or a person they invited (by
-    email; the invitation's link binds it to the account that opens it)."""
+    """One voice in a diagnostic: the admin who started it, or a person they invited by
+    email. An address that belongs to an account is bound to it at once (the person finds
+    the invitation in their notifications and on /diagnostic/); otherwise the invitation's
+    link binds it to the account that opens it. Either way it counts as accepted only once
+    the person has opened the link and accepted."""
 
     class Role(models.TextChoices):
         GOVERNANCE = "governance", _("Gouvernance (conseil d'administration, direction)")
@@ -258,6 +261,9 @@ class Respondent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     invited_at = models.DateTimeField(auto_now_add=True)
+    # When the person opened the invitation and accepted it (at once for the admin who
+    # starts the diagnostic): until then it is "sent", even if their account is known.
+    accepted_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -74,7 +74,12 @@ def start(*, organisation, user, role: str) -> Diagnostic:
         organisation=organisation, questionnaire=questionnaire, started_by=user
     )
     Respondent.objects.create(
-        diagnostic=diagnostic, user=user, email=user.email, role=role, invited_by=user
+        diagnostic=diagnostic,
+        user=user,
+        email=user.email,
+        role=role,
+        invited_by=user,
+        accepted_at=timezone.now(),
     )
     return diagnostic
 
@@ -141,15 +146,16 @@ def accept(*, token: str, user) -> Respondent:
     respondent = Respondent.objects.select_for_update().filter(token=token).first()
     if respondent is None:
         raise ServiceError(_("Cette invitation n'existe pas ou a été retirée."))
-    if respondent.user_id == user.pk:
-        return respondent
-    if respondent.user_id is not None:
+    if respondent.user_id is not None and respondent.user_id != user.pk:
         raise ServiceError(_("Cette invitation a déjà été acceptée par une autre personne."))
-    mine = Respondent.objects.filter(diagnostic=respondent.diagnostic_id, user=user).first()
-    if mine:
-        return mine
-    respondent.user = user
-    respondent.save(update_fields=["user"])
+    if respondent.user_id is None:
+        mine = Respondent.objects.filter(diagnostic=respondent.diagnostic_id, user=user).first()
+        if mine:
+            return mine
+    if respondent.accepted_at is None or respondent.user_id is None:
+        respondent.user = user
+        respondent.accepted_at = respondent.accepted_at or timezone.now()
+        respondent.save(update_fields=["user", "accepted_at"])
     return respondent
 
 
@@ -167,6 +173,9 @@ def save_answers(*, respondent: Respondent, levels: dict[int, int | None]) -> in
         if pk in questions and (level is None or level in LEVELS)
     ]
     with transaction.atomic():
+        if respondent.accepted_at is None:  # answering is accepting
+            respondent.accepted_at = timezone.now()
+            respondent.save(update_fields=["accepted_at"])
         Answer.objects.bulk_create(
             rows,
             update_conflicts=True,

@@ -20,7 +20,7 @@ from community.refusals import show_refusal
 from community.services import ServiceError
 
 from . import federation as federation_reading
-from . import pdf, reading, services
+from . import pdf, reading, services, tasks
 from .federation import DEFAULT_PERIOD, PeriodForm
 from .forms import ActionForm, AxisForm, ConsentForm, InviteForm, StartForm, TickForm
 from .models import Diagnostic, PlanAction, Respondent
@@ -84,7 +84,7 @@ def invitation(request, token):
             show_refusal(request, error)
             return redirect("diagnostic:home")
         return redirect("diagnostic:answer", mine.diagnostic_id)
-    if respondent.user_id == request.user.pk:
+    if respondent.user_id == request.user.pk and respondent.accepted_at:
         return redirect("diagnostic:answer", respondent.diagnostic_id)
     return render(request, "diagnostic/invitation.html", {"respondent": respondent})
 
@@ -148,6 +148,7 @@ def review(request, pk):
         except ServiceError as error:
             show_refusal(request, error)
         else:
+            tasks.schedule_retake_reminder(respondent.diagnostic)
             messages.success(request, _("Merci ! Vos réponses sont enregistrées."))
             return redirect("diagnostic:result", pk)
     steps = reading.steps_of(respondent, questions_of(diagnostic.questionnaire_id))

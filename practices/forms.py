@@ -100,6 +100,13 @@ class ContextForm(WizardForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    written_after_diagnostic = forms.BooleanField(
+        label=_("Nous avons mené ce projet après notre diagnostic numérique sur Relais"),
+        required=False,
+        help_text=_(
+            "Les organisations qui ont le même manque à combler verront votre fiche en premier."
+        ),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ answers are kept in a draft's JSON `data`, and what a submittable sheet needs.
 A draft's `data` holds plain JSON:
     title, summary, sectors [ids], region id|None, organisation_size, duration, budget,
     funding, funded_by (a programme's id)|None, themes [ids],
-    dimensions [keys of PracticeSheetPage.DIMENSIONS],
+    dimensions [keys of PracticeSheetPage.DIMENSIONS], written_after_diagnostic (bool),
     why, difficulties/tips/phases [{"title", "text"} × 3],
     tools [{"tool": id|None, "new_name", "new_website", "new_licence", "usage"} × 3],
     keywords [word × 3], results, social_impact.
@@ -165,6 +165,7 @@ class ContextStep(Step):
         "funded_by",
         "themes",
         "dimensions",
+        "written_after_diagnostic",
     ]
 
     def groups(self, *, draft, user, data, strict):
@@ -188,6 +189,7 @@ class ContextStep(Step):
             "funded_by": data["funded_by"].pk if data["funded_by"] else None,
             "themes": [theme.pk for theme in data["themes"]],
             "dimensions": list(data["dimensions"]),
+            "written_after_diagnostic": data["written_after_diagnostic"],
         }
 
 

@@ -88,6 +88,7 @@ def page_to_data(sheet: PracticeSheetPage) -> dict:
         "funded_by": sheet.funded_by_id,
         "themes": [theme.pk for theme in sheet.themes.all()],
         "dimensions": dimensions,
+        "written_after_diagnostic": sheet.written_after_diagnostic,
         "why": multi_line(plain_text(sheet.why)),
         "difficulties": items("difficulties"),
         "tips": items("tips"),
@@ -204,6 +205,7 @@ def _fill(sheet: PracticeSheetPage, *, data: dict, organisation, authors, user) 
     )
     for key, (field, _label) in PracticeSheetPage.DIMENSIONS.items():
         setattr(sheet, field, key in (data.get("dimensions") or []))
+    sheet.written_after_diagnostic = bool(data.get("written_after_diagnostic"))
     for field in ("why", "results", "social_impact"):
         setattr(sheet, field, _rich_text(getattr(sheet, field), data.get(field, "")))
     sheet.sectors.set(list(Sector.objects.filter(pk__in=data.get("sectors") or [])))

@@ -74,6 +74,15 @@ def test_the_admin_starts_invites_and_both_answer_then_plan(
         "[Relais] Votre avis sur le numérique de Les Jardins Partagés"
     ]
     assert f"/diagnostic/invitation/{voice.token}/" in mail.outbox[0].body
+    # Sent, not accepted: Bruno has not opened it yet.
+    statuses = [
+        (v.name, v.respondent.accepted_at is not None)
+        for v in alice.get(f"/diagnostic/{diagnostic.pk}/").context["result"].voices
+    ]
+    assert statuses == [("Alice Martin", True), ("Bruno Lefèvre", False)]
+    assert "Bruno Lefèvre · Équipe salariée · invitation envoyée" in unescape(
+        alice.get(f"/diagnostic/{diagnostic.pk}/").content.decode()
+    )
 
     # Inviting the same person twice is refused in words, on the form.
     again = alice.post(

@@ -12,13 +12,15 @@ import pytest
 import time_machine
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from community.models import Notification
+from diagnostic import services
 from diagnostic.loading import load_questionnaire
 from diagnostic.models import LEVELS, Diagnostic, Question, Questionnaire
 from diagnostic.services import send_retake_reminders
 from tests.diagnostic.fixtures import build_questionnaire, diagnose
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,28 @@ def test_the_admins_are_reminded_six_months_after_the_latest_diagnostic_once(
     with time_machine.travel(timezone.now() + dt.timedelta(days=400)):
         # A year later, only the recent one is due (the old ones were reminded).
         assert send_retake_reminders() == 1
+
+
+def test_sending_the_answers_queues_the_reminder_six_months_later(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    organisation = OrganisationFactory(name="Les Jardins Partagés")
+    admin = UserFactory()
+    MembershipFactory(user=admin, organisation=organisation, admin=True)
+    build_questionnaire()
+    diagnostic = services.start(organisation=organisation, user=admin, role="staff")
+    voice = diagnostic.respondents.get()
+    services.save_answers(
+        respondent=voice, levels={q.pk: 2 for q in diagnostic.questionnaire.questions.all()}
+    )
+    client = Client()
+    client.force_login(admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/diagnostic/{diagnostic.pk}/repondre/envoyer/")
+    assert response["Location"] == f"/diagnostic/{diagnostic.pk}/"
+    diagnostic.refresh_from_db()
+    queued = DBTaskResult.objects.filter(task_path="diagnostic.tasks.remind_retake")
+    assert [task.run_after for task in queued] == [
+        diagnostic.scored_at + dt.timedelta(days=182, minutes=1)
+    ]
