@@ -51,6 +51,7 @@ from stories.models import StoryAuthor, StoryPage
 from website.demo import load
 from website.demo.seeder import DUMMY_EMAIL_BACKEND, Seeder
 
+from .diagnostics import Diagnostics
 from .indexing import index_objects
 from .notices import Notices
 from .pages import Pages
@@ -103,7 +104,7 @@ def step(number: int) -> str:
     return digits.rjust(STEPLEN, "0")
 
 
-class Generator(Network, Pages, Rooms, Support, Stories, Notices):
+class Generator(Network, Pages, Rooms, Support, Stories, Notices, Diagnostics):
     """One run at `scale`: `run()` takes the steps in order, each drawing from `rng`
     (seeded) and leaving in attributes what the next ones need."""
 
@@ -190,6 +191,7 @@ class Generator(Network, Pages, Rooms, Support, Stories, Notices):
                     ("support programmes", self.programmes),
                     ("stories", self.stories),
                     ("notifications", self.notifications),
+                    ("diagnostics", self.diagnostics),
                     ("search index", self.search_index),
                 ]:
                     with self.timed(label):
@@ -314,6 +316,11 @@ class Generator(Network, Pages, Rooms, Support, Stories, Notices):
             "room": self.big_room.slug,
             "room_messages": self.big_room.last_seq,
             "member_email": member.email,
+            "diagnostic": f"/diagnostic/{self.sample_diagnostic.pk}/",
+            "diagnostic_step": f"/diagnostic/{self.sample_diagnostic.pk}/repondre/processes/",
+            "federation_dashboard": (
+                f"/organisations/{self.sample_federation.slug}/tableau-de-bord/"
+            ),
             "password": PASSWORD,
         }
 

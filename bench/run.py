@@ -238,6 +238,24 @@ def rows(sample: dict) -> list[Row]:
             signed_in=True,
         ),
         Row("A3", "the home, signed in", "/", signed_in=True),
+        Row(
+            "A3",
+            "a diagnostic's result (peers, sheets, events, programmes), signed in",
+            sample["diagnostic"],
+            signed_in=True,
+        ),
+        Row(
+            "A3",
+            "a screen of the questionnaire, signed in",
+            sample["diagnostic_step"],
+            signed_in=True,
+        ),
+        Row(
+            "A3",
+            "a federation's dashboard (its members over 12 months), signed in",
+            sample["federation_dashboard"],
+            signed_in=True,
+        ),
     ]
 
 

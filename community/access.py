@@ -211,16 +211,19 @@ def can_report_adoption(user, organisation) -> bool:
 # --- Events (duck-typed: community never imports events) ---------------------------------
 
 
+def administered_organisations(user):
+    """The organisations this person is an active admin of, by name."""
+    if not is_active(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__in=Membership.objects.of_user(user).admins()
+    ).order_by("name")
+
+
 def announcing_federations(user):
     """The federations this person manages (is an admin of): they announce events for
     them, published at once."""
-    if not is_active(user):
-        return Organisation.objects.none()
-    return (
-        Organisation.objects.federations()
-        .filter(memberships__in=Membership.objects.of_user(user).admins())
-        .order_by("name")
-    )
+    return administered_organisations(user).federations()
 
 
 def can_propose_event(user) -> bool:
@@ -269,11 +272,7 @@ def can_register(user, event) -> bool:
 
 def diagnosing_organisations(user):
     """The organisations whose diagnostic this person may start: those they administer."""
-    if not is_active(user):
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        memberships__in=Membership.objects.of_user(user).admins()
-    ).order_by("name")
+    return administered_organisations(user)
 
 
 def can_manage_diagnostic(user, diagnostic) -> bool:
@@ -281,12 +280,12 @@ def can_manage_diagnostic(user, diagnostic) -> bool:
 
 
 def can_see_diagnostic(user, diagnostic) -> bool:
-    """Its organisation's admins, and the people who answer it."""
+    """Its organisation's admins, and the people who accepted to answer it (an invitation
+    not yet accepted shows nothing but itself)."""
     if not is_active(user):
         return False
-    return (
-        can_manage_diagnostic(user, diagnostic) or diagnostic.respondents.filter(user=user).exists()
-    )
+    accepted = diagnostic.respondents.filter(user=user, accepted_at__isnull=False)
+    return can_manage_diagnostic(user, diagnostic) or accepted.exists()
 
 
 def can_see_federation_dashboard(user, federation: Organisation) -> bool:

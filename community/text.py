@@ -209,3 +209,9 @@ def text_to_rich_text(text: str | None) -> str:
         "<p>" + "<br/>".join(escape(line) for line in paragraph.split("\n")) + "</p>"
         for paragraph in paragraphs
     )
+
+
+def spreadsheet_cell(text: str) -> str:
+    """Text people typed (names, addresses, organisation names) for a CSV cell: what a
+    spreadsheet would run as a formula gets a leading quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

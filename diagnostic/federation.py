@@ -2,7 +2,8 @@
 they do on Relais over a chosen period (sheets written, sheets adopted, registrations to
 the federation's events and to others', the public rooms where they talk, the pending
 affiliation requests), and the anonymised distribution of their latest diagnostics per
-axis with their most common gaps, shown only from `ANONYMITY` organisations up.
+axis with their most common gaps, shown only from `ANONYMITY` organisations up (those the
+viewer belongs to left out).
 
 The same number of queries whatever the number of members (pinned in the tests)."""
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Affiliation, Membership, Organisation
+from community.text import spreadsheet_cell
 from community.translations import in_reader_language
 from events.models import EventDate, EventPage, Registration
 from practices.models import Adoption, PracticeSheetPage
@@ -109,7 +111,9 @@ def _month_label(month: dt.datetime) -> str:
     return f"{month:%m/%Y}"
 
 
-def dashboard(federation: Organisation, since: dt.datetime | None) -> Dashboard:
+def dashboard(federation: Organisation, since: dt.datetime | None, viewer=None) -> Dashboard:
+    """`viewer`: the person looking; the organisations they belong to are left out of the
+    diagnostic figures (their own answers would unmask the others' below the threshold)."""
     affiliations = list(
         Affiliation.objects.filter(federation=federation)
         .select_related("organisation")
@@ -133,62 +137,83 @@ def dashboard(federation: Organisation, since: dt.datetime | None) -> Dashboard:
     for row in adoptions.values("organisation").annotate(n=Count("pk")):
         rows[row["organisation"]].adoptions = row["n"]
 
-    people = Membership.objects.active().filter(organisation__in=ids)
+    # The members' people, once: registrations and messages are then counted per person
+    # (no join through memberships, which would count a row once per membership) and
+    # added up per organisation here.
+    people: dict[int, list[int]] = {}
+    for user_id, organisation_id in (
+        Membership.objects.active().filter(organisation__in=ids).values_list("user", "organisation")
+    ):
+        people.setdefault(user_id, []).append(organisation_id)
     registrations = _in_period(
         Registration.objects.exclude(status=Registration.Status.CANCELLED).filter(
-            user__memberships__in=people
+            user__in=list(people)
         ),
         "created_at",
         since,
     )
     own = Q(event__in=EventPage.objects.filter(organisers=federation).values("pk"))
-    for row in registrations.values("user__memberships__organisation").annotate(
-        mine=Count("pk", filter=own, distinct=True), others=Count("pk", filter=~own, distinct=True)
+    for row in registrations.values("user").annotate(
+        mine=Count("pk", filter=own), others=Count("pk", filter=~own)
     ):
-        member = rows.get(row["user__memberships__organisation"])
-        if member:
-            member.own_events, member.other_events = row["mine"], row["others"]
+        for organisation_id in people[row["user"]]:
+            rows[organisation_id].own_events += row["mine"]
+            rows[organisation_id].other_events += row["others"]
 
     # Public rooms only (themes and pages) and the federation's own room: an organisation's
     # private room or a conversation is nobody else's business.
     public = Q(room__kind__in=[Room.Kind.THEME, Room.Kind.PAGE]) | Q(room__organisation=federation)
     messages = _in_period(
-        RoomMessage.objects.filter(public, author__memberships__in=people, deleted_at=None),
+        RoomMessage.objects.filter(public, author__in=list(people), deleted_at=None),
         "created_at",
         since,
     )
-    for row in messages.values("author__memberships__organisation").annotate(n=Count("pk")):
-        if row["author__memberships__organisation"] in rows:
-            rows[row["author__memberships__organisation"]].messages = row["n"]
+    # One query for the messages: per person, room and month, added up three ways here.
+    by_room: Counter = Counter()
+    by_month: Counter = Counter()
+    for row in (
+        messages.annotate(month=TruncMonth("created_at"))
+        .values("author", "room__title", "month")
+        .annotate(n=Count("pk"))
+    ):
+        for organisation_id in people[row["author"]]:
+            rows[organisation_id].messages += row["n"]
+        by_room[row["room__title"]] += row["n"]
+        by_month[row["month"]] += row["n"]
     result.rooms = {"label": ROOMS_LABEL} | bars(
-        [
-            (row["room__title"], row["n"])
-            for row in messages.values("room__title")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-n", "room__title")[:5]
-        ]
+        sorted(by_room.items(), key=lambda item: (-item[1], item[0]))[:5]
     )
-    result.months = _months(sheets, adoptions, registrations, messages)
-    _diagnostics(result, ids)
+    result.months = _months(sheets, adoptions, registrations, by_month)
+    own = set(
+        Membership.objects.active()
+        .filter(user=viewer, organisation__in=ids)
+        .values_list("organisation", flat=True)
+        if viewer is not None
+        else []
+    )
+    _diagnostics(result, [pk for pk in ids if pk not in own])
     return result
 
 
-def _months(sheets, adoptions, registrations, messages) -> list[dict]:
-    """Each kind of activity per month, as bars (newest month last)."""
+def _months(sheets, adoptions, registrations, messages: Counter) -> list[dict]:
+    """Each kind of activity per month, as bars (newest month last); the messages are
+    counted already (`messages`: month → count)."""
     found = []
     for label, queryset, field_name in (
         (_("Fiches publiées"), sheets, "first_published_at"),
         (_("Fiches adoptées"), adoptions, "created_at"),
         (_("Inscriptions à des évènements"), registrations, "created_at"),
-        (_("Messages dans les salons"), messages, "created_at"),
     ):
         counts = (
             queryset.annotate(month=TruncMonth(field_name))
             .values("month")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("month")
         )
         found.append({"label": label, **bars([(_month_label(r["month"]), r["n"]) for r in counts])})
+    months = sorted(messages.items())
+    label = _("Messages dans les salons")
+    found.append({"label": label, **bars([(_month_label(m), n) for m, n in months])})
     return found
 
 
@@ -267,7 +292,7 @@ CSV_HEADER = [
 def csv_rows(result: Dashboard) -> list[list]:
     return [[str(label) for label in CSV_HEADER]] + [
         [
-            row.organisation.name,
+            spreadsheet_cell(row.organisation.name),
             row.sheets,
             row.adoptions,
             row.own_events,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing
@@ -29,6 +29,9 @@ def _radar(axes: list[dict]) -> Drawing:
     chart.data = [[axis["score"] or 0 for axis in axes]]
     if any(axis["before"] is not None for axis in axes):
         chart.data.append([axis["before"] or 0 for axis in axes])
+    # An invisible strand at 100: the chart scales to its largest value, as the page's does
+    # to 100.
+    chart.data.append([100] * len(axes))
     chart.labels = [axis["label"] for axis in axes]
     chart.strands[0].strokeColor = INK
     chart.strands[0].fillColor = colors.Color(0.11, 0.21, 0.34, alpha=0.25)
@@ -36,6 +39,8 @@ def _radar(axes: list[dict]) -> Drawing:
         chart.strands[1].strokeColor = colors.grey
         chart.strands[1].strokeDashArray = (3, 2)
         chart.strands[1].fillColor = None
+    chart.strands[len(chart.data) - 1].strokeColor = None
+    chart.strands[len(chart.data) - 1].fillColor = None
     drawing.add(chart)
     return drawing
 
@@ -55,7 +60,7 @@ def plan(context: dict) -> bytes:
         title=_("Plan d'action numérique de %(organisation)s")
         % {"organisation": organisation.name},
         author="Relais",
-        lang="fr",
+        lang=translation.get_language() or "fr",
     )
     date = formats.date_format(diagnostic.created_at, "DATE_FORMAT")
     story = [

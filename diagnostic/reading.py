@@ -14,7 +14,7 @@ from programmes.models import Dimension
 
 from . import charts
 from .forms import ActionForm, ConsentForm, InviteForm, StartForm
-from .models import Diagnostic, Question, Respondent
+from .models import PLAN_SIZE, Diagnostic, Question, Respondent
 from .scoring import Result, questions_of, result_of
 from .suggestions import for_weak_points
 
@@ -146,7 +146,7 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
         "mine": mine,
         "actions": actions,
         "chosen": chosen,
-        "plan_full": len(actions) >= 3,
+        "plan_full": len(actions) >= PLAN_SIZE,
         "action_form": ActionForm(initial={"target_date": default_target()}),
         "invite_form": invite_form or InviteForm(),
         "consent_form": ConsentForm(initial={"show_as_peer": diagnostic.show_as_peer}),

@@ -37,8 +37,11 @@ class Voice:
 
     @property
     def name(self) -> str:
+        """Their name once they accepted; until then the address they were invited at (an
+        invitation says nothing of whether the address has an account)."""
         user = self.respondent.user
-        return user.display_name if user else self.respondent.email
+        accepted = user is not None and self.respondent.accepted_at is not None
+        return user.display_name if accepted else self.respondent.email
 
     @property
     def role(self) -> str:

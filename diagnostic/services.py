@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from community.models import Membership, Notification, User
 from community.public import absolute_url
-from community.services import ServiceError
+from community.services import ServiceError, ratelimit
 from community.services.notifications import Email, email_people, notify
 
 from .models import (
@@ -35,6 +35,7 @@ from .scoring import result_of
 
 # Six months after the last answers, the organisation's admins are reminded to re-take it.
 RETAKE_AFTER = dt.timedelta(days=182)
+INVITES_PER_DAY = 30
 
 
 def current_questionnaire() -> Questionnaire | None:
@@ -70,8 +71,14 @@ def start(*, organisation, user, role: str) -> Diagnostic:
     questionnaire = current_questionnaire()
     if questionnaire is None:
         raise ServiceError(_("Le questionnaire n'est pas encore publié : revenez bientôt."))
+    # The organisation's choice to be named as a peer carries over to its new diagnostic.
+    previous = Diagnostic.objects.filter(organisation=organisation).order_by("-created_at")
+    shown = previous.values_list("show_as_peer", flat=True).first() or False
     diagnostic = Diagnostic.objects.create(
-        organisation=organisation, questionnaire=questionnaire, started_by=user
+        organisation=organisation,
+        questionnaire=questionnaire,
+        started_by=user,
+        show_as_peer=shown,
     )
     Respondent.objects.create(
         diagnostic=diagnostic,
@@ -102,6 +109,13 @@ def invite(*, diagnostic: Diagnostic, by, email: str, role: str) -> Respondent:
     """Invite a voice by email. Someone who already has an account with that address finds
     the invitation on Relais too; someone who has none gets the link to sign up first."""
     email = User.objects.normalize_email(email.strip())
+    # One invitation at a time per diagnostic (a double click), and a bound on the emails an
+    # admin can have sent to addresses that never asked for them.
+    Diagnostic.objects.select_for_update().filter(pk=diagnostic.pk).first()
+    if not ratelimit.allow(f"diagnostic-invite:{by.pk}", limit=INVITES_PER_DAY, window=86400):
+        raise ServiceError(
+            _("Vous avez envoyé beaucoup d'invitations aujourd'hui : réessayez demain.")
+        )
     person = User.objects.filter(email__iexact=email, is_active=True).first()
     voices = diagnostic.respondents.all()
     if voices.filter(email__iexact=email).exists() or (
@@ -116,7 +130,7 @@ def invite(*, diagnostic: Diagnostic, by, email: str, role: str) -> Respondent:
     context = {
         "organisation": organisation,
         "inviter": by,
-        "role": respondent.get_role_display(),
+        "respondent": respondent,  # its role is written in each reader's language
         "url": absolute_url(url),
     }
     if person:
@@ -255,6 +269,10 @@ def add_action(
         raise ServiceError(_("Choisissez une échéance qui n'est pas encore passée."))
     if diagnostic.actions.filter(url=suggestion.url).exists():
         raise ServiceError(_("Cette action est déjà dans votre plan."))
+    if not Question.objects.filter(
+        questionnaire=diagnostic.questionnaire_id, key=question_key
+    ).exists():
+        raise ServiceError(_("Cette suggestion n'existe plus : choisissez-en une autre."))
     return PlanAction.objects.create(
         diagnostic=diagnostic,
         kind=suggestion.kind,

@@ -3,18 +3,20 @@ the sheets they wrote), the sheets and tools that address it, the next events an
 intervisions on its themes, and the support programmes the organisation may apply for
 that cover it. The same queries whatever the number of weak points, peers or pages.
 
-A peer is an organisation whose later diagnostic is at least one level higher on the same
-question (by its key, across versions) than an earlier one. It is named only when that
-later diagnostic's organisation accepted to be shown (`Diagnostic.show_as_peer`);
-otherwise it is only counted."""
+A peer is an organisation whose later diagnostic (by the date it was started) is at least
+one level higher on the same question (by its key, across versions) than an earlier one.
+It is named only if the organisation accepts it now: the choice on its latest diagnostic
+(`Diagnostic.show_as_peer`, carried over to each new one); otherwise it is only counted."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from community.converters import ID_PATTERN
 from community.models import Organisation, Theme
 from events.dates import keep_fresh
 from events.models import EventDate, EventPage
@@ -28,6 +30,8 @@ from .scoring import QuestionResult
 SHOWN = 3
 # Candidates read at most, per kind, before they are shared out among the weak points.
 CANDIDATES = 60
+# Named peers' rows read at most (the latest first), for three per weak point.
+PEER_ROWS = 200
 
 
 @dataclass
@@ -88,52 +92,63 @@ def _covers_sheet(point: WeakPoint, sheet: PracticeSheetPage) -> int:
 
 
 def _peers(diagnostic: Diagnostic, points: list[WeakPoint], request) -> None:
+    """Two queries on the scores whatever the number of peers: how many organisations
+    progressed on each weak point, and the latest named ones (`PEER_ROWS` at most)."""
     keys = [point.question.key for point in points]
     earlier = QuestionScore.objects.filter(
         key=OuterRef("key"),
         diagnostic__organisation=OuterRef("diagnostic__organisation"),
-        diagnostic__scored_at__lt=OuterRef("diagnostic__scored_at"),
+        diagnostic__created_at__lt=OuterRef("diagnostic__created_at"),
         level__lte=OuterRef("level") - 1,
     )
-    rows = (
+    # Consent is the organisation's current choice: that of its latest diagnostic.
+    consent = Diagnostic.objects.filter(organisation=OuterRef("diagnostic__organisation")).order_by(
+        "-created_at"
+    )
+    progressed = (
         QuestionScore.objects.filter(key__in=keys)
         .exclude(diagnostic__organisation=diagnostic.organisation_id)
-        .annotate(
-            before=earlier.order_by("diagnostic__scored_at").values("level")[:1],
-        )
         .filter(Exists(earlier))
-        .select_related("diagnostic__organisation")
-        .order_by("-diagnostic__scored_at", "diagnostic__organisation__name")
+        .annotate(shown=Subquery(consent.values("show_as_peer")[:1]))
     )
-    by_key: dict[str, dict[int, QuestionScore]] = {}
-    for row in rows:
-        by_key.setdefault(row.key, {}).setdefault(row.diagnostic.organisation_id, row)
-    named_ids = {
-        org_id
-        for found in by_key.values()
-        for org_id, row in found.items()
-        if row.diagnostic.show_as_peer
+    counts = {
+        row["key"]: row
+        for row in progressed.values("key").annotate(
+            total=Count("diagnostic__organisation", distinct=True),
+            named=Count("diagnostic__organisation", distinct=True, filter=Q(shown=True)),
+        )
     }
+    rows = list(
+        progressed.filter(shown=True)
+        .annotate(before=earlier.order_by("diagnostic__created_at").values("level")[:1])
+        .values("key", "level", "before", "diagnostic__organisation")
+        .order_by("-diagnostic__created_at", "diagnostic__organisation")[:PEER_ROWS]
+    )
+    chosen: dict[str, dict[int, dict]] = {}
+    for row in rows:
+        found = chosen.setdefault(row["key"], {})
+        if len(found) < SHOWN:
+            found.setdefault(row["diagnostic__organisation"], row)
+    organisation_ids = {org for found in chosen.values() for org in found}
+    organisations = Organisation.objects.in_bulk(list(organisation_ids))
     sheets = list(
         PracticeSheetPage.objects.live()
-        .filter(organisation__in=named_ids)
+        .filter(organisation__in=organisation_ids)
         .select_related("organisation")
         .prefetch_related("themes")
         .order_by("-written_after_diagnostic", "-first_published_at")[:CANDIDATES]
     )
     for point in points:
-        for org_id, row in by_key.get(point.question.key, {}).items():
-            if not row.diagnostic.show_as_peer:
-                point.unnamed_peers += 1
-                continue
-            peer = Peer(row.diagnostic.organisation, row.before, row.level)
+        count = counts.get(point.question.key, {"total": 0, "named": 0})
+        for org_id, row in chosen.get(point.question.key, {}).items():
+            peer = Peer(organisations[org_id], row["before"], row["level"])
             peer.sheets = [
                 _sheet(sheet, request)
                 for sheet in sheets
                 if sheet.organisation_id == org_id and _covers_sheet(point, sheet)
             ][:SHOWN]
             point.peers.append(peer)
-        point.peers = point.peers[:SHOWN]
+        point.unnamed_peers = count["total"] - count["named"]
 
 
 def _library(points: list[WeakPoint], request) -> None:
@@ -200,11 +215,19 @@ def _events(points: list[WeakPoint], request) -> None:
 
 
 def _programmes(diagnostic: Diagnostic, points: list[WeakPoint], request) -> None:
+    """The current programmes covering a weak point's axis or themes (filtered in SQL),
+    then those the organisation may apply for (`eligibility.reasons`)."""
     organisation = diagnostic.organisation
     today = ProgrammePage.today()
+    covers = Q(themes__in=set().union(*(point.theme_ids for point in points)))
+    for axis in {point.question.axis for point in points}:
+        covers |= Q(dimensions__contains=axis)
+    candidates = current_programmes().filter(
+        pk__in=ProgrammePage.objects.filter(covers).values("pk")
+    )
     eligible = [
         programme
-        for programme in current_programmes().prefetch_related("themes")
+        for programme in candidates.prefetch_related("themes")[:CANDIDATES]
         if not reasons(programme, organisation, today)
     ]
     for point in points:
@@ -240,7 +263,7 @@ def resolve(reference: str, request) -> Suggestion | None:
     """The suggestion a plan's form names ("sheet:12"), read again from the database: a
     title or address is never taken from the request."""
     kind, _colon, pk = reference.partition(":")
-    if not pk.isdigit() or len(pk) > 18:
+    if not re.fullmatch(ID_PATTERN, pk):
         return None
     pk_value = int(pk)
     if kind == PlanAction.Kind.SHEET:

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -7,7 +7,12 @@ app_name = "diagnostic"
 urlpatterns = [
     path("diagnostic/", views.home, name="home"),
     path("diagnostic/commencer/", views.start, name="start"),
-    path("diagnostic/invitation/<str:token>/", views.invitation, name="invitation"),
+    # A token is what secrets.token_urlsafe writes: anything else is no invitation.
+    re_path(
+        r"^diagnostic/invitation/(?P<token>[A-Za-z0-9_-]{1,64})/$",
+        views.invitation,
+        name="invitation",
+    ),
     path("diagnostic/<id:pk>/", views.result, name="result"),
     path("diagnostic/<id:pk>/repondre/", views.answer, name="answer"),
     path("diagnostic/<id:pk>/repondre/envoyer/", views.review, name="review"),

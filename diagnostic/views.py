@@ -43,7 +43,10 @@ def _managed(request, pk) -> Diagnostic:
 
 
 def _voice(request, diagnostic) -> Respondent:
-    respondent = diagnostic.respondents.filter(user=request.user).first()
+    """This person's accepted voice in the diagnostic (an invitation is accepted first, on
+    its own page)."""
+    respondent = diagnostic.respondents.filter(user=request.user, accepted_at__isnull=False)
+    respondent = respondent.first()
     require(respondent is not None, Refusal.ANSWER_DIAGNOSTIC)
     return respondent
 
@@ -280,7 +283,7 @@ def federation_dashboard(request, slug):
         Refusal.FEDERATION_DASHBOARD,
     )
     form = PeriodForm(request.GET or {"periode": DEFAULT_PERIOD})
-    result = federation_reading.dashboard(federation, form.since())
+    result = federation_reading.dashboard(federation, form.since(), viewer=request.user)
     if request.path.endswith(".csv"):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="relais-{federation.slug}.csv"'

@@ -36,6 +36,7 @@ from community.forms import labelled_errors
 from community.pages import RoutablePage
 from community.refusals import show_refusal
 from community.services import ServiceError
+from community.text import spreadsheet_cell
 
 
 def _field_errors(form) -> list:
@@ -132,12 +133,6 @@ class EventRoutes(RoutablePage):
         )
 
     @staticmethod
-    def _safe_cell(text: str) -> str:
-        """Text people typed (names, addresses, organisation names) that a spreadsheet would
-        run as a formula gets a leading quote."""
-        return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-    @staticmethod
     def _organisations_of(user) -> str:
         return ", ".join(
             m.organisation.name for m in user.memberships.all() if m.status == "active"
@@ -166,9 +161,9 @@ class EventRoutes(RoutablePage):
         for registration in rows:
             writer.writerow(
                 [
-                    self._safe_cell(registration.user.display_name),
-                    self._safe_cell(registration.user.email),
-                    self._safe_cell(self._organisations_of(registration.user)),
+                    spreadsheet_cell(registration.user.display_name),
+                    spreadsheet_cell(registration.user.email),
+                    spreadsheet_cell(self._organisations_of(registration.user)),
                     registration.get_status_display(),
                     registration.queued_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
                 ]

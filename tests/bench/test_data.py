@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from bench.generator import SCALES, generate, step
-from community.models import Organisation
+from community.models import Organisation, User
 from events.models import EventPage
 from practices.models import PracticeSheetPage, Tool
 from programmes.models import ProgrammePage
@@ -26,7 +26,7 @@ TINY_COUNTS = {
     "Organisation": 8,
     "Affiliation": 7,
     "User": 24,
-    "Membership": 25,
+    "Membership": 27,  # with the sample member as admin of a federation and an EES (diagnostic)
     "Tool": 37,
     "PracticeSheetPage": 6,
     "SheetKeyword": 18,
@@ -138,6 +138,17 @@ def test_tiny_network(client):
         )
         assert (link(programme) in filtered.content.decode()) == fits
     assert client.get(samples["programme"]).status_code == 200
+
+    # The diagnostic's rows, as the sample member: their organisation's result, a screen
+    # of the questionnaire, their federation's dashboard.
+    client.force_login(User.objects.get(email=samples["member_email"]))
+    result = client.get(samples["diagnostic"])
+    assert result.status_code == 200
+    assert result.context["result"].overall is not None
+    assert client.get(samples["diagnostic_step"]).status_code == 200
+    dashboard = client.get(samples["federation_dashboard"])
+    assert dashboard.status_code == 200
+    assert dashboard.context["dashboard"].members
 
     # The stories: each served, valid as the editor's form wants it, all in the list; the
     # list filtered by the signed-in row's theme shows exactly the stories of that theme.

@@ -74,4 +74,9 @@ def build_federation(size: int, diagnosed: int) -> dict:
     AffiliationFactory(
         organisation=waiting, federation=federation, status=Affiliation.Status.PENDING
     )
-    return {"federation": federation, "manager": manager, "members": members}
+    return {
+        "federation": federation,
+        "manager": manager,
+        "members": members,
+        "diagnosed": diagnosed,
+    }

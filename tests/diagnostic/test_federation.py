@@ -105,3 +105,19 @@ def test_only_the_federations_admins_see_its_dashboard(four):
         as_user(four["manager"]).get("/organisations/nulle-part/tableau-de-bord/").status_code
         == 404
     )
+
+
+def test_a_name_a_spreadsheet_would_run_is_quoted_in_the_csv(four):
+    member = four["members"][1]
+    member.name = '=HYPERLINK("http://x.example")'
+    member.save()
+    response = as_user(four["manager"]).get(
+        f"/organisations/{four['federation'].slug}/tableau-de-bord.csv"
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == [
+        '\'=HYPERLINK("http://x.example")',
+        "Jardin 00",
+        "Jardin 02",
+        "Jardin 03",
+    ]

@@ -74,15 +74,19 @@ def test_the_admin_starts_invites_and_both_answer_then_plan(
         "[Relais] Votre avis sur le numérique de Les Jardins Partagés"
     ]
     assert f"/diagnostic/invitation/{voice.token}/" in mail.outbox[0].body
-    # Sent, not accepted: Bruno has not opened it yet.
+    # Sent, not accepted: Bruno has not opened it yet. Until he accepts, his name is not
+    # shown (whether an address has an account is nobody's business), and he sees nothing
+    # of the diagnostic but the invitation.
     statuses = [
         (v.name, v.respondent.accepted_at is not None)
         for v in alice.get(f"/diagnostic/{diagnostic.pk}/").context["result"].voices
     ]
-    assert statuses == [("Alice Martin", True), ("Bruno Lefèvre", False)]
-    assert "Bruno Lefèvre · Équipe salariée · invitation envoyée" in unescape(
+    assert statuses == [("Alice Martin", True), ("bruno@example.org", False)]
+    assert "bruno@example.org · Équipe salariée · invitation envoyée" in unescape(
         alice.get(f"/diagnostic/{diagnostic.pk}/").content.decode()
     )
+    assert bruno.get(f"/diagnostic/{diagnostic.pk}/").status_code == 403
+    assert bruno.get(f"/diagnostic/{diagnostic.pk}/repondre/infrastructure/").status_code == 403
 
     # Inviting the same person twice is refused in words, on the form.
     again = alice.post(
@@ -217,3 +221,48 @@ def test_people_outside_the_diagnostic_are_refused_in_words(network):
         .status_code
         == 404
     )
+
+
+HOSTILE = ["", "x", "sheet:²", "sheet:99999999999999999999", "sheet:-1", "peer:", ":", "\x00"]
+
+
+def test_hostile_posts_are_refused_in_words_never_a_500(network):
+    alice = client_of(network["alice"])
+    alice.raise_request_exception = False
+    diagnostic = start(alice)
+    base = f"/diagnostic/{diagnostic.pk}"
+    statuses = set()
+    for value in HOSTILE:
+        for data in (
+            {"reference": value, "question": "sauvegardes", "target_date": "2030-01-01"},
+            {
+                "reference": f"sheet:{network['sheet'].pk}",
+                "question": value,
+                "target_date": "2030-01-01",
+            },
+            {
+                "reference": f"sheet:{network['sheet'].pk}",
+                "question": "sauvegardes",
+                "target_date": value or "2026-13-45",
+            },
+        ):
+            statuses.add(alice.post(f"{base}/plan/ajouter/", data).status_code)
+        statuses.add(alice.post(f"{base}/inviter/", {"email": value, "role": value}).status_code)
+        statuses.add(alice.post(f"{base}/partage/", {"show_as_peer": value}).status_code)
+        statuses.add(alice.post(f"{base}/repondre/strategy/", {"q1": value}).status_code)
+        statuses.add(alice.post("/diagnostic/commencer/", {"organisation": value}).status_code)
+    statuses.add(alice.post(f"{base}/plan/99999999/", {"done": "on"}).status_code)
+    statuses.add(alice.get("/diagnostic/invitation/%00/").status_code)
+    assert max(statuses) < 500
+    assert not diagnostic.actions.exists()
+    # A past date is refused with its reason.
+    past = alice.post(
+        f"{base}/plan/ajouter/",
+        {
+            "reference": f"sheet:{network['sheet'].pk}",
+            "question": "sauvegardes",
+            "target_date": "2020-01-01",
+        },
+        follow=True,
+    )
+    assert "Choisissez une échéance qui n'est pas encore passée." in unescape(past.content.decode())
