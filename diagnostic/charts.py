@@ -5,6 +5,7 @@ its data as a table too."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 460, 320
@@ -32,14 +33,14 @@ def _point(index: int, count: int, value: float) -> tuple[float, float]:
     )
 
 
-def _polygon(values: list[float | None]) -> str:
+def _polygon(values: Sequence[float | None]) -> str:
     count = len(values)
     return " ".join(
         "{},{}".format(*_point(index, count, value or 0)) for index, value in enumerate(values)
     )
 
 
-def radar(labels: list[str], series: list[list[int | None]]) -> dict:
+def radar(labels: list[str], series: Sequence[Sequence[float | None]]) -> dict:
     """`series`: one list of scores (0–100, in the order of `labels`) per drawn polygon,
     the current result first."""
     count = len(labels)

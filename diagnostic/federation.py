@@ -184,14 +184,14 @@ def dashboard(federation: Organisation, since: dt.datetime | None, viewer=None) 
         sorted(by_room.items(), key=lambda item: (-item[1], item[0]))[:5]
     )
     result.months = _months(sheets, adoptions, registrations, by_month)
-    own = set(
+    viewers = set(
         Membership.objects.active()
         .filter(user=viewer, organisation__in=ids)
         .values_list("organisation", flat=True)
         if viewer is not None
         else []
     )
-    _diagnostics(result, [pk for pk in ids if pk not in own])
+    _diagnostics(result, [pk for pk in ids if pk not in viewers])
     return result
 
 

@@ -40,8 +40,9 @@ class Voice:
         """Their name once they accepted; until then the address they were invited at (an
         invitation says nothing of whether the address has an account)."""
         user = self.respondent.user
-        accepted = user is not None and self.respondent.accepted_at is not None
-        return user.display_name if accepted else self.respondent.email
+        if user is not None and self.respondent.accepted_at is not None:
+            return user.display_name
+        return self.respondent.email
 
     @property
     def role(self) -> str:
@@ -129,8 +130,9 @@ class Result:
 
     @property
     def weakest_axis(self) -> AxisResult | None:
-        scored = [axis for axis in self.axes if axis.score is not None]
-        return min(scored, key=lambda axis: axis.score) if scored else None
+        scored = [(axis.score, index, axis) for index, axis in enumerate(self.axes)]
+        found = [(score, index, axis) for score, index, axis in scored if score is not None]
+        return min(found)[2] if found else None
 
     @property
     def weak_points(self) -> list[QuestionResult]:

@@ -6,6 +6,7 @@ take the diagnostic again."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -292,6 +293,16 @@ def remove_action(*, action: PlanAction) -> None:
     action.delete()
 
 
+def _retake_message(diagnostic: Diagnostic, _person) -> str:
+    return _(
+        "Six mois depuis le diagnostic de %(organisation)s (%(date)s) : refaites-le pour voir "
+        "le chemin parcouru."
+    ) % {
+        "organisation": diagnostic.organisation.name,
+        "date": diagnostic.scored_at.strftime("%d/%m/%Y") if diagnostic.scored_at else "",
+    }
+
+
 def send_retake_reminders(now=None) -> int:
     """Remind the admins of each organisation whose latest diagnostic was answered six
     months ago or more (once per diagnostic). Returns how many organisations."""
@@ -318,17 +329,12 @@ def send_retake_reminders(now=None) -> int:
         admins.setdefault(membership.organisation_id, []).append(membership.user)
     for diagnostic in due:
         organisation = diagnostic.organisation
-        url = reverse("diagnostic:home")
         with transaction.atomic():
             notify(
                 admins.get(organisation.pk, []),
                 kind=Notification.Kind.DIAGNOSTIC,
-                message=lambda _person, name=organisation.name, when=diagnostic.scored_at: _(
-                    "Six mois depuis le diagnostic de %(organisation)s (%(date)s) : "
-                    "refaites-le pour voir le chemin parcouru."
-                )
-                % {"organisation": name, "date": when.strftime("%d/%m/%Y")},
-                url=url,
+                message=functools.partial(_retake_message, diagnostic),
+                url=reverse("diagnostic:home"),
                 about=(f"diagnostic:{diagnostic.pk}", organisation.name),
             )
             diagnostic.reminded_at = now

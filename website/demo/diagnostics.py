@@ -5,6 +5,7 @@ services, dated months back afterwards (a service dates what it writes now)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,8 +21,8 @@ MONTH = dt.timedelta(days=30)
 
 
 class Diagnostics:
-    created: dict
-    updated: dict
+    created: Counter
+    updated: Counter
 
     def diagnostics(self):
         if load_questionnaire():
