@@ -302,6 +302,7 @@ def test_home_lists_deadlines_my_organisation_may_apply_for_soonest_first(client
         "Appel wallon",
         "Appel lointain",
         "À quoi mes organisations peuvent-elles prétendre ?",
+        "Où en sommes-nous avec le numérique ? Le diagnostic",
     ]
     assert "Clôture proche" in programmes
 
