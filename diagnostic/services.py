@@ -174,6 +174,23 @@ def accept(*, token: str, user) -> Respondent:
     return respondent
 
 
+@transaction.atomic
+def withdraw(*, respondent: Respondent) -> None:
+    """An admin takes back an invitation, or a voice that has not sent its answers (the
+    admin who started the diagnostic stays). Its link then leads nowhere."""
+    if respondent.submitted_at is not None or respondent.user_id == respondent.invited_by_id:
+        raise ServiceError(
+            _(
+                "Cette voix reste : ses réponses sont envoyées, ou c'est elle qui a lancé le "
+                "diagnostic."
+            )
+        )
+    diagnostic = respondent.diagnostic
+    respondent.delete()
+    if diagnostic.scored_at:
+        refresh_scores(diagnostic)
+
+
 def save_answers(*, respondent: Respondent, levels: dict[int, int | None]) -> int:
     """Keep the levels given on one screen (`None`: "I don't know"); questions not given
     keep their answer. Returns how many were saved."""

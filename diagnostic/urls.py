@@ -19,6 +19,11 @@ urlpatterns = [
     path("diagnostic/<id:pk>/repondre/<slug:axis>/", views.axis, name="axis"),
     path("diagnostic/<id:pk>/inviter/", views.invite, name="invite"),
     path("diagnostic/<id:pk>/partage/", views.consent, name="consent"),
+    path(
+        "diagnostic/<id:pk>/voix/<id:respondent_id>/retirer/",
+        views.withdraw,
+        name="withdraw",
+    ),
     path("diagnostic/<id:pk>/plan/", views.plan, name="plan"),
     path("diagnostic/<id:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("diagnostic/<id:pk>/plan/ajouter/", views.add_action, name="add_action"),

@@ -201,6 +201,22 @@ def invite(request, pk):
 
 @login_required
 @require_POST
+def withdraw(request, pk, respondent_id):
+    diagnostic = _managed(request, pk)
+    respondent = get_object_or_404(Respondent, pk=respondent_id, diagnostic=diagnostic)
+    try:
+        services.withdraw(respondent=respondent)
+    except ServiceError as error:
+        show_refusal(request, error)
+    else:
+        messages.success(
+            request, _("L'invitation de %(email)s est retirée.") % {"email": respondent.email}
+        )
+    return redirect("diagnostic:result", pk)
+
+
+@login_required
+@require_POST
 def consent(request, pk):
     diagnostic = _managed(request, pk)
     form = ConsentForm(request.POST)

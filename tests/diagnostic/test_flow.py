@@ -17,6 +17,7 @@ from django.utils import timezone
 from community.models import Notification
 from diagnostic.models import Diagnostic, PlanAction, QuestionScore, Respondent
 from tests.diagnostic.fixtures import answer_everything, build_network, post_axis
+from tests.factories import UserFactory
 from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +267,24 @@ def test_hostile_posts_are_refused_in_words_never_a_500(network):
         follow=True,
     )
     assert "Choisissez une échéance qui n'est pas encore passée." in unescape(past.content.decode())
+
+
+def test_an_admin_withdraws_an_invitation_not_the_answers_sent(network):
+    alice = client_of(network["alice"])
+    diagnostic = start(alice)
+    alice.post(
+        f"/diagnostic/{diagnostic.pk}/inviter/", {"email": "chloe@example.org", "role": "other"}
+    )
+    chloe = diagnostic.respondents.get(email="chloe@example.org")
+    mine = diagnostic.respondents.get(user=network["alice"])
+    # A member who is no admin cannot.
+    bruno = client_of(network["bruno"])
+    assert bruno.post(f"/diagnostic/{diagnostic.pk}/voix/{chloe.pk}/retirer/").status_code == 403
+    response = alice.post(f"/diagnostic/{diagnostic.pk}/voix/{chloe.pk}/retirer/", follow=True)
+    assert "L'invitation de chloe@example.org est retirée." in unescape(response.content.decode())
+    assert list(diagnostic.respondents.values_list("email", flat=True)) == ["alice@example.org"]
+    assert client_of(UserFactory()).get(f"/diagnostic/invitation/{chloe.token}/").status_code == 404
+    # The admin who started it stays.
+    kept = alice.post(f"/diagnostic/{diagnostic.pk}/voix/{mine.pk}/retirer/", follow=True)
+    assert "Cette voix reste : ses réponses sont envoyées" in unescape(kept.content.decode())
+    assert diagnostic.respondents.count() == 1
