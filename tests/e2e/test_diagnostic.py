@@ -17,6 +17,7 @@ from diagnostic import services
 from diagnostic.models import Answer, Diagnostic, PlanAction, Question, Respondent
 from diagnostic.reading import AXES, default_target
 from diagnostic.suggestions import resolve
+from tests.diagnostic.federation_fixtures import build_federation
 from tests.diagnostic.fixtures import build_network
 from tests.e2e import test_accessibility as a11y
 from tests.e2e.test_notifications import on_live
@@ -124,7 +125,7 @@ def test_two_voices_answer_and_choose_a_plan(
     weak = page.get_by_role("region", name="Vos points à renforcer, et qui peut vous aider")
     expect(weak.get_by_role("article")).to_have_count(1)
     point = weak.get_by_role("article", name=BACKUPS)
-    expect(point.get_by_text("Infrastructure · niveau 1,0 sur 4")).to_be_visible()
+    expect(point.get_by_text("Infrastructure · niveau 1 sur 4")).to_be_visible()
     peer = point.locator("li.peer")
     expect(peer.get_by_role("link", name="Coopérative Vélo Solidaire")).to_be_visible()
     expect(peer.get_by_role("link", name=SHEET)).to_be_visible()
@@ -347,3 +348,23 @@ def test_every_step_and_the_result_have_no_serious_violation(
 
     problems += a11y.scan(page, "diagnostic-plan", printable)
     a11y.assert_no_blocking_violation(problems)
+
+
+def test_the_federations_dashboard_has_no_serious_violation_and_fits_a_phone(
+    new_context, sign_in_as, home_page
+):
+    built = build_federation(size=5, diagnosed=5)
+    context = new_context()
+    sign_in_as(context, built["manager"])
+    page = context.new_page()
+    url = f"/organisations/{built['federation'].slug}/tableau-de-bord/"
+
+    def dashboard():
+        page.goto(url)
+        expect(page.get_by_role("heading", name="Leur maturité numérique")).to_be_visible()
+        # Wide tables scroll inside their region; the page itself never scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+    a11y.assert_no_blocking_violation(a11y.scan(page, "federation-dashboard", dashboard))
+    # The charts' figures are there for screen readers, as tables.
+    expect(page.get_by_role("table", name="Processus")).to_be_attached()
