@@ -8,6 +8,7 @@ voices, answers)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import mean
 
 from django.db.models import Prefetch
@@ -72,11 +73,11 @@ class QuestionResult:
     def answers(self) -> list[tuple[Voice, int | None, str]]:
         return [(voice, level, self.level_text(level)) for voice, level in self.levels]
 
-    @property
+    @cached_property
     def known(self) -> list[int]:
         return [level for _voice, level in self.levels if level is not None]
 
-    @property
+    @cached_property
     def level(self) -> float | None:
         return mean(self.known) if self.known else None
 
@@ -99,7 +100,7 @@ class AxisResult:
     label: str
     questions: list[QuestionResult]
 
-    @property
+    @cached_property
     def score(self) -> int | None:
         levels = [q.level for q in self.questions if q.level is not None]
         return percent(mean(levels)) if levels else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
@@ -69,7 +70,7 @@ class WeakPoint:
     def question(self):
         return self.result.question
 
-    @property
+    @cached_property
     def theme_ids(self) -> set[int]:
         return {theme.pk for theme in self.question.themes.all()}
 
@@ -163,10 +164,9 @@ def _library(points: list[WeakPoint], request) -> None:
         .order_by("-first_published_at")[:CANDIDATES]
     )
     for point in points:
-        ranked = sorted(
-            (sheet for sheet in sheets if _covers_sheet(point, sheet)),
-            key=lambda sheet: -_covers_sheet(point, sheet),
-        )[:SHOWN]
+        fits = [(_covers_sheet(point, sheet), index, sheet) for index, sheet in enumerate(sheets)]
+        ranked = [sheet for fit, _index, sheet in sorted(fits, key=lambda f: (-f[0], f[1])) if fit]
+        ranked = ranked[:SHOWN]
         point.sheets = [_sheet(sheet, request) for sheet in ranked]
         tools: dict[int, Tool] = {}
         for sheet in ranked:

@@ -7,7 +7,7 @@ tree on each poll. The widget and the private feeds are no page's sub-address ei
 everything under `/agenda/<slug>/` are routes of the pages (`routes.py`).
 """
 
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -17,6 +17,12 @@ urlpatterns = [
     path("agenda/feed.ics", views.calendar_feed, name="feed"),
     path("agenda/widget/", views.widget, name="widget"),
     path("agenda/prive/nouveau/", views.regenerate_token, name="regenerate_token"),
-    path("agenda/prive/<str:token>.ics", views.private_feed, name="private_feed"),
+    # A token is what secrets.token_urlsafe writes: anything else (a NUL byte, which
+    # PostgreSQL refuses in a query) is no feed.
+    re_path(
+        r"^agenda/prive/(?P<token>[A-Za-z0-9_-]{1,64})\.ics$",
+        views.private_feed,
+        name="private_feed",
+    ),
     path("organisations/<slug:slug>/agenda.ics", views.organisation_feed, name="organisation_feed"),
 ]

@@ -199,6 +199,20 @@ def test_hostile_numbers_in_the_path_never_make_a_500(whole_site, address):
     assert failures == []
 
 
+@pytest.mark.parametrize("address", ["/agenda/prive/{t}.ics", "/diagnostic/invitation/{t}/"])
+def test_hostile_tokens_in_the_path_are_not_found(whole_site, address):
+    member, _names = whole_site
+    client = Client(raise_request_exception=False)
+    client.force_login(member)
+
+    statuses = {
+        client.get(address.format(t=token)).status_code
+        for token in ["%00", "a%00b", "%FF", "x" * 65, "..%2F", "é"]
+    }
+
+    assert statuses == {404}
+
+
 # --- Any value at all: hypothesis draws them ------------------------------------------------
 
 # Any bytes, percent-encoded as a browser or a script would send them: NUL, invalid UTF-8,
