@@ -138,6 +138,7 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
         "axes": axis_rows(result, previous),
         "overall_before": previous.scores.get("overall") if previous else None,
         "radar": radar_of(result, previous) if result.submitted else None,
+        "unscored": any(axis.score is None for axis in result.axes),
         "previous": previous,
         "weak_points": for_weak_points(diagnostic, result.weak_points, request)
         if result.submitted
@@ -166,6 +167,7 @@ def plan_context(request, diagnostic: Diagnostic) -> dict:
         "organisation": diagnostic.organisation,
         "result": result,
         "radar": radar_of(result, previous) if result.submitted else None,
+        "unscored": any(axis.score is None for axis in result.axes),
         "previous": previous,
         "axes": axis_rows(result, previous),
         "overall_before": previous.scores.get("overall") if previous else None,

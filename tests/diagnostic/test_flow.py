@@ -288,3 +288,20 @@ def test_an_admin_withdraws_an_invitation_not_the_answers_sent(network):
     kept = alice.post(f"/diagnostic/{diagnostic.pk}/voix/{mine.pk}/retirer/", follow=True)
     assert "Cette voix reste : ses réponses sont envoyées" in unescape(kept.content.decode())
     assert diagnostic.respondents.count() == 1
+
+
+def test_an_axis_answered_i_dont_know_throughout_has_no_score(network):
+    alice = client_of(network["alice"])
+    diagnostic = start(alice)
+    answer_everything(alice, diagnostic, lambda q: "nsp" if q.axis == "strategy" else "2")
+    page = alice.get(f"/diagnostic/{diagnostic.pk}/")
+    assert [(axis.key, axis.score) for axis in page.context["result"].axes] == [
+        ("infrastructure", 50),
+        ("organisation", 50),
+        ("processes", 50),
+        ("strategy", None),
+    ]
+    assert page.context["result"].overall == 50
+    html = unescape(page.content.decode())
+    assert "Un axe où toutes les réponses sont « Je ne sais pas » n'a pas de score" in html
+    assert '<th scope="row">Stratégie</th>\n        <td>—</td>' in html
