@@ -131,6 +131,11 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
     previous = previous_of(diagnostic)
     actions = list(diagnostic.actions.all())
     chosen = {action.url for action in actions}
+    weak_points = (
+        for_weak_points(diagnostic, result.weak_points, request) if result.submitted else []
+    )
+    for point in weak_points:
+        point.choices = point.options(chosen)
     return {
         "diagnostic": diagnostic,
         "organisation": diagnostic.organisation,
@@ -140,9 +145,7 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
         "radar": radar_of(result, previous) if result.submitted else None,
         "unscored": any(axis.score is None for axis in result.axes),
         "previous": previous,
-        "weak_points": for_weak_points(diagnostic, result.weak_points, request)
-        if result.submitted
-        else [],
+        "weak_points": weak_points,
         "manages": manages,
         "mine": mine,
         "actions": actions,

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from community.converters import ID_PATTERN
 from community.models import Organisation, Theme
@@ -65,14 +66,44 @@ class WeakPoint:
     tools: list[Suggestion] = field(default_factory=list)
     events: list[Suggestion] = field(default_factory=list)
     programmes: list[Suggestion] = field(default_factory=list)
+    # What the plan's form offers (`options`), set by the page's reading.
+    choices: list = field(default_factory=list)
 
     @property
     def question(self):
         return self.result.question
 
+    def options(self, chosen: set[str]) -> list[tuple[str, list[Suggestion]]]:
+        """What the plan's form offers for this point, by kind, without what the plan holds
+        already: the peers and their sheets, sheets, tools, events, programmes."""
+        peers = [_peer(peer.organisation) for peer in self.peers]
+        peer_sheets = [sheet for peer in self.peers for sheet in peer.sheets]
+        sheets = peer_sheets + [s for s in self.sheets if s.url not in {p.url for p in peer_sheets}]
+        groups = [
+            (_("Organisations qui ont progressé"), peers),
+            (_("Fiches pratiques"), sheets),
+            (_("Outils"), self.tools),
+            (_("Évènements et intervisions"), self.events),
+            (_("Soutiens"), self.programmes),
+        ]
+        return [
+            (str(label), [item for item in items if item.url not in chosen])
+            for label, items in groups
+            if any(item.url not in chosen for item in items)
+        ]
+
     @cached_property
     def theme_ids(self) -> set[int]:
         return {theme.pk for theme in self.question.themes.all()}
+
+
+def _peer(organisation: Organisation) -> Suggestion:
+    return Suggestion(
+        PlanAction.Kind.PEER,
+        organisation.pk,
+        _("Échanger avec %(name)s") % {"name": organisation.name},
+        organisation.get_absolute_url(),
+    )
 
 
 def _sheet(sheet: PracticeSheetPage, request) -> Suggestion:
@@ -280,7 +311,5 @@ def resolve(reference: str, request) -> Suggestion | None:
     if kind == PlanAction.Kind.PEER:
         organisation = Organisation.objects.filter(pk=pk_value).first()
         if organisation:
-            return Suggestion(
-                kind, organisation.pk, organisation.name, organisation.get_absolute_url()
-            )
+            return _peer(organisation)
     return None

@@ -140,19 +140,16 @@ def test_two_voices_answer_and_choose_a_plan(
     assert "ASBL Discrète" not in page.content()
     expect(page.get_by_text("Appel réservé aux fondations")).to_have_count(0)
 
-    # Three actions, each with its target date prefilled, 90 days from now. (The sheet is
-    # suggested twice, under its peer and among the sheets: the first is taken.)
+    # Three actions, each chosen among the point's suggestions with its target date,
+    # prefilled 90 days from now.
     target = default_target()
     for title in (SHEET, EVENT, PROGRAMME):
-        suggestion = (
-            point.get_by_role("listitem")
-            .filter(has=page.get_by_role("link", name=title, exact=True))
-            .filter(has_not=page.get_by_role("listitem"))
-            .first
-        )
-        expect(suggestion.get_by_label("Échéance")).to_have_value(target.isoformat())
-        suggestion.get_by_role("button", name=f"Ajouter à notre plan : {title}").click()
+        expect(point.get_by_label("Échéance")).to_have_value(target.isoformat())
+        point.get_by_label("Une action pour ce point").select_option(label=title)
+        point.get_by_role("button", name="Ajouter à notre plan").click()
         expect(page.get_by_text(f"« {title} » est dans votre plan.")).to_be_visible()
+        # What is in the plan is marked, and no longer offered.
+        expect(point.get_by_role("option", name=title, exact=True)).to_have_count(0)
     plan = page.get_by_role("region", name="Notre plan d'action")
     expect(plan.get_by_role("heading", level=2)).to_have_text("Notre plan d'action")
     expect(plan.get_by_role("listitem")).to_have_count(3)
@@ -334,9 +331,8 @@ def test_every_step_and_the_result_have_no_serious_violation(
         expect(page.get_by_role("heading", name="Là où vos avis diffèrent")).to_be_visible()
         point = page.get_by_role("article", name=BACKUPS)
         expect(point.get_by_role("link", name="Coopérative Vélo Solidaire")).to_be_visible()
-        expect(
-            point.get_by_role("button", name=f"Ajouter à notre plan : {PROGRAMME}")
-        ).to_be_visible()
+        expect(point.get_by_label("Une action pour ce point")).to_be_visible()
+        expect(point.get_by_role("option", name=PROGRAMME, exact=True)).to_be_attached()
         plan = page.get_by_role("region", name="Notre plan d'action")
         expect(plan.get_by_role("listitem")).to_have_count(2)
 
