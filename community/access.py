@@ -270,11 +270,6 @@ def can_register(user, event) -> bool:
 # --- The diagnostic (duck-typed: community never imports diagnostic) ----------------------
 
 
-def diagnosing_organisations(user):
-    """The organisations whose diagnostic this person may start: those they administer."""
-    return administered_organisations(user)
-
-
 def can_manage_diagnostic(user, diagnostic) -> bool:
     return is_org_admin(user, diagnostic.organisation_id)
 

@@ -4,7 +4,6 @@ their language; the services do the rest."""
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.translations import in_reader_language
@@ -12,7 +11,6 @@ from community.translations import in_reader_language
 from .models import LEVELS, Respondent
 
 UNKNOWN = "nsp"
-DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class StartForm(forms.Form):
@@ -78,13 +76,8 @@ class ConsentForm(forms.Form):
 class ActionForm(forms.Form):
     reference = forms.CharField(max_length=40, widget=forms.HiddenInput)
     question = forms.SlugField(max_length=60, widget=forms.HiddenInput)
-    target_date = forms.DateField(label=_("Échéance"), widget=DATE_INPUT)
-
-    def clean_target_date(self):
-        value = self.cleaned_data["target_date"]
-        if value < timezone.localdate():
-            raise forms.ValidationError(_("Choisissez une échéance qui n'est pas encore passée."))
-        return value
+    # A date in the past is refused by `services.add_action`, with its reason.
+    target_date = forms.DateField(label=_("Échéance"))
 
 
 class TickForm(forms.Form):

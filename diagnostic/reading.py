@@ -13,7 +13,7 @@ from community import access
 from programmes.models import Dimension
 
 from . import charts
-from .forms import ActionForm, ConsentForm, InviteForm, StartForm
+from .forms import ConsentForm, InviteForm, StartForm
 from .models import PLAN_SIZE, Diagnostic, Question, Respondent
 from .scoring import Result, questions_of, result_of
 from .suggestions import for_weak_points
@@ -30,7 +30,7 @@ def home_context(user) -> dict:
     and the diagnostics they were invited to answer."""
     if not access.is_active(user):
         return {}
-    organisations = list(access.diagnosing_organisations(user))
+    organisations = list(access.administered_organisations(user))
     diagnostics = list(
         Diagnostic.objects.filter(organisation__in=organisations)
         .select_related("organisation", "questionnaire")
@@ -49,7 +49,7 @@ def home_context(user) -> dict:
     return {
         "organisations": organisations,
         "voices": voices,
-        "start_form": StartForm(organisations=access.diagnosing_organisations(user))
+        "start_form": StartForm(organisations=access.administered_organisations(user))
         if organisations
         else None,
         "axes": [axis_label(key) for key in AXES],
@@ -151,7 +151,7 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
         "actions": actions,
         "chosen": chosen,
         "plan_full": len(actions) >= PLAN_SIZE,
-        "action_form": ActionForm(initial={"target_date": default_target()}),
+        "default_target": default_target(),
         "invite_form": invite_form or InviteForm(),
         "consent_form": ConsentForm(initial={"show_as_peer": diagnostic.show_as_peer}),
     }

@@ -59,7 +59,7 @@ def home(request):
 @login_required
 @require_POST
 def start(request):
-    form = StartForm(request.POST, organisations=access.diagnosing_organisations(request.user))
+    form = StartForm(request.POST, organisations=access.administered_organisations(request.user))
     if not form.is_valid():
         require(False, Refusal.MANAGE_DIAGNOSTIC)
     try:
