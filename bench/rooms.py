@@ -28,6 +28,7 @@ MESSAGE_FIELDS = [
     "deleted_at",
     "hidden_at",
     "hidden_by_id",
+    "expired",
 ]
 
 
@@ -200,6 +201,7 @@ class Rooms:
                         created + dt.timedelta(minutes=5) if deleted else None,
                         None,
                         None,
+                        False,
                     )
                 )
                 if len(buffer) >= BATCH:

@@ -149,6 +149,10 @@ class Refusal:
         "de ses organisations membres."
     )
     ROOM_SIGNED_IN = _("Les salons sont réservés aux membres connectés.")
+    ROOM_GROUP = _(
+        "Ce salon est réservé au groupe de l'intervision : ce qui s'y dit reste dans le "
+        "groupe. Inscrivez-vous à l'intervision pour le rejoindre."
+    )
     MODERATE_ROOM = _(
         "Seuls les modérateurs et modératrices de ce salon, et les administrateurs et "
         "administratrices de l'organisation à laquelle il appartient, peuvent le modérer."
@@ -164,6 +168,10 @@ class Refusal:
     ANSWER_DIAGNOSTIC = _(
         "Seules les personnes invitées à ce diagnostic peuvent y répondre : ouvrez le lien de "
         "votre invitation."
+    )
+    FACILITATE = _(
+        "Seul·e l'animateur·rice de l'intervision (ou un·e admin d'une organisation "
+        "organisatrice) mène la séance."
     )
     FEDERATION_DASHBOARD = _(
         "Le tableau de bord d'une fédération est réservé à ses administrateurs et administratrices."
@@ -197,6 +205,23 @@ def can_edit_sheet(user, sheet) -> bool:
     if not is_active(user) or organisation_id is None:
         return False
     return Membership.objects.of_user(user).of_organisation(organisation_id).active().exists()
+
+
+def can_continue_draft(user, draft) -> bool:
+    """A draft is its author's; a draft born at an intervision is also continued by the
+    active members of the organisations that co-sign it."""
+    if not is_active(user):
+        return False
+    if draft.author_id == user.pk:
+        return True
+    if draft.origin_id is None:
+        return False
+    return (
+        Membership.objects.of_user(user)
+        .active()
+        .filter(organisation__in=draft.co_organisations.all())
+        .exists()
+    )
 
 
 def can_react(user) -> bool:

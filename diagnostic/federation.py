@@ -161,8 +161,11 @@ def dashboard(federation: Organisation, since: dt.datetime | None, viewer=None) 
             rows[organisation_id].other_events += row["others"]
 
     # Public rooms only (themes and pages) and the federation's own room: an organisation's
-    # private room or a conversation is nobody else's business.
-    public = Q(room__kind__in=[Room.Kind.THEME, Room.Kind.PAGE]) | Q(room__organisation=federation)
+    # private room or a conversation is nobody else's business; nor a room under the
+    # Chatham House rule (counting its messages per organisation would attribute them).
+    public = (
+        Q(room__kind__in=[Room.Kind.THEME, Room.Kind.PAGE]) | Q(room__organisation=federation)
+    ) & Q(room__chatham_house=False)
     messages = _in_period(
         RoomMessage.objects.filter(public, author__in=list(people), deleted_at=None),
         "created_at",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,130 +16,11 @@ from wagtail.search import index
 
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Sector, Theme, fold, search_terms
-from community.slugs import unique_slug
 from community.text import plain_text
 
+from .catalogue import Tool
 from .parts import PracticeSheetForm
 from .routes import LibraryRoutes, SheetRoutes
-
-
-class ToolQuerySet(models.QuerySet):
-    def live(self):
-        """The public catalogue: tools proposed by members wait for an editor."""
-        return self.filter(live=True)
-
-
-class Tool(index.Indexed, models.Model):
-    """A digital tool of the catalogue, shared by every sheet that used it.
-
-    A tool a member proposes in the wizard is not live: it has no page, no link and no
-    place in the catalogue or the filters until an editor publishes it, by publishing a
-    sheet that uses it or here in the admin (a spam link waits with its sheet)."""
-
-    class Category(models.TextChoices):
-        CRM = "crm", _("Relation aux membres (CRM)")
-        COLLABORATION = "collaboration", _("Travail collaboratif")
-        COMMUNICATION = "communication", _("Communication et site web")
-        ECOMMERCE = "ecommerce", _("Vente en ligne")
-        ACCOUNTING = "accounting", _("Comptabilité et gestion")
-        SECURITY = "security", _("Sécurité et données")
-        TRAINING = "training", _("Formation et inclusion")
-        PROJECT = "project", _("Gestion de projet")
-        OTHER = "other", _("Autre")
-
-    class Licence(models.TextChoices):
-        FREE_SOFTWARE = "free_software", _("Logiciel libre")
-        FREEMIUM = "freemium", _("Freemium")
-        PROPRIETARY = "proprietary", _("Propriétaire")
-
-    class Hosting(models.TextChoices):
-        BELGIUM = "belgium", _("En Belgique")
-        EU = "eu", _("Ailleurs dans l'Union européenne")
-        OUTSIDE_EU = "outside_eu", _("Hors de l'Union européenne")
-        SELF = "self", _("Chez soi (auto-hébergé)")
-        UNKNOWN = "unknown", _("Inconnu")
-
-    name = OneLineCharField(_("nom"), max_length=100, unique=True)
-    slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
-    category = models.CharField(
-        _("catégorie"), max_length=20, choices=Category.choices, default=Category.OTHER
-    )
-    website = models.URLField(_("site web"), blank=True)
-    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices)
-    cost = OneLineCharField(
-        _("coût indicatif"), max_length=120, blank=True, help_text=_("Par exemple « gratuit »")
-    )
-    data_hosting = models.CharField(
-        _("hébergement des données"),
-        max_length=20,
-        choices=Hosting.choices,
-        default=Hosting.UNKNOWN,
-    )
-    description = MultiLineTextField(_("description courte"), max_length=600, blank=True)
-    live = models.BooleanField(
-        _("publié"),
-        default=True,
-        help_text=_(
-            "Un outil proposé par un membre n'est public qu'une fois publié par l'équipe "
-            "éditoriale (en publiant sa fiche, ou ici)."
-        ),
-    )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposé par"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    proposed_for = models.ForeignKey(
-        Organisation,
-        verbose_name=_("proposé au nom de"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    # Its page's `lastmod` in the sitemap.
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ToolQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("category"),
-        FieldPanel("website"),
-        FieldRowPanel([FieldPanel("licence"), FieldPanel("cost")]),
-        FieldPanel("data_hosting"),
-        FieldPanel("description"),
-        FieldPanel("live"),
-        FieldRowPanel(
-            [FieldPanel("proposed_by", read_only=True), FieldPanel("proposed_for", read_only=True)]
-        ),
-    ]
-    search_fields = [
-        index.SearchField("name", boost=3),
-        index.SearchField("description"),
-        index.AutocompleteField("name"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("outil")
-        verbose_name_plural = _("outils")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("practices:tool", args=[self.slug])
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self.name, taken=Tool.objects, fallback="outil", length=94)
-        super().save(*args, **kwargs)
 
 
 class PracticeIndexPage(LibraryRoutes, OneLineTitle, Page):
@@ -246,6 +126,19 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
     written_after_diagnostic = models.BooleanField(
         _("écrite après notre diagnostic numérique"), default=False
     )
+    # Born at an intervision (`intervisions`): the event it came from, and the other
+    # organisations of the group that agreed to co-sign it.
+    origin = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("née à l'évènement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    co_organisations = ParentalManyToManyField(
+        Organisation, verbose_name=_("co-écrite avec"), blank=True, related_name="cosigned_sheets"
+    )
 
     base_form_class = PracticeSheetForm
     parent_page_types = ["practices.PracticeIndexPage"]
@@ -288,6 +181,10 @@ class PracticeSheetPage(SheetRoutes, OneLineTitle, Page):
         FieldPanel("media"),
         FieldPanel("related_sheets"),
         FieldPanel("written_after_diagnostic"),
+        MultiFieldPanel(
+            [FieldPanel("origin", read_only=True), FieldPanel("co_organisations")],
+            heading=_("Née d'une intervision"),
+        ),
     ]
 
     search_fields = Page.search_fields + [index.SearchField("search_document")]
@@ -487,6 +384,12 @@ class SheetDraft(models.Model):
         related_name="drafts",
     )
     data = models.JSONField(default=dict, blank=True)
+    # A draft born at an intervision: its event, and the organisations that co-sign it,
+    # whose members may continue it too (`practices.routes`).
+    origin = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    co_organisations = models.ManyToManyField(Organisation, blank=True, related_name="+")
     step = models.CharField(max_length=20, default="context")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
 from community import access
 from community.fields import MultiLineFormField
@@ -192,6 +193,14 @@ def sheet_context(request, *, sheet: PracticeSheetPage) -> dict:
             if getattr(sheet, field)
         ],
         "related_sheets": related,
+        # Born at an intervision: the event (if still online) and the co-signers (no
+        # query for the other sheets).
+        "origin": (
+            Page.objects.live().filter(pk=sheet.origin_id).first() if sheet.origin_id else None
+        ),
+        "co_organisations": (
+            list(sheet.co_organisations.order_by("name")) if sheet.origin_id else []
+        ),
         "image_url": image_url,
         "json_ld": _json_ld(
             request, sheet, keywords=keywords, themes=themes, tools=tools, image_url=image_url

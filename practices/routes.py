@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import path, re_path
 
-from community.access import Refusal, can_edit_sheet, can_propose_sheet, require
+from community.access import (
+    Refusal,
+    can_continue_draft,
+    can_edit_sheet,
+    can_propose_sheet,
+    member_organisations,
+    require,
+)
 from community.converters import ID_PATTERN
 from community.pages import RoutablePage
 from community.refusals import show_refusal
@@ -174,14 +182,16 @@ class LibraryRoutes(RoutablePage):
 
     @staticmethod
     def _own_draft(request, draft_id):
-        """A person only ever sees their own drafts; anyone else's is "not found"."""
+        """A person only ever sees the drafts they may continue (their own, and those born
+        at an intervision that their organisation co-signs); anyone else's is "not
+        found"."""
         from .models import SheetDraft  # noqa: PLC0415 - it imports the models
 
         draft = get_object_or_404(
-            SheetDraft.objects.select_related("organisation", "page"),
-            pk=draft_id,
-            author=request.user,
+            SheetDraft.objects.select_related("organisation", "page"), pk=draft_id
         )
+        if not can_continue_draft(request.user, draft):
+            raise Http404
         if draft.page is not None:
             require(can_edit_sheet(request.user, draft.page), Refusal.EDIT_SHEET)
         return draft
@@ -198,9 +208,15 @@ class LibraryRoutes(RoutablePage):
             return self._join_first(request)
         drafts = [
             (draft, wizard.STEPS_BY_NAME.get(draft.step, wizard.STEPS[0]))
-            for draft in SheetDraft.objects.filter(author=request.user).select_related(
-                "organisation", "page"
+            for draft in SheetDraft.objects.filter(
+                Q(author=request.user)
+                | Q(
+                    origin__isnull=False,
+                    co_organisations__in=member_organisations(request.user),
+                )
             )
+            .distinct()
+            .select_related("organisation", "page")
         ]
         return self._render(
             request, "practices/wizard/index.html", {"drafts": drafts, "steps": wizard.STEPS}

@@ -28,7 +28,7 @@ from django.utils import timezone
 from community.access import Refusal, is_active, network_memberships
 from community.models import Affiliation, Membership, User
 
-from .models import Room, RoomSanction
+from .models import Room, RoomMember, RoomSanction
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,12 @@ def _may_enter(user, room) -> bool:
         return user.pk in (room.user_a_id, room.user_b_id)
     if room.kind == Room.Kind.ORGANISATION:
         return _organisation_room_members(room.organisation_id).filter(user=user).exists()
+    if room.roster_only:
+        return (
+            RoomMember.objects.filter(room=room, user=user).exists()
+            or is_site_moderator(user)
+            or _is_room_owner(user, room)
+        )
     return True
 
 
@@ -91,6 +97,8 @@ def room_refusal(user, room):
     if not is_active(user):
         return Refusal.ROOM_SIGNED_IN
     if not _may_enter(user, room):
+        if room.roster_only:
+            return Refusal.ROOM_GROUP
         return Refusal.ROOM_DIRECT if room.kind == Room.Kind.DIRECT else Refusal.ROOM_ORGANISATION
     return Refusal.ROOM_BANNED
 
@@ -140,8 +148,16 @@ def readable_rooms(user):
     my_federations = Affiliation.objects.filter(
         organisation_id__in=my_organisations, status=Affiliation.Status.ACTIVE
     ).values("federation_id")
+    # A room kept for its group (an intervision's) is listed to its roster and owners;
+    # site moderators open it from a report, they need not see it listed.
+    my_admin = Membership.objects.of_user(user).admins().values("organisation_id")
+    open_rooms = Q(kind__in=[Room.Kind.THEME, Room.Kind.PAGE]) & (
+        Q(roster_only=False)
+        | Q(pk__in=RoomMember.objects.filter(user=user).values("room_id"))
+        | Q(organisation_id__in=my_admin)
+    )
     visible = (
-        Q(kind__in=[Room.Kind.THEME, Room.Kind.PAGE])
+        open_rooms
         | Q(kind=Room.Kind.DIRECT, user_a=user)
         | Q(kind=Room.Kind.DIRECT, user_b=user)
         | Q(kind=Room.Kind.ORGANISATION, organisation_id__in=my_organisations)
@@ -161,6 +177,21 @@ def readers_among(room, user_ids) -> set[int]:
             .filter(user_id__in=ids)
             .values_list("user_id", flat=True)
         )
+    elif room.roster_only:
+        on_roster = set(
+            RoomMember.objects.filter(room=room, user_id__in=ids).values_list("user_id", flat=True)
+        )
+        owners = (
+            set(
+                Membership.objects.filter(user_id__in=ids - on_roster)
+                .of_organisation(room.organisation_id)
+                .admins()
+                .values_list("user_id", flat=True)
+            )
+            if room.organisation_id
+            else set()
+        )
+        ids &= on_roster | owners
     if not ids:
         return set()
     return ids - set(_banned_from(room=room, user_id__in=ids).values_list("user_id", flat=True))

@@ -23,7 +23,7 @@ from community.models import User
 from community.services import ServiceError
 from rooms.services import RoomError, groups, payloads, per_loop, posting, presence, reading
 
-from . import access
+from . import access, extensions
 from .models import Room
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,10 @@ def _fresh(room_id: int):
     return Room.objects.select_related("user_a", "user_b").get(pk=room_id)
 
 
+def _extension(handler, room_id: int, user, frame: dict):
+    return handler(user=user, room=_fresh(room_id), frame=frame)
+
+
 def _post(room_id: int, user, frame: dict):
     room = _fresh(room_id)
     return room, posting.post_message(
@@ -71,11 +75,14 @@ def _post(room_id: int, user, frame: dict):
     )
 
 
-def _sync(room: Room, after: int) -> list[dict]:
+def _sync(room: Room, after: int, viewer_id: int) -> list[dict]:
     missed, more = [], True
     while more:
         batch, more = reading.history(room=room, after=after, limit=200)
-        missed += [payloads.message_dict(m) for m in batch]
+        missed += [
+            payloads.message_dict(m, anonymous=room.chatham_house, viewer_id=viewer_id)
+            for m in batch
+        ]
         after = batch[-1].seq if batch else after
     return missed
 
@@ -149,8 +156,10 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         self.joined = True
         self.sent_seq = room.last_seq
+        extra = await database_sync_to_async(extensions.hello_parts)(room=room, user=self.user)
         await self.send_json(
             {
+                **extra,
                 "type": "hello",
                 "room": payloads.room_dict(room, self.user),
                 "last_seq": room.last_seq,
@@ -276,11 +285,19 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         kind = frame.get("type")
         handler = self.handlers.get(kind) if isinstance(kind, str) else None
         client_id = frame.get("client_id") if isinstance(frame.get("client_id"), str) else None
-        if handler is None:
+        added = extensions.frame_handler(kind) if isinstance(kind, str) else None
+        if handler is None and added is None:
             await self._error("invalid", _("Type de message inconnu."), client_id)
             return
         try:
-            await handler(self, frame)
+            if handler is not None:
+                await handler(self, frame)
+            else:
+                reply = await database_sync_to_async(_extension)(
+                    added, self.room.pk, self.user, frame
+                )
+                if reply is not None:
+                    await self.send_json(reply)
         except RoomError as error:
             await self._error(error.code, error.message, client_id)
         except ServiceError as error:
@@ -318,7 +335,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not await database_sync_to_async(access.can_read_room)(self.user, room):
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        missed = await database_sync_to_async(_sync)(room, after)
+        missed = await database_sync_to_async(_sync)(room, after, self.user.pk)
         for payload in missed:
             await self.send_json({"type": "message", "message": payload})
         if missed:

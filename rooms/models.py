@@ -71,6 +71,30 @@ class Room(models.Model):
     archived = models.BooleanField(
         _("archivé"), default=False, help_text=_("Un salon archivé se lit mais ne s'écrit plus.")
     )
+    # Confidence (an intervision's room): under the Chatham House rule, what is said may be
+    # used, never attributed: no message shows its author to anyone but the moderators,
+    # in frames, pages, notifications and emails alike. Once promised, never lifted
+    # (`rooms.services.confidence`).
+    chatham_house = models.BooleanField(
+        _("règle de Chatham House"),
+        default=False,
+        help_text=_(
+            "Les messages ne montrent leur auteur·e qu'à la modération. Une fois promise, "
+            "la règle ne se lève plus."
+        ),
+    )
+    # Messages of a session are erased this many days after it ends (`RetentionCut`);
+    # empty: kept.
+    retention_days = models.PositiveSmallIntegerField(
+        _("conservation des messages (jours après la séance)"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : les messages sont gardés."),
+    )
+    # Limited to its roster (`RoomMember`, kept by the app that owns the page: an
+    # intervision's group), its moderators and its owners: "what is said at an intervision
+    # stays in the group" (the charter).
+    roster_only = models.BooleanField(_("réservé à son groupe"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RoomQuerySet.as_manager()
@@ -80,6 +104,8 @@ class Room(models.Model):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("archived"),
+        FieldPanel("chatham_house"),
+        FieldPanel("retention_days"),
     ]
 
     class Meta:
@@ -155,6 +181,8 @@ class RoomMessage(models.Model):
     hidden_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Erased when the room's retention ran out (`deleted_at` is set too, the author gone).
+    expired = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["room", "seq"]
@@ -174,6 +202,36 @@ class RoomMessage(models.Model):
     def is_gone(self):
         """Deleted by its author or hidden by a moderator: its text is no longer shown."""
         return bool(self.deleted_at or self.hidden_at)
+
+
+class RoomMember(models.Model):
+    """Someone on a `roster_only` room's roster (`rooms.services.confidence.set_roster`)."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="roster")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["room", "user"], name="one_roster_row")]
+
+    def __str__(self):
+        return f"{self.user} ∈ {self.room}"
+
+
+class RetentionCut(models.Model):
+    """The messages of a room up to `upto_seq` are to be erased at `due_at` (the end of a
+    session plus the room's retention). Written and carried out by
+    `rooms.services.confidence` only."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="retention_cuts")
+    upto_seq = models.PositiveIntegerField()
+    due_at = models.DateTimeField(db_index=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+
+    def __str__(self):
+        return f"{self.room} ≤ {self.upto_seq} @ {self.due_at:%Y-%m-%d}"
 
 
 class ReadMarker(models.Model):

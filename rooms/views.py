@@ -102,6 +102,8 @@ def _render_room(request, room, rights, *, draft_body="", status=200):
         "is_older_page": before is not None,
         "can_write": rights.write,
         "can_moderate": rights.moderate,
+        # Under the Chatham House rule only the moderators see who wrote.
+        "anonymous": room.chatham_house and not rights.moderate,
         "muted": rights.muted,
         "client_id": uuid.uuid4(),
         "reply_to": reply_to if reply_to and reply_to <= room.last_seq else None,
@@ -278,7 +280,10 @@ def room_history(request, slug):
         {
             "room": room.slug,
             "last_seq": room.last_seq,
-            "messages": [payloads.message_dict(m) for m in batch],
+            "messages": [
+                payloads.message_dict(m, anonymous=room.chatham_house, viewer_id=request.user.pk)
+                for m in batch
+            ],
             "has_more": more,
         }
     )

@@ -26,6 +26,7 @@ APP_LEVEL = {
     "events": 2,
     "stories": 3,
     "diagnostic": 3,
+    "intervisions": 3,
     "search": 4,
     "website": 5,
 }

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("stories.urls")),
     path("", include(search_urls)),
     path("", include("diagnostic.urls")),
+    path("", include("intervisions.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -16,6 +16,7 @@ from wagtail.models import WorkflowState
 
 from community.access import (
     Refusal,
+    can_continue_draft,
     can_edit_sheet,
     can_propose_sheet,
     is_org_member,
@@ -128,7 +129,7 @@ def start_edit_draft(*, user, page: PracticeSheetPage) -> SheetDraft:
 
 def save_step(*, draft: SheetDraft, user, values: dict, resume_at: str) -> None:
     """Keep a step's answers (complete or not) and where to pick the draft up again."""
-    if draft.author_id != user.pk:
+    if not can_continue_draft(user, draft):
         raise PermissionDenied(Refusal.OTHERS_DRAFT)
     values = dict(values)
     organisation = values.pop("organisation", None)
@@ -266,7 +267,7 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
         )
     except SheetDraft.DoesNotExist:
         raise ServiceError(_("Ce brouillon a déjà été envoyé ou supprimé.")) from None
-    if draft.author_id != user.pk:
+    if not can_continue_draft(user, draft):
         raise PermissionDenied(Refusal.OTHERS_DRAFT)
     page = draft.page
     if page is not None:
@@ -312,6 +313,12 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
             _fill(
                 sheet, data=draft.data, organisation=draft.organisation, authors=[user], user=user
             )
+            if draft.origin_id:
+                # Born at an intervision: its event, and the organisations co-signing it.
+                sheet.origin_id = draft.origin_id
+                sheet.co_organisations.set(
+                    list(draft.co_organisations.exclude(pk=draft.organisation_id))
+                )
             index.add_child(instance=sheet)
             log(instance=sheet, action="wagtail.create", user=user)
             sheet.save_revision(user=user, log_action=True)

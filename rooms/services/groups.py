@@ -66,7 +66,10 @@ def broadcast_on_commit(room_id: int, payload: dict) -> None:
 
 
 def broadcast_updated(room, message) -> dict:
-    payload = message_dict(with_organisations([message])[0])
+    anonymous = room.chatham_house
+    payload = message_dict(
+        with_organisations([message], anonymous=anonymous)[0], anonymous=anonymous
+    )
     broadcast_on_commit(room.pk, {"type": "updated", "message": payload})
     return payload
 

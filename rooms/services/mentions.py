@@ -174,13 +174,15 @@ def record_mentions(
     the others as a mention), by email as they chose, never while they are in the room."""
     people, here = recipients.people, recipients.here
     url = f"{room.get_absolute_url()}#msg-{message.seq}"
+    # Under the Chatham House rule nobody is told who wrote: "someone" (`_who`).
+    who = _who(author, room)
     excerpt = " ".join(message.body_markdown.split())[:200]
     if recipients.replied_to is not None:
         notify(
             [recipients.replied_to],
             kind=Notification.Kind.REPLY,
             message=lambda person: _("%(author)s a répondu à votre message dans « %(room)s ».")
-            % {"author": author, "room": room.label_for(person)},
+            % {"author": who(), "room": room.label_for(person)},
             url=url,
             about=(f"room:{room.pk}", _label(room, recipients.replied_to)),
             seen_by=here,
@@ -198,7 +200,7 @@ def record_mentions(
             addressee,
             kind=Notification.Kind.DIRECT,
             message=lambda person: _("%(author)s vous a écrit un message privé.")
-            % {"author": author},
+            % {"author": who()},
             url=url,
             about=(f"room:{room.pk}", _label(room, addressee[0])),
             seen_by=here,
@@ -209,12 +211,23 @@ def record_mentions(
             [person],
             kind=Notification.Kind.MENTION,
             message=lambda person: _("%(author)s vous a mentionné·e dans « %(room)s ».")
-            % {"author": author, "room": room.label_for(person)},
+            % {"author": who(), "room": room.label_for(person)},
             url=url,
             about=(f"room:{room.pk}", _label(room, person)),
             seen_by=here,
             excerpt=excerpt,
         )
+
+
+def _who(author: User, room: Room):
+    """The author as a notification names them, in the recipient's language (the
+    notification's text is built with it active): "Quelqu'un" under the Chatham House
+    rule."""
+
+    def name() -> str:
+        return str(_("Quelqu'un")) if room.chatham_house else str(author)
+
+    return name
 
 
 def _label(room: Room, person: User) -> str:

@@ -57,8 +57,13 @@ def forget_author_organisations(user_ids) -> None:
         pass
 
 
-def with_organisations(messages: list[RoomMessage]) -> list[RoomMessage]:
-    """Set `author_org` on each message (one query for the whole list)."""
+def with_organisations(messages: list[RoomMessage], *, anonymous=False) -> list[RoomMessage]:
+    """Set `author_org` on each message (one query for the whole list; none for a room
+    under the Chatham House rule, whose messages show no organisation)."""
+    if anonymous:
+        for m in messages:
+            m.author_org = ""  # type: ignore[attr-defined]
+        return messages
     orgs = author_organisations(m.author_id for m in messages if m.author_id)
     for m in messages:
         # Not a field: read by `message_dict` and the message template.
@@ -66,19 +71,28 @@ def with_organisations(messages: list[RoomMessage]) -> list[RoomMessage]:
     return messages
 
 
-def message_dict(message: RoomMessage) -> dict:
+def message_dict(message: RoomMessage, *, anonymous: bool = False, viewer_id=None) -> dict:
     """A message as the protocol, the history endpoint and the client see it. Deleted and
-    hidden messages keep their number but lose their text."""
+    hidden messages keep their number but lose their text.
+
+    `anonymous` (a room under the Chatham House rule): no author at all, neither name nor
+    id nor organisation (an id would name them through the presence list); `mine` tells
+    the one person it is sent to (`viewer_id`) that the message is theirs."""
     author = message.author
     gone = message.is_gone
-    return {
-        "seq": message.seq,
-        "client_id": str(message.client_id),
-        "author": {
+    if anonymous:
+        shown_author: dict = {"id": None, "name": "", "organisation": "", "anonymous": True}
+    else:
+        shown_author = {
             "id": message.author_id,
             "name": str(author) if author else _("Compte supprimé"),
             "organisation": getattr(message, "author_org", ""),
-        },
+        }
+    return {
+        "seq": message.seq,
+        "client_id": str(message.client_id),
+        "author": shown_author,
+        "mine": viewer_id is not None and message.author_id == viewer_id,
         "html": "" if gone else message.html,
         "body": "" if gone else message.body_markdown,
         # Milliseconds at most: the page puts it in <time datetime>, which refuses more.
@@ -87,6 +101,7 @@ def message_dict(message: RoomMessage) -> dict:
         "edited": bool(message.edited_at) and not gone,
         "deleted": gone,
         "hidden": bool(message.hidden_at),
+        "expired": message.expired,
     }
 
 
@@ -100,4 +115,5 @@ def room_dict(room: Room, user) -> dict:
         "title": room.label_for(user),
         "kind": room.kind,
         "archived": room.archived,
+        "chatham_house": room.chatham_house,
     }

@@ -127,8 +127,13 @@ def post_message(*, user: User, room: Room, body, client_id, reply_to=None) -> P
             room.last_seq = seq
             advance_marker(user, room, seq)
             record_mentions(message, room, author=user, recipients=recipients)
-            payload = message_dict(with_organisations([message])[0])
+            anonymous = room.chatham_house
+            payload = message_dict(
+                with_organisations([message], anonymous=anonymous)[0], anonymous=anonymous
+            )
             broadcast_on_commit(room.pk, {"type": "message", "message": payload})
+            # The author's own answer says it is theirs (the broadcast cannot, anonymous).
+            payload = {**payload, "mine": True}
             transaction.on_commit(lambda: remember_last_seq(room.pk, seq))
     except IntegrityError:
         # The same author and client_id: a resend (the number taken is given back).
@@ -156,7 +161,13 @@ def _stored(room, user, cid) -> Posted | None:
     existing = RoomMessage.objects.filter(room=room, author=user, client_id=cid).first()
     if existing is None:
         return None
-    return Posted(existing, False, message_dict(with_organisations([existing])[0]))
+    anonymous = room.chatham_house
+    payload = message_dict(
+        with_organisations([existing], anonymous=anonymous)[0],
+        anonymous=anonymous,
+        viewer_id=user.pk,
+    )
+    return Posted(existing, False, payload)
 
 
 def _own_message(user, room, seq) -> RoomMessage:

@@ -208,6 +208,8 @@ def typing(*, user, room: Room, connection: str = "") -> bool:
         return False
     if not access.can_write_room(user, room):
         return False
-    payload = {"type": "typing", "user": person_dict(user)}
+    # Under the Chatham House rule, "someone is typing": who writes is not said.
+    who = {"id": None, "name": ""} if room.chatham_house else person_dict(user)
+    payload = {"type": "typing", "user": who}
     send_now(room.pk, event(payload, skip=connection))
     return True

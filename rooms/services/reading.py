@@ -133,7 +133,7 @@ def history(*, room: Room, before=None, after=None, limit=None) -> tuple[list[Ro
         rows = list(qs.order_by("-seq")[: limit + 1])
         more = len(rows) > limit
         rows = rows[:limit][::-1]
-    return with_organisations(rows), more
+    return with_organisations(rows, anonymous=room.chatham_house), more
 
 
 def recent_messages(room: Room, count: int = 3) -> list[RoomMessage]:

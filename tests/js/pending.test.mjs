@@ -97,4 +97,16 @@ describe("PendingQueue", () => {
     queue.add({ client_id: "a", body: "un" });
     assert.equal(queue.toResend().length, 1);
   });
+
+  it("remembers every client_id it was given, confirmed or not, restored or typed", () => {
+    const storage = new MemoryStorage();
+    new PendingQueue(storage, KEY).add({ client_id: "old", body: "avant" });
+    const queue = new PendingQueue(storage, KEY);
+    queue.restore();
+    queue.add({ client_id: "new", body: "après" });
+    queue.remove("new");
+    assert.equal(queue.isOwn("old"), true);
+    assert.equal(queue.isOwn("new"), true, "confirmed, still this tab's");
+    assert.equal(queue.isOwn("someone-else"), false);
+  });
 });

@@ -5,7 +5,19 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { PresenceState } from "../../static/js/rooms/presence.js";
+import { newMessagesText, PresenceState, typingText } from "../../static/js/rooms/presence.js";
+import { fill } from "../../static/js/rooms/strings.js";
+
+const WORDS = {
+  typing_one: "{name} écrit…",
+  typing_many: "{names} écrivent…",
+  typing_someone: "Quelqu'un écrit…",
+  anonymous_author: "Participant·e",
+  new_message: "Nouveau message de {name}",
+  new_message_anonymous: "Nouveau message",
+  new_messages: "{count} nouveaux messages",
+};
+const t = (key, params) => fill(WORDS[key], params);
 
 const names = (state) => state.people().map((person) => person.name);
 const anna = { id: 1, name: "Anna" };
@@ -51,5 +63,21 @@ describe("PresenceState", () => {
     state.apply({ v: 2, online: [chloe] }); // a new connection, the cache emptied meanwhile
     assert.equal(state.apply({ v: 3, joined: [anna], left: [] }), true);
     assert.deepEqual(names(state), ["Anna", "Chloé"]);
+  });
+});
+
+describe("typing and new messages, in words", () => {
+  it("names who types, and nobody under the Chatham House rule", () => {
+    assert.equal(typingText([], t), "");
+    assert.equal(typingText(["Anna"], t), "Anna écrit…");
+    assert.equal(typingText(["Anna", "Bruno"], t), "Anna, Bruno écrivent…");
+    assert.equal(typingText([null], t), "Quelqu'un écrit…");
+    assert.equal(typingText(["Anna", null], t), "Anna, Participant·e écrivent…");
+  });
+
+  it("announces a message by its author's name, or without one", () => {
+    assert.equal(newMessagesText(["Anna"], t), "Nouveau message de Anna");
+    assert.equal(newMessagesText([null], t), "Nouveau message");
+    assert.equal(newMessagesText([null, "Anna", null], t), "3 nouveaux messages");
   });
 });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { typedMention } from "../../static/js/rooms/mentions.js";
-import { authorIdOf, isGone, replySeqOf } from "../../static/js/rooms/render.js";
+import { authorIdOf, isAnonymous, isGone, isMine, replySeqOf } from "../../static/js/rooms/render.js";
 import { fill } from "../../static/js/rooms/strings.js";
 
 describe("room client helpers", () => {
@@ -30,5 +30,20 @@ describe("room client helpers", () => {
     assert.equal(replySeqOf({ reply_to: null }), null);
     assert.equal(authorIdOf({ author: { id: 7 } }), "7");
     assert.equal(authorIdOf({ author: { id: null, name: "Compte supprimé" } }), "");
+  });
+
+  it("knows a message is the viewer's own, even when it names nobody", () => {
+    const own = new Set(["c1"]);
+    const isOwn = (clientId) => own.has(clientId);
+    const anonymous = { id: null, name: "", organisation: "", anonymous: true };
+    assert.equal(isAnonymous({ author: anonymous }), true);
+    assert.equal(isAnonymous({ author: { id: 7, name: "Anna" } }), false);
+    assert.equal(isAnonymous({ author: null }), false);
+    assert.equal(isMine({ author: anonymous, mine: true, client_id: "x" }, "7", isOwn), true, "the server says so");
+    assert.equal(isMine({ author: anonymous, mine: false, client_id: "c1" }, "7", isOwn), true, "sent from this tab");
+    assert.equal(isMine({ author: anonymous, mine: false, client_id: "x" }, "7", isOwn), false);
+    assert.equal(isMine({ author: { id: 7 }, client_id: "x" }, "7", isOwn), true, "by its author's id");
+    assert.equal(isMine({ author: { id: 8 }, client_id: "x" }, "7", isOwn), false);
+    assert.equal(isMine({ author: { id: null } }, "", isOwn), false, "signed out: nothing is mine");
   });
 });

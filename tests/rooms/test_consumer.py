@@ -83,6 +83,7 @@ async def test_hello_describes_room_and_person(theme_room, alice):
                 "title": "Numérique et bénévolat",
                 "kind": "theme",
                 "archived": False,
+                "chatham_house": False,
             },
             "last_seq": 0,
             "me": {
@@ -128,7 +129,10 @@ async def test_resend_same_client_id_acks_sender_only(theme_room, alice, bruno):
         again = await next_of(a, "message")
 
         assert await nothing_but_presence(b)
-    assert again == first
+    # The same message; this answer, to the author alone, also says it is theirs (the
+    # broadcast cannot: in a Chatham House room it names nobody).
+    assert first["message"]["mine"] is False
+    assert again == {**first, "message": {**first["message"], "mine": True}}
     assert await count_messages() == 1
 
 

@@ -350,7 +350,8 @@ def test_history_json_uses_the_protocol_dict(client, theme_room, alice):
     assert [m["seq"] for m in after["messages"]] == [4, 5]
     assert after["has_more"] is False
     stored = payloads.with_organisations([RoomMessage.objects.get(seq=4)])[0]
-    assert after["messages"][0] == payloads.message_dict(stored)
+    assert after["messages"][0] == payloads.message_dict(stored, viewer_id=alice.pk)
+    assert after["messages"][0]["mine"] is True
     assert after["last_seq"] == 5
 
 

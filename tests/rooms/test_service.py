@@ -158,6 +158,8 @@ def test_message_dict_has_the_protocol_fields(theme_room, alice, organisation):
         "edited": False,
         "deleted": False,
         "hidden": False,
+        "mine": False,
+        "expired": False,
     }
 
 

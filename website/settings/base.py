@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "stories",
     "diagnostic",
+    "intervisions",
     "search",
     "website",
     "wagtail.contrib.forms",

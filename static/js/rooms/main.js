@@ -11,7 +11,12 @@
 //   the same client_id after every reconnection (the server stores one per client_id);
 // - render.js: messages built from the server's own <template> of a message;
 // - history.js: older history, and messages read again after a reconnection;
-// - presence.js, reading.js, mentions.js: who is here and typing, read markers, "@…".
+// - presence.js, reading.js, mentions.js: who is here and typing, read markers, "@…";
+// - session.js (with session-state.js): an intervision's session panel (section#session)
+//   beside the conversation, on the same socket ("session" frames).
+// Under the Chatham House rule messages and typing notices name nobody (author.anonymous,
+// user.id null): a message is this person's own if the server says so (`mine`) or if
+// this tab sent its client_id (render.js, isMine).
 // This module wires them together and dispatches the server's frames.
 // Every word comes from <template id="room-strings">, translated on the server.
 
@@ -22,7 +27,8 @@ import { History } from "./history.js";
 import { PendingQueue } from "./pending.js";
 import { Presence } from "./presence.js";
 import { Reading } from "./reading.js";
-import { authorIdOf, Renderer } from "./render.js";
+import { authorIdOf, isAnonymous, Renderer } from "./render.js";
+import { SessionPanel } from "./session.js";
 import { MessageStore, toSeq } from "./store.js";
 import { stringsFrom } from "./strings.js";
 
@@ -43,10 +49,12 @@ function start(section, stringsTemplate) {
     return;
   }
   const { t, url } = stringsFrom(stringsTemplate);
+  const lang = stringsTemplate.dataset.lang || document.documentElement.lang || "fr";
+  const queue = new PendingQueue(sessionStore(), "relais:room:" + slug + ":pending");
   const renderer = new Renderer({
-    t, me,
-    lang: stringsTemplate.dataset.lang || document.documentElement.lang || "fr",
+    t, me, lang,
     timeZone: stringsTemplate.dataset.timeZone || undefined,
+    isOwn: (clientId) => queue.isOwn(clientId),
   });
   const shownLis = Array.from(list.querySelectorAll(":scope > li[data-seq]"));
   const store = new MessageStore(
@@ -62,11 +70,26 @@ function start(section, stringsTemplate) {
         status.textContent = text;
       }
     },
-    onSocket: () => store.newConnection(),
+    onSocket() {
+      store.newConnection();
+      if (session) {
+        session.lost();
+      }
+    },
     onHello,
     onFrame,
-    onLost: () => presence.unknown(),
-    onClosedForGood: () => composer.closedForGood(),
+    onLost() {
+      presence.unknown();
+      if (session) {
+        session.lost();
+      }
+    },
+    onClosedForGood() {
+      composer.closedForGood();
+      if (session) {
+        session.closedForGood();
+      }
+    },
   });
   const send = (frame) => connection.send(frame);
 
@@ -74,17 +97,25 @@ function start(section, stringsTemplate) {
   const reading = new Reading(send);
   const composer = new Composer({
     section, list, renderer, t, send,
-    queue: new PendingQueue(sessionStore(), "relais:room:" + slug + ":pending"),
+    queue,
     newId: uuid,
     scrollToBottom,
   });
+  const sessionSection = document.getElementById("session");
+  const session = sessionSection ? new SessionPanel({
+    section: sessionSection, t, lang, send,
+    newId: uuid,
+    storage: sessionStore(),
+    key: "relais:room:" + slug + ":proposals",
+    pageUrl: window.location.pathname,
+  }) : null;
   const history = new History({
     section, list, store, t,
     url: section.dataset.historyUrl,
     place: (message) => enhanceMessage(place(message)),
     refresh(seq, message) {
       const li = shown(seq);
-      if (li && renderer.differs(li, message)) {
+      if (li && !makeMine(li, message) && renderer.differs(li, message)) {
         update(li, message);
       }
     },
@@ -115,6 +146,20 @@ function start(section, stringsTemplate) {
     if (li.classList.contains("msg--gone")) {
       reading.forget(Number(li.dataset.seq));
     }
+  }
+
+  // A message shown as someone else's that the server now says is this person's (sent
+  // from another tab, under the Chatham House rule): built again with its author's
+  // actions. Never the other way: a copy that names nobody does not take them away.
+  function makeMine(li, message) {
+    if (message.mine !== true || li.classList.contains("msg--mine") || li.contains(document.activeElement)
+      || !renderer.prototype("mine")) {
+      return false;
+    }
+    const fresh = renderer.build(message);
+    li.replaceWith(fresh);
+    enhanceMessage(fresh);
+    return true;
   }
 
   // Actions on a message (reply, edit, delete) go through the socket when connected.
@@ -154,6 +199,9 @@ function start(section, stringsTemplate) {
       }
     }
     reading.observe(li);
+    if (session) {
+      session.decorate(li);
+    }
     return li;
   }
 
@@ -180,6 +228,9 @@ function start(section, stringsTemplate) {
     }
     composer.resend();
     reading.newConnection();
+    if (session) {
+      session.hello(frame, reconnected);
+    }
   }
 
   function onFrame(frame) {
@@ -213,7 +264,21 @@ function start(section, stringsTemplate) {
         }
         break;
       case "error":
-        composer.onError(frame);
+        if (session && session.owns(frame.client_id)) {
+          session.onError(frame);
+        } else {
+          composer.onError(frame);
+        }
+        break;
+      case "session":
+        if (session && frame.session) {
+          session.receive(frame.session, { announce: true });
+        }
+        break;
+      case "session.ack":
+        if (session) {
+          session.ack(frame);
+        }
         break;
       default:
         break;
@@ -229,9 +294,17 @@ function start(section, stringsTemplate) {
       composer.remove(message.client_id);
     }
     const authorId = authorIdOf(message);
-    presence.wrote(authorId);
-    if (!store.has(seq)) {
-      const follow = isNearBottom() || authorId === me;
+    const mine = renderer.isMine(message);
+    if (!mine) {
+      presence.wrote(authorId); // "" for a message that names nobody: "someone" wrote
+    }
+    if (store.has(seq)) {
+      const li = shown(seq);
+      if (li) {
+        makeMine(li, message);
+      }
+    } else {
+      const follow = isNearBottom() || mine;
       enhanceMessage(place(message));
       const empty = section.querySelector(".room-empty");
       if (empty) {
@@ -240,8 +313,8 @@ function start(section, stringsTemplate) {
       if (follow) {
         scrollToBottom();
       }
-      if (authorId !== me && !message.deleted && !message.hidden) {
-        presence.announce(message.author ? message.author.name : t("deleted_account"));
+      if (!mine && !message.deleted && !message.hidden) {
+        presence.announce(isAnonymous(message) ? null : renderer.authorName(message));
       }
     }
     if (store.isGap(seq)) {

@@ -6,6 +6,10 @@
 // too: a reload of the page loses nothing. A message the server echoes back (with its
 // client_id) leaves the queue; one it refused for good is "failed" until its author
 // retries or discards it.
+//
+// The queue also remembers, for the page's life, every client_id it was given (typed
+// here or restored): under the Chatham House rule the copy of a message everyone gets
+// names nobody, and its client_id is how this tab knows the message is its own.
 
 export class PendingQueue {
   // `storage`: sessionStorage or a stand-in ({getItem, setItem, removeItem}), or null.
@@ -13,6 +17,12 @@ export class PendingQueue {
     this.storage = storage;
     this.key = key;
     this.items = new Map(); // client_id -> {client_id, body, reply_to, failed}, in order
+    this.own = new Set(); // every client_id queued on this page, confirmed or not
+  }
+
+  // Did this page send (or restore) the message with this client_id?
+  isOwn(clientId) {
+    return this.own.has(clientId);
   }
 
   get size() {
@@ -59,6 +69,7 @@ export class PendingQueue {
     }
     const item = { client_id, body, reply_to, failed };
     this.items.set(client_id, item);
+    this.own.add(client_id);
     this.save();
     return item;
   }

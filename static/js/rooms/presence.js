@@ -6,6 +6,29 @@ import { el } from "./dom.js";
 const TYPING_SHOWN_MS = 6000;
 const ANNOUNCE_BATCH_MS = 800;
 
+// Who is typing, in words. `names`: one entry per person typing, null for someone a room
+// under the Chatham House rule does not name (all of them are "someone": one notice).
+export function typingText(names, t) {
+  const named = names.filter((name) => name);
+  const someone = named.length < names.length;
+  if (named.length === 0) {
+    return someone ? t("typing_someone") : "";
+  }
+  if (named.length === 1 && !someone) {
+    return t("typing_one", { name: named[0] });
+  }
+  return t("typing_many", { names: (someone ? [...named, t("anonymous_author")] : named).join(", ") });
+}
+
+// The announcement of a burst of new messages. `names`: their authors, null for a
+// message that names nobody (Chatham House rule).
+export function newMessagesText(names, t) {
+  if (names.length === 1) {
+    return names[0] ? t("new_message", { name: names[0] }) : t("new_message_anonymous");
+  }
+  return t("new_messages", { count: names.length });
+}
+
 // Who is here, from one snapshot and the changes after it. `apply` returns true when the
 // list is known and may have changed.
 export class PresenceState {
@@ -119,9 +142,12 @@ export class Presence {
   }
 
   // ---- Who is typing --------------------------------------------------------------------
+  // Under the Chatham House rule the frame names nobody ({id: null}): everyone typing is
+  // one "someone" (id "").
   typing(user) {
-    const id = String(user.id);
-    if (id === this.me) {
+    const anonymous = user.id === null || user.id === undefined;
+    const id = anonymous ? "" : String(user.id);
+    if (id && id === this.me) {
       return;
     }
     const known = this.typers.get(id);
@@ -132,11 +158,12 @@ export class Presence {
       this.typers.delete(id);
       this.renderTyping();
     }, TYPING_SHOWN_MS);
-    this.typers.set(id, { name: user.name, timer });
+    this.typers.set(id, { name: anonymous ? null : user.name, timer });
     this.renderTyping();
   }
 
-  // Their message arrived: they no longer type it.
+  // Their message arrived: they no longer type it ("": a message that names nobody, so
+  // "someone" stops typing; if another person still types, their next notice says so).
   wrote(authorId) {
     const known = this.typers.get(authorId);
     if (known) {
@@ -151,14 +178,11 @@ export class Presence {
     if (!box) {
       return;
     }
-    const t = this.t;
-    const names = Array.from(this.typers.values(), (typer) => typer.name);
-    box.textContent = names.length === 0 ? ""
-      : names.length === 1 ? t("typing_one", { name: names[0] })
-        : t("typing_many", { names: names.join(", ") });
+    box.textContent = typingText(Array.from(this.typers.values(), (typer) => typer.name), this.t);
   }
 
   // ---- Who wrote ------------------------------------------------------------------------
+  // `name`: the author's, or null when the message names nobody.
   announce(name) {
     if (!this.live) {
       return;
@@ -172,9 +196,7 @@ export class Presence {
       const names = this.announceQueue;
       this.announceQueue = [];
       this.announceTimer = 0;
-      this.live.textContent = names.length === 1
-        ? this.t("new_message", { name: names[0] })
-        : this.t("new_messages", { count: names.length });
+      this.live.textContent = newMessagesText(names, this.t);
     }, ANNOUNCE_BATCH_MS);
   }
 }

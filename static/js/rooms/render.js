@@ -32,10 +32,30 @@ export function organisationOf(author) {
   return typeof org === "object" ? org.name || "" : String(org);
 }
 
-// The id of the message's author, as the page writes it ("" for a deleted account).
+// The id of the message's author, as the page writes it ("" for a deleted account, and
+// for anyone in a room under the Chatham House rule).
 export function authorIdOf(message) {
   const author = message.author;
   return author && author.id !== null && author.id !== undefined ? String(author.id) : "";
+}
+
+// A room under the Chatham House rule names nobody: {"id": null, "anonymous": true}.
+export function isAnonymous(message) {
+  return Boolean(message.author && message.author.anonymous);
+}
+
+// Is the message the viewer's own? The server says so (`mine`: in the answers sent to its
+// author alone), or its author is the viewer (`me`, "" when signed out), or this tab sent
+// it (`isOwn(client_id)`): the copy everyone gets of a message under the Chatham House
+// rule names nobody, its author included.
+export function isMine(message, me, isOwn) {
+  if (message.mine === true) {
+    return true;
+  }
+  if (me && authorIdOf(message) === me) {
+    return true;
+  }
+  return Boolean(message.client_id && isOwn && isOwn(String(message.client_id)));
 }
 
 // Replace each stand-in in the attributes and texts of `root` and everything in it.
@@ -66,10 +86,12 @@ function fillSlots(root, slots) {
 
 export class Renderer {
   // `t`: the translated words; `me`: the viewer's id ("" when signed out); `lang` and
-  // `timeZone`: how to write times, as the server does.
-  constructor({ t, me, lang, timeZone }) {
+  // `timeZone`: how to write times, as the server does; `isOwn(client_id)`: did this tab
+  // send the message with this client_id?
+  constructor({ t, me, lang, timeZone, isOwn }) {
     this.t = t;
     this.me = me;
+    this.isOwn = isOwn || (() => false);
     const locale = lang === "en" ? "en-GB" : lang;
     this.dateFormat = new Intl.DateTimeFormat(locale, {
       day: "numeric", month: "long", year: "numeric", timeZone,
@@ -102,11 +124,28 @@ export class Renderer {
     return (scratch.content.textContent || "").trim();
   }
 
+  isMine(message) {
+    return isMine(message, this.me, this.isOwn);
+  }
+
+  // Who wrote it, as the page says it.
+  authorName(message) {
+    if (isAnonymous(message)) {
+      return this.t("anonymous_author");
+    }
+    return message.author ? message.author.name : this.t("deleted_account");
+  }
+
   // The .msg-body of a message, as _message.html writes it.
   buildBody(message) {
     if (isGone(message)) {
       const gone = this.prototype(message.hidden ? "hidden" : "deleted");
-      return gone.querySelector(".msg-body").cloneNode(true);
+      const body = gone.querySelector(".msg-body").cloneNode(true);
+      const text = body.querySelector(".msg-gone");
+      if (message.expired && !message.hidden && text) {
+        text.textContent = this.t("expired"); // erased when the room's retention ran out
+      }
+      return body;
     }
     const body = this.prototype("other").querySelector(".msg-body").cloneNode(true);
     body.innerHTML = message.html || ""; // sanitised by the server (allow-list)
@@ -117,9 +156,9 @@ export class Renderer {
   build(message) {
     const seq = Number(message.seq);
     const authorId = authorIdOf(message);
-    const mine = Boolean(this.me) && authorId === this.me;
+    const mine = this.isMine(message) && Boolean(this.prototype("mine"));
     const gone = isGone(message);
-    const name = message.author ? message.author.name : this.t("deleted_account");
+    const name = this.authorName(message);
     const replySeq = replySeqOf(message);
     const li = this.prototype(mine ? "mine" : "other").cloneNode(true);
     fillSlots(li, [
@@ -127,7 +166,7 @@ export class Renderer {
       [SLOT_NAME, name],
     ]);
     li.querySelector(".msg-author").textContent = name;
-    const org = organisationOf(message.author);
+    const org = isAnonymous(message) ? "" : organisationOf(message.author);
     const orgNode = li.querySelector(".msg-org");
     if (org) {
       orgNode.textContent = org;

@@ -1,0 +1,234 @@
+"""The intervision's pages: the preparation form, and the session's actions without
+JavaScript (the same services as the WebSocket's frames; each comes back to the room's
+session panel)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community.access import Refusal, require
+from community.models import Membership, User
+from community.refusals import show_refusal
+from community.services import ServiceError
+from events.models import EventPage, Registration
+from rooms.tasks import schedule_erasure
+
+from . import access, services
+from .forms import PrepareForm
+from .models import Intervision
+from .protocols import PROTOCOLS
+
+
+def _event(event_id) -> EventPage:
+    return get_object_or_404(EventPage.objects.live(), pk=event_id)
+
+
+def _intervision(event_id) -> Intervision:
+    return get_object_or_404(
+        Intervision.objects.select_related("event"), event_id=event_id, event__live=True
+    )
+
+
+def _back(intervision: Intervision) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{services.room_of(intervision).get_absolute_url()}#session")
+
+
+def _candidates(event: EventPage):
+    registered = Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED
+    ).values("user_id")
+    organisers = (
+        Membership.objects.active()
+        .filter(organisation__in=event.organisers.all())
+        .values("user_id")
+    )
+    return User.objects.filter(
+        Q(pk__in=registered) | Q(pk__in=organisers), is_active=True
+    ).order_by("display_name", "pk")
+
+
+@login_required
+def prepare(request, event_id):
+    event = _event(event_id)
+    require(access.can_prepare(request.user, event), Refusal.MANAGE_EVENT)
+    intervision = Intervision.objects.filter(event=event).first()
+    room = None
+    if intervision is not None:
+        room = services.room_of(intervision)
+    protocol = intervision.protocol if intervision else "case"
+    minutes = list(intervision.steps.values_list("minutes", flat=True)) if intervision else []
+    initial = {
+        "facilitator": intervision.facilitator_id if intervision else request.user.pk,
+        "protocol": protocol,
+        "chatham_house": room.chatham_house if room else True,
+        "retention": str(room.retention_days) if room and room.retention_days else "",
+    }
+    people = _candidates(event)
+    form = PrepareForm(
+        request.POST or None, initial=initial, people=people, protocol=protocol, minutes=minutes
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            intervision = services.prepare(user=request.user, event=event, **form.values())
+        except ServiceError as error:
+            show_refusal(request, error, form=form)
+        else:
+            messages.success(request, _("L'intervision est prête."))
+            return HttpResponseRedirect(request.path)
+    return render(
+        request,
+        "intervisions/prepare.html",
+        {
+            "event": event,
+            "intervision": intervision,
+            "room": room,
+            "form": form,
+            "protocols": PROTOCOLS,
+            "session": services.running_session(intervision) if intervision else None,
+        },
+    )
+
+
+def _act(request, event_id, action, done: str):
+    intervision = _intervision(event_id)
+    session = services.running_session(intervision)
+    try:
+        if session is None:
+            raise ServiceError(_("Aucune séance n'est en cours dans ce salon."))
+        action(intervision, session)
+    except ServiceError as error:
+        show_refusal(request, error)
+    else:
+        if done:
+            messages.success(request, done)
+    return _back(intervision)
+
+
+@login_required
+@require_POST
+def start(request, event_id):
+    intervision = _intervision(event_id)
+    try:
+        services.start_session(user=request.user, intervision=intervision)
+    except ServiceError as error:
+        show_refusal(request, error)
+    else:
+        messages.success(request, _("La séance commence."))
+    return _back(intervision)
+
+
+@login_required
+@require_POST
+def step(request, event_id):
+    return _act(
+        request,
+        event_id,
+        lambda _i, session: services.move_to_step(
+            user=request.user, session=session, step=request.POST.get("step")
+        ),
+        "",
+    )
+
+
+@login_required
+@require_POST
+def propose(request, event_id):
+    return _act(
+        request,
+        event_id,
+        lambda _i, session: services.propose(
+            user=request.user,
+            session=session,
+            part=request.POST.get("part"),
+            text=request.POST.get("text", ""),
+            client_id=request.POST.get("client_id"),
+            from_message=request.POST.get("from_message") or None,
+        ),
+        _("Votre proposition est dans la récolte."),
+    )
+
+
+@login_required
+@require_POST
+def support(request, event_id):
+    return _act(
+        request,
+        event_id,
+        lambda _i, session: services.support(
+            user=request.user,
+            session=session,
+            item_id=request.POST.get("item"),
+            on=request.POST.get("on") == "1",
+        ),
+        "",
+    )
+
+
+@login_required
+@require_POST
+def keep(request, event_id):
+    return _act(
+        request,
+        event_id,
+        lambda _i, session: services.keep(
+            user=request.user,
+            session=session,
+            item_id=request.POST.get("item"),
+            on=request.POST.get("on") == "1",
+        ),
+        "",
+    )
+
+
+@login_required
+@require_POST
+def consent(request, event_id):
+    return _act(
+        request,
+        event_id,
+        lambda _i, session: services.consent(
+            user=request.user,
+            session=session,
+            organisation_id=request.POST.get("organisation"),
+            on=request.POST.get("on") == "1",
+        ),
+        _("C'est noté."),
+    )
+
+
+@login_required
+@require_POST
+def close(request, event_id):
+    intervision = _intervision(event_id)
+    session = services.running_session(intervision)
+    try:
+        if session is None:
+            raise ServiceError(_("Aucune séance n'est en cours dans ce salon."))
+        session, cut = services.close_session(user=request.user, session=session)
+    except ServiceError as error:
+        show_refusal(request, error)
+        return _back(intervision)
+    schedule_erasure(cut)
+    if session.draft_id:
+        messages.success(
+            request,
+            _(
+                "La séance est close. La récolte est devenue une fiche en brouillon : les "
+                "organisations qui la co-signent la complètent, puis la proposent."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "La séance est close. Aucune organisation n'a accepté de co-signer une "
+                "fiche : la récolte est gardée, sans fiche."
+            ),
+        )
+    return _back(intervision)
