@@ -53,6 +53,7 @@ from website.demo.seeder import DUMMY_EMAIL_BACKEND, Seeder
 
 from .diagnostics import Diagnostics
 from .indexing import index_objects
+from .intervisions import Intervisions
 from .notices import Notices
 from .pages import Pages
 from .people import PASSWORD, Network
@@ -104,7 +105,7 @@ def step(number: int) -> str:
     return digits.rjust(STEPLEN, "0")
 
 
-class Generator(Network, Pages, Rooms, Support, Stories, Notices, Diagnostics):
+class Generator(Network, Pages, Rooms, Support, Stories, Notices, Diagnostics, Intervisions):
     """One run at `scale`: `run()` takes the steps in order, each drawing from `rng`
     (seeded) and leaving in attributes what the next ones need."""
 
@@ -192,6 +193,7 @@ class Generator(Network, Pages, Rooms, Support, Stories, Notices, Diagnostics):
                     ("stories", self.stories),
                     ("notifications", self.notifications),
                     ("diagnostics", self.diagnostics),
+                    ("intervisions", self.intervisions),
                     ("search index", self.search_index),
                 ]:
                     with self.timed(label):
@@ -321,6 +323,7 @@ class Generator(Network, Pages, Rooms, Support, Stories, Notices, Diagnostics):
             "federation_dashboard": (
                 f"/organisations/{self.sample_federation.slug}/tableau-de-bord/"
             ),
+            "intervision_room": f"/salons/{self.intervision_room.slug}/",
             "password": PASSWORD,
         }
 

@@ -256,6 +256,12 @@ def rows(sample: dict) -> list[Row]:
             sample["federation_dashboard"],
             signed_in=True,
         ),
+        Row(
+            "A3",
+            "an intervision's room in session (36 harvest items, Chatham House), signed in",
+            sample["intervision_room"],
+            signed_in=True,
+        ),
     ]
 
 

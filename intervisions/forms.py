@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.models import User
+from practices.models import Adoption
 
 from .protocols import PROTOCOLS
 from .services import MAX_STEP_MINUTES
@@ -67,4 +68,30 @@ class PrepareForm(forms.Form):
             "minutes": minutes,
             "chatham_house": data["chatham_house"],
             "retention_days": int(data["retention"]) if data.get("retention") else None,
+        }
+
+
+class FollowUpForm(forms.Form):
+    organisation = forms.TypedChoiceField(label=_("Au nom de"), coerce=int)
+    tried = forms.CharField(
+        label=_("Qu'avez-vous essayé depuis la séance ?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Est-ce que ça a marché ?"),
+        choices=Adoption.Outcome.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "organisation_id": data["organisation"],
+            "tried": data["tried"],
+            "outcome": data["outcome"],
         }

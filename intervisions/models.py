@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import Organisation
 from events.models import EventPage
-from practices.models import SheetDraft
+from practices.models import Adoption, SheetDraft
 
 from .protocols import PROTOCOLS
 
@@ -96,6 +96,8 @@ class Session(models.Model):
     draft = models.ForeignKey(
         SheetDraft, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The participants were asked, six weeks after, what they tried (`FollowUp`).
+    followup_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -168,3 +170,31 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ✓ {self.session}"
+
+
+class FollowUp(models.Model):
+    """Six weeks after a session, an organisation of the group says what it tried and
+    whether it worked: an adoption report on the sheet born of the session (at once if it
+    is published, else when it is), shown at the start of the group's next session."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="followups")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    tried = models.CharField(_("ce que nous avons essayé"), max_length=500)
+    outcome = models.CharField(_("résultat"), max_length=10, choices=Adoption.Outcome.choices)
+    reported = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "organisation"], name="one_followup_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.session} ({self.outcome})"

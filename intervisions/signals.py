@@ -1,5 +1,6 @@
 """An intervision's room follows its group: a registration confirmed or cancelled changes
-the room's roster (`services.sync_roster`) once committed."""
+the room's roster (`services.sync_roster`) once committed. A sheet born of an intervision
+is published: the group's follow-up answers become adoption reports on it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from events.models import Registration
+from wagtail.signals import page_published
 
-from . import services
+from events.models import Registration
+from practices.models import PracticeSheetPage
+
+from . import followup, services
 from .models import Intervision
 
 
@@ -23,3 +27,9 @@ def _follow(event_id: int) -> None:
 def registration_changed(sender, instance, **kwargs):
     event_id = instance.event_id
     transaction.on_commit(lambda: _follow(event_id))
+
+
+@receiver(page_published, sender=PracticeSheetPage)
+def sheet_published(sender, instance, **kwargs):
+    if instance.origin_id:
+        followup.report_pending(instance)

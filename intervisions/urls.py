@@ -13,4 +13,5 @@ urlpatterns = [
     path("intervisions/<id:event_id>/seance/garder/", views.keep, name="keep"),
     path("intervisions/<id:event_id>/seance/accord/", views.consent, name="consent"),
     path("intervisions/<id:event_id>/seance/clore/", views.close, name="close"),
+    path("intervisions/<id:event_id>/suivi/", views.follow_up, name="follow_up"),
 ]

@@ -7,22 +7,23 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community.access import Refusal, require
+from community.access import Refusal, is_org_member, require
 from community.models import Membership, User
 from community.refusals import show_refusal
 from community.services import ServiceError
 from events.models import EventPage, Registration
 from rooms.tasks import schedule_erasure
 
-from . import access, services
-from .forms import PrepareForm
+from . import access, followup, services
+from .forms import FollowUpForm, PrepareForm
 from .models import Intervision
 from .protocols import PROTOCOLS
+from .tasks import schedule_followup
 
 
 def _event(event_id) -> EventPage:
@@ -215,6 +216,7 @@ def close(request, event_id):
         show_refusal(request, error)
         return _back(intervision)
     schedule_erasure(cut)
+    schedule_followup(session)
     if session.draft_id:
         messages.success(
             request,
@@ -232,3 +234,40 @@ def close(request, event_id):
             ),
         )
     return _back(intervision)
+
+
+@login_required
+def follow_up(request, event_id):
+    """Six weeks after a session: what each organisation of the group tried, and how it
+    went (the last closed session's; a new answer replaces the organisation's)."""
+    intervision = _intervision(event_id)
+    session = intervision.sessions.exclude(closed_at=None).order_by("-closed_at").first()
+    mine = (
+        [o for o in services.group_organisations(intervision) if is_org_member(request.user, o)]
+        if session
+        else []
+    )
+    if session is None or not (mine or access.can_facilitate(request.user, intervision)):
+        raise Http404
+    form = FollowUpForm(request.POST or None, organisations=mine)
+    if request.method == "POST" and form.is_valid():
+        try:
+            followup.answer(user=request.user, session=session, **form.values())
+        except ServiceError as error:
+            show_refusal(request, error, form=form)
+        else:
+            messages.success(request, _("Merci : votre groupe le lira à la prochaine séance."))
+            return HttpResponseRedirect(request.path)
+    return render(
+        request,
+        "intervisions/follow_up.html",
+        {
+            "intervision": intervision,
+            "event": intervision.event,
+            "session": session,
+            "form": form if mine else None,
+            "kept": session.items.filter(kept=True).order_by("part", "pk"),
+            "answers": session.followups.select_related("organisation"),
+            "sheet": followup.born_sheet(session),
+        },
+    )

@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
         "diagnostic",
         _("Mon organisation m'invite à son diagnostic ou il est temps de le refaire"),
     )
+    INTERVISION = "intervision", _("Mon groupe d'intervision me demande des nouvelles")
 
 
 class Channel(models.TextChoices):
@@ -45,6 +46,7 @@ DEFAULT_CHANNELS = {kind: Channel.WEEKLY for kind in Kind} | {
     Kind.SHEET_REVIEWED: Channel.INSTANT,
     Kind.EVENT: Channel.INSTANT,
     Kind.DIAGNOSTIC: Channel.INSTANT,
+    Kind.INTERVISION: Channel.INSTANT,
 }
 DIGESTS = (Channel.DAILY, Channel.WEEKLY)
 

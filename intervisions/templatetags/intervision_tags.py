@@ -10,7 +10,7 @@ import uuid
 from django import template
 
 from community.access import is_org_member
-from intervisions import access, services
+from intervisions import access, followup, services
 from intervisions.models import Intervision, Part
 from intervisions.state import my_part
 
@@ -81,6 +81,8 @@ def session_panel(context):
             "my_organisations": mine,
             "client_id": uuid.uuid4(),
             "draft_url": services.draft_url_for(session, user),
+            # What the organisations tried since the previous session, read at the start.
+            "news": followup.previous_news(session) if session.running else [],
         }
     )
     return result

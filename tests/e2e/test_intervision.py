@@ -88,6 +88,14 @@ def test_a_facilitated_session_becomes_a_published_sheet_and_survives_a_restart(
     anna = open_room(server, g.anna, g.room)
     bruno = open_room(server, g.bruno, g.room)
     problems: list[str] = []
+    # The preparation page, as the organisers' admin sees it.
+    prepare = open_room(server, g.fred, g.room)
+    problems += scan(
+        prepare,
+        "intervision-prepare",
+        lambda: prepare.goto(f"/intervisions/{g.event.pk}/preparer/"),
+    )
+    expect(prepare.get_by_label("Règle de Chatham House", exact=False)).to_be_checked()
 
     # The charter's promise is in the room; under the rule a message shows no author.
     expect(anna.locator("#room-confidence")).to_contain_text("Règle de Chatham House")
@@ -212,6 +220,20 @@ def test_a_facilitated_session_becomes_a_published_sheet_and_survives_a_restart(
     expect(anna.locator(".sheet__byline")).to_contain_text(
         "Par La Ressourcerie du Val, avec L'Épicerie des Saules"
     )
+
+    # Six weeks later Anna says what her organisation tried (the page, scanned too).
+    problems += scan(
+        anna, "intervision-follow-up", lambda: anna.goto(f"/intervisions/{g.event.pk}/suivi/")
+    )
+    anna.get_by_label("Qu'avez-vous essayé depuis la séance ? (obligatoire)").fill(
+        "Un référent par rayon."
+    )
+    anna.get_by_label("En partie").check()
+    anna.get_by_role("button", name="Envoyer").click()
+    expect(anna.get_by_role("status")).to_have_text(
+        "Merci : votre groupe le lira à la prochaine séance."
+    )
+    assert sheet.adoptions.get().comment == "Un référent par rayon."
 
     # Nobody's name was ever stored with the messages' text, and none was doubled.
     assert list(RoomMessage.objects.values_list("seq", flat=True)) == [1]

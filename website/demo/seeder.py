@@ -40,6 +40,7 @@ from . import load
 from .activity import Activity
 from .diagnostics import Diagnostics
 from .editorial import Editorial
+from .intervisions import Intervisions
 from .library import Library
 from .support import Support
 
@@ -56,7 +57,7 @@ def seed() -> tuple[Counter, Counter]:
     return +seeder.created, +seeder.updated
 
 
-class Seeder(Library, Activity, Support, Editorial, Diagnostics):
+class Seeder(Library, Activity, Support, Editorial, Diagnostics, Intervisions):
     def __init__(self):
         self.created = Counter()
         self.updated = Counter()
@@ -91,6 +92,7 @@ class Seeder(Library, Activity, Support, Editorial, Diagnostics):
         self.rooms()
         self.stories(told)
         self.diagnostics()
+        self.intervisions()
 
     def _sync(self, obj, values, label):
         """Set the given fields on obj, saving only if one differs."""
