@@ -38,6 +38,18 @@ def due_sessions(now: dt.datetime):
     ).select_related("intervision__event")
 
 
+def _asking(title: str):
+    """The question, in each person's language (`notify` calls it in theirs)."""
+
+    def text(person) -> str:
+        return _(
+            "Il y a six semaines, votre groupe s'est réuni à « %(event)s ». Qu'avez-vous "
+            "essayé depuis ? Est-ce que ça a marché ?"
+        ) % {"event": title}
+
+    return text
+
+
 def send_followups(*, now: dt.datetime | None = None) -> int:
     """Ask the participants of every session closed six weeks ago (once per session);
     the number of sessions asked about."""
@@ -62,11 +74,7 @@ def send_followups(*, now: dt.datetime | None = None) -> int:
             notify(
                 list(people),
                 kind=Notification.Kind.INTERVISION,
-                message=lambda person, title=event.title: _(
-                    "Il y a six semaines, votre groupe s'est réuni à « %(event)s ». Qu'avez-vous "
-                    "essayé depuis ? Est-ce que ça a marché ?"
-                )
-                % {"event": title},
+                message=_asking(event.title),
                 url=followup_url(session.intervision),
                 about=(f"page:{event.pk}", event.title),
             )

@@ -23,7 +23,7 @@ from community.models import Membership, Organisation, User
 from community.services import ServiceError, ratelimit
 from community.text import one_line
 from events.models import EventPage, Registration
-from practices.models import PracticeIndexPage, SheetDraft, Tool
+from practices.models import PracticeIndexPage, SheetDraft
 from rooms import access as room_access
 from rooms.models import RetentionCut, Room
 from rooms.services import confidence, creation
@@ -31,6 +31,7 @@ from rooms.services.groups import broadcast_on_commit
 from rooms.services.posting import find_message
 
 from . import access
+from .drafting import harvest_to_data
 from .models import (
     KEPT_PER_PART,
     Consent,
@@ -87,6 +88,15 @@ def group_organisations(intervision: Intervision):
         )
         .distinct()
         .order_by("name")
+    )
+
+
+def my_group_organisations(intervision: Intervision, user) -> list[Organisation]:
+    """The organisations of the group this person is an active member of (one query)."""
+    return list(
+        group_organisations(intervision).filter(
+            pk__in=Membership.objects.of_user(user).active().values("organisation_id")
+        )
     )
 
 
@@ -385,50 +395,6 @@ def _positive(value) -> int:
 
 
 # --- Closing: from the harvest to a draft sheet ---------------------------------------------
-
-
-def _short(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return f"{cut}…"
-
-
-def harvest_to_data(session: Session) -> dict:
-    """The kept items in the shape of a wizard draft's `data` (`practices.wizard`)."""
-    kept: dict[str, list[str]] = {part: [] for part in Part.values}
-    for item in session.items.filter(kept=True).order_by("pk"):
-        kept[item.part].append(item.text)
-
-    def items(part):
-        # The group's words as the item's text, their start as its title: the authors
-        # make both theirs in the wizard.
-        return [{"title": _short(text, 80), "text": text} for text in kept[part]]
-
-    tools = []
-    for name in kept[Part.TOOLS]:
-        tool = Tool.objects.filter(name__iexact=name, live=True).first()
-        tools.append(
-            {
-                "tool": tool.pk if tool else None,
-                "new_name": "" if tool else name,
-                "new_website": "",
-                "new_licence": "",
-                "usage": "",
-            }
-        )
-    event = session.intervision.event
-    return {
-        "title": _short(_("Née à l'intervision « %(event)s »") % {"event": event.title}, 255),
-        "summary": "",
-        "themes": list(event.themes.values_list("pk", flat=True)),
-        "why": "\n\n".join(kept[Part.WHY]),
-        "difficulties": items(Part.DIFFICULTIES),
-        "tips": items(Part.TIPS),
-        "phases": items(Part.PHASES),
-        "tools": tools,
-        "keywords": kept[Part.KEYWORDS],
-    }
 
 
 @transaction.atomic

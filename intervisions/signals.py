@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-
 from wagtail.signals import page_published
 
 from events.models import Registration

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community.access import Refusal, is_org_member, require
+from community.access import Refusal, require
 from community.models import Membership, User
 from community.refusals import show_refusal
 from community.services import ServiceError
@@ -242,11 +242,7 @@ def follow_up(request, event_id):
     went (the last closed session's; a new answer replaces the organisation's)."""
     intervision = _intervision(event_id)
     session = intervision.sessions.exclude(closed_at=None).order_by("-closed_at").first()
-    mine = (
-        [o for o in services.group_organisations(intervision) if is_org_member(request.user, o)]
-        if session
-        else []
-    )
+    mine = services.my_group_organisations(intervision, request.user) if session else []
     if session is None or not (mine or access.can_facilitate(request.user, intervision)):
         raise Http404
     form = FollowUpForm(request.POST or None, organisations=mine)

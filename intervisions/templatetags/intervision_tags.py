@@ -9,7 +9,6 @@ import uuid
 
 from django import template
 
-from community.access import is_org_member
 from intervisions import access, followup, services
 from intervisions.models import Intervision, Part
 from intervisions.state import my_part
@@ -49,8 +48,7 @@ def session_panel(context):
     consents = {c.organisation_id: c for c in session.consents.select_related("organisation")}
     mine = [
         (organisation, organisation.pk in consents)
-        for organisation in services.group_organisations(intervision)
-        if is_org_member(user, organisation)
+        for organisation in services.my_group_organisations(intervision, user)
     ]
     by_part = [
         (

@@ -14,7 +14,7 @@ from intervisions import followup, services
 from intervisions.models import FollowUp, Part
 from practices.models import Adoption, SheetDraft
 from practices.services.submission import submit_draft
-from tests.practices.conftest import sheet_data_with, tools  # noqa: F401
+from tests.practices.conftest import sheet_data_with, tools  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,10 @@ def test_participants_are_asked_once_six_weeks_after(group):
 
 
 def test_answers_become_adoptions_when_the_sheet_is_published_and_open_the_next_session(
-    group, client, messages_of, tools
+    group,
+    client,
+    messages_of,
+    tools,  # noqa: F811
 ):
     session = closed_session(group)
     url = f"/intervisions/{group.event.pk}/suivi/"
