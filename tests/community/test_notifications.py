@@ -62,6 +62,7 @@ def test_defaults_mentions_and_direct_messages_at_once_news_weekly(camille):
         "request": "instant",
         "programme": "weekly",
         "diagnostic": "instant",
+        "intervision": "instant",
     }
 
 
