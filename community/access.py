@@ -180,6 +180,14 @@ class Refusal:
         "Les signalements sont traités par les modérateurs et modératrices, et par les "
         "administrateurs et administratrices d'organisation pour leurs salons."
     )
+    ASK_SHEET_AUTHORS = _(
+        "Pour poser une question aux auteur·es d'une fiche, rejoignez d'abord une "
+        "organisation sur Relais."
+    )
+    ANSWER_SHEET_QUESTION = _(
+        "Seuls les auteur·es de la fiche et les membres de son organisation répondent aux "
+        "questions posées sur elle."
+    )
 
 
 # --- Practice sheets (duck-typed: community never imports practices) ----------------------
@@ -231,6 +239,20 @@ def can_react(user) -> bool:
 
 def can_report_adoption(user, organisation) -> bool:
     return is_org_member(user, organisation)
+
+
+def can_ask_sheet_authors(user) -> bool:
+    """Ask a sheet's authors a question: members of an organisation, as for writing one."""
+    return member_organisations(user).exists()
+
+
+def can_answer_sheet_question(user, question) -> bool:
+    """The sheet's authors and the active members of its organisation answer the
+    questions asked about it."""
+    if not is_active(user):
+        return False
+    sheet = question.sheet
+    return can_edit_sheet(user, sheet) or sheet.authors.filter(pk=user.pk).exists()
 
 
 # --- Events (duck-typed: community never imports events) ---------------------------------

@@ -14,9 +14,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.access import member_organisations
+from community.converters import ID_PATTERN
 from community.fields import MultiLineFormField, OneLineFormField
 from community.models import Organisation, Region, Theme
-from community.text import multi_line, plain_text, text_to_rich_text
+from community.public import absolute_url
+from community.text import multi_line, one_line, plain_text, text_to_rich_text
 from community.timezones import time_zone_choices
 
 from .models import EventPage
@@ -79,8 +81,11 @@ def parse_rrule(rule: str) -> tuple[str, int]:
     return Repeat.NONE, 1
 
 
+TITLE_MAX_LENGTH = 200
+
+
 class EventForm(forms.Form):
-    title = OneLineFormField(label=_("Titre"), max_length=200)
+    title = OneLineFormField(label=_("Titre"), max_length=TITLE_MAX_LENGTH)
     kind = forms.ChoiceField(label=_("Type"), choices=EventPage.Kind.choices)
     organisers: forms.ModelMultipleChoiceField[Organisation] = forms.ModelMultipleChoiceField(
         label=_("Organisé par"),
@@ -183,6 +188,33 @@ class EventForm(forms.Form):
         if zone and not time_zone.valid_value(zone):
             # A zone chosen in the admin stays the event's zone.
             time_zone.choices = [*time_zone_choices(), (zone, zone)]
+
+    @staticmethod
+    def initial_from_query(query) -> dict:
+        """What a link to the blank form may prefill (a sheet's authors proposing an
+        intervision, `practices.services.questions.announce_url`): `type` (a kind of
+        event), `titre` and `fiche` (a live sheet's id: the description names it, the form
+        having no field for related sheets). Anything else, or a value that is not one of
+        these, is ignored."""
+        initial: dict = {}
+        kind = query.get("type", "")
+        if kind in EventPage.Kind.values:
+            initial["kind"] = kind
+        title = one_line(query.get("titre", ""))[:TITLE_MAX_LENGTH]
+        if title:
+            initial["title"] = title
+        sheet_id = query.get("fiche", "")
+        if re.fullmatch(ID_PATTERN, sheet_id):
+            # The sheets' model, read through the event's relation to them: `events`
+            # does not import `practices`.
+            sheets = EventPage._meta.get_field("related_sheets").related_model
+            sheet = sheets.objects.live().filter(pk=int(sheet_id)).first()
+            if sheet is not None:
+                initial["description"] = _("Autour de la fiche « %(title)s » : %(url)s") % {
+                    "title": sheet.title,
+                    "url": absolute_url(sheet.url or ""),
+                }
+        return initial
 
     @staticmethod
     def initial_from(event: EventPage) -> dict:

@@ -292,7 +292,9 @@ class CalendarRoutes(RoutablePage):
         user = request.user
         if not access.can_propose_event(user):
             return render(request, "events/announce_not_member.html", status=403)
-        form = EventForm(request.POST or None, user=user)
+        # A link may prefill the blank form (`EventForm.initial_from_query`).
+        initial = EventForm.initial_from_query(request.GET) if request.method != "POST" else {}
+        form = EventForm(request.POST or None, user=user, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
                 event, published = publishing.announce(user=user, **form.event_values())

@@ -20,6 +20,7 @@ from community.text import plain_text
 
 from .catalogue import Tool
 from .parts import PracticeSheetForm
+from .questions import SheetQuestion  # noqa: F401 - registers the model with Django
 from .routes import LibraryRoutes, SheetRoutes
 
 

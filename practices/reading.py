@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page
@@ -18,6 +18,7 @@ from community.public import absolute_url
 
 from .listing import for_cards
 from .models import Adoption, Bookmark, PracticeSheetPage, Useful
+from .questions import QuestionForm, SheetQuestion
 
 # The stable address of the library (DESIGN.md): keywords and themes of a sheet link to
 # its filters.
@@ -144,7 +145,32 @@ def _reactions(request, sheet: PracticeSheetPage) -> dict:
         context["adoption_form"] = (
             AdoptionForm(organisations=organisations, initial=initial) if organisations else None
         )
+        # Members of an organisation ask the authors (`access.can_ask_sheet_authors`).
+        context["question_form"] = QuestionForm() if organisations else None
+        context.update(_questions(user, sheet, may_answer=bool(context["can_edit"])))
     return context
+
+
+# A sheet's page lists this many of one's questions and of those waiting for an answer.
+QUESTIONS_SHOWN = 20
+
+
+def _questions(user, sheet: PracticeSheetPage, *, may_answer: bool) -> dict:
+    """The questions this person asked about the sheet and, for those who answer them (its
+    authors and its organisation's members), the ones still waiting: one query."""
+    waiting = Q(answered_at__isnull=True)
+    if not may_answer:
+        is_author = PracticeSheetPage.authors.through.objects.filter(
+            practicesheetpage_id=sheet.pk, user_id=user.pk
+        )
+        waiting &= Q(Exists(is_author))
+    found = SheetQuestion.objects.filter(Q(asker=user) | waiting, sheet=sheet)
+    questions = list(found.select_related("asker")[: 2 * QUESTIONS_SHOWN])
+    mine = [q for q in questions if q.asker_id == user.pk]
+    return {
+        "my_questions": mine[:QUESTIONS_SHOWN],
+        "waiting_questions": [q for q in questions if q.asker_id != user.pk][:QUESTIONS_SHOWN],
+    }
 
 
 # What a preview shows in place of reactions: the sheet as its first readers will see it.
@@ -156,6 +182,9 @@ NO_REACTIONS = {
     "is_bookmarked": False,
     "can_react": False,
     "can_edit": False,
+    "question_form": None,
+    "my_questions": [],
+    "waiting_questions": [],
 }
 
 

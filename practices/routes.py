@@ -2,15 +2,17 @@
 
 - `SheetRoutes`, mixed into `PracticeSheetPage`: the reactions under a sheet
   (`utile/`, `favori/`, `adoption/`, `adoption/retirer/`), POST forms that work without
-  JavaScript and come back to the sheet with a message;
+  JavaScript and come back to the sheet with a message; a question to its authors
+  (`question/`) and each question's page, where they answer it (`questions/<id>/`);
 - `LibraryRoutes`, mixed into `PracticeIndexPage`: the submission wizard (`proposer/…`:
   plain server-side forms, one step per part of a sheet, the draft saved at every step).
 
 Routes are entry points: they check access, parse a form and call one service function
-(`services.reactions`, `services.submission`); nothing here writes to the database
-itself. Routes answer only on live pages (`RoutablePageMixin.route`), so a reaction to a
-sheet that is not online is "not found". The services, forms and the wizard import the
-page models, which import this module: each route imports them when it runs.
+(`services.reactions`, `services.questions`, `services.submission`); nothing here writes
+to the database itself. Routes answer only on live pages (`RoutablePageMixin.route`), so
+a reaction to a sheet that is not online is "not found". The services, forms and the
+wizard import the page models, which import this module: each route imports them when it
+runs.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from community.pages import RoutablePage
 from community.refusals import show_refusal
 from community.services import ServiceError
 
+from .question_routes import QuestionRoutes
+
 ACTIONS = {"next", "previous", "save"}
 DRAFT = rf"(?P<draft_id>{ID_PATTERN})"
 
@@ -46,9 +50,10 @@ def _post_only(request):
     return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
 
 
-class SheetRoutes(RoutablePage):
+class SheetRoutes(QuestionRoutes, RoutablePage):
     """Reactions to a sheet. Visitors are sent to sign in first and come back to the
-    sheet; a `ServiceError` becomes an error message."""
+    sheet; a `ServiceError` becomes an error message. (The questions to its authors are
+    `question_routes.QuestionRoutes`'.)"""
 
     def _react(self, request, act):
         refused = _post_only(request)

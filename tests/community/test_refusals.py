@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 def test_refusals_are_all_different():
     reasons = [str(v) for k, v in vars(Refusal).items() if k.isupper()]
-    assert len(set(reasons)) == len(reasons) == 26
+    assert len(set(reasons)) == len(reasons) == 28
 
 
 def test_refusal_editing_an_organisation_says_only_its_admins_may(client, organisation):

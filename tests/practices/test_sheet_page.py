@@ -172,6 +172,7 @@ def test_sheet_shows_the_three_by_three_in_order(client, sheet):
         "Résultats",
         "Impact social",
         "Cette fiche vous aide ?",
+        "Poser une question aux auteur·es",
         "En discuter",
     ]
     assert "<b>une heure par jour</b>" in html

@@ -25,8 +25,11 @@ adopter = test_sheet_page.adopter
 # Rooms added the sheet's discussion block: +1 for a visitor (the sheet's room), +3 for a
 # member (the room, their ban check, its last messages; the authors' organisations are one
 # more query once the room has messages, whatever their number).
+# Asking the authors (issue 15): +1 for a member (their questions about the sheet and, for
+# its authors and its organisation's members, those waiting for an answer), none for a
+# visitor.
 SHEET_QUERIES_ANONYMOUS = 27
-SHEET_QUERIES_MEMBER = 34
+SHEET_QUERIES_MEMBER = 35
 
 # The sheet of tests/practices/test_sheet_page.py, in /pratiques/ with the catalogue's
 # four tools: built once for the module's tests (tests/shared.py).
