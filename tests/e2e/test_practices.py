@@ -562,7 +562,7 @@ def test_practices_pages_have_no_serious_violation(
     def sheet_anonymous():
         page.goto(sheet_url(sheet))
         expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
-        expect(page.get_by_role("link", name="Connectez-vous")).to_be_visible()
+        expect(page.get_by_role("link", name="Connectez-vous", exact=True)).to_be_visible()
 
     def sheet_member():
         reader.goto(sheet_url(sheet))

@@ -289,8 +289,8 @@ def test_sheet_page_offers_visitors_to_sign_in(client, sheet):
 
     assert "Poser une question aux auteur·es" in content
     assert (
-        f'<a href="/accounts/login/?next={SHEET_URL}">Connectez-vous</a> '
-        "pour poser une question aux auteur·es de cette fiche." in content
+        f'<a href="/accounts/login/?next={SHEET_URL}">'
+        "Connectez-vous pour poser une question aux auteur·es.</a>" in content
     )
     assert 'name="question-text"' not in content
 
