@@ -16,7 +16,7 @@ unexport PYTHONDONTWRITEBYTECODE
 # Two cores here; override with `make test WORKERS=4`.
 WORKERS ?= 2
 
-.PHONY: run test test-fast test-js install install-dev messages translations chromium vnu lint fmt clean bench bench-quick wrk
+.PHONY: run test test-fast test-js install install-dev messages translations chromium vnu lint fmt clean bench bench-quick wrk backup restore
 
 $(VENV)/.installed: requirements.txt
 	@# Debian's python3 lacks ensurepip unless python3-venv is installed: then make the
@@ -123,6 +123,17 @@ lint: $(VENV)/.installed-dev $(NPM_STAMP)
 
 fmt: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+# Backups (website/backup.py): the database (pg_dump's custom format, or a copy of the
+# SQLite file) and the uploaded files, in a new directory under BACKUP_DIR. Restoring
+# replaces both: stop the site first. `make restore BACKUP=backups/relais-20270101-030000`.
+BACKUP_DIR ?= backups
+backup: $(VENV)/.installed
+	$(PY) manage.py backup --to $(BACKUP_DIR)
+
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || { echo "Which backup? make restore BACKUP=$(BACKUP_DIR)/relais-…"; exit 1; }
+	$(PY) manage.py restore $(BACKUP) --yes
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
