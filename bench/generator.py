@@ -34,6 +34,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from community.models import Affiliation, Membership, Organisation, Region, Sector, Theme, User
+from community.services import limits
 from community.services.notifications import emails_held
 from events.models import CalendarPage, EventPage, OccurrenceChange, Registration
 from practices.models import (
@@ -178,7 +179,7 @@ class Generator(Network, Pages, Rooms, Support, Stories, Notices, Diagnostics, I
             raise SystemExit("The database already holds Relais content: use an empty one.")
         started = time.perf_counter()
         with emails_held(), override_settings(EMAIL_BACKEND=DUMMY_EMAIL_BACKEND):
-            with transaction.atomic():
+            with transaction.atomic(), limits.suspended():
                 for label, action in [
                     ("skeleton (demo seeder)", self.skeleton),
                     ("tools", self.tools),

@@ -1,9 +1,11 @@
-"""Per-person language and time zone."""
+"""Per-person language and time zone; the client's address for the action limits."""
 
 import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone, translation
+
+from community.services.limits import client_address
 
 
 def preferred_language(request, user) -> str | None:
@@ -48,3 +50,18 @@ class UserPreferencesMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class ClientAddressMiddleware:
+    """Keep the client's address (`REMOTE_ADDR`, which uvicorn sets from the trusted
+    proxies' `X-Forwarded-For`) for `community.services.limits` during the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = client_address.set(request.META.get("REMOTE_ADDR", ""))
+        try:
+            return self.get_response(request)
+        finally:
+            client_address.reset(token)

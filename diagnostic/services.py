@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from community.models import Membership, Notification, User
 from community.public import absolute_url
-from community.services import ServiceError, ratelimit
+from community.services import ServiceError, limits, ratelimit
 from community.services.notifications import Email, email_people, notify
 
 from .models import (
@@ -72,6 +72,7 @@ def start(*, organisation, user, role: str) -> Diagnostic:
     questionnaire = current_questionnaire()
     if questionnaire is None:
         raise ServiceError(_("Le questionnaire n'est pas encore publié : revenez bientôt."))
+    limits.check("diagnostic", user=user)
     # The organisation's choice to be named as a peer carries over to its new diagnostic.
     previous = Diagnostic.objects.filter(organisation=organisation).order_by("-created_at")
     shown = previous.values_list("show_as_peer", flat=True).first() or False

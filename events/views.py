@@ -28,6 +28,8 @@ from community.forms import labelled_errors
 from community.http import conditional
 from community.models import Organisation
 from community.public import absolute_url
+from community.refusals import show_refusal
+from community.services import ServiceError
 
 from . import ical
 from .listing import CalendarFilterForm, filtered_events, next_dates
@@ -93,7 +95,12 @@ def private_feed(request, token):
 @login_required
 @require_POST
 def regenerate_token(request):
-    if feeds.renew_private_feed(user=request.user):
+    try:
+        created = feeds.renew_private_feed(user=request.user)
+    except ServiceError as error:
+        show_refusal(request, error)
+        return redirect(reverse("community:me"))
+    if created:
         messages.success(
             request,
             _(

@@ -239,7 +239,11 @@ class LibraryRoutes(RoutablePage):
             return refused
         if not can_propose_sheet(request.user):
             return self._join_first(request)
-        draft = submission.start_draft(user=request.user)
+        try:
+            draft = submission.start_draft(user=request.user)
+        except ServiceError as error:
+            show_refusal(request, error)
+            return redirect(self.wizard_url("wizard"))
         return redirect(self._step_url(draft, wizard.STEPS[0]))
 
     @re_path(rf"^proposer/modifier/(?P<page_id>{ID_PATTERN})/$", name="wizard_edit")

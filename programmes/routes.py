@@ -24,6 +24,8 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.routable_page.models import path
 
 from community.pages import RoutablePage
+from community.refusals import show_refusal
+from community.services import ServiceError
 
 
 class ProgrammeIndexRoutes(RoutablePage):
@@ -59,9 +61,13 @@ class ProgrammeRoutes(RoutablePage):
             unfollow(user=request.user, programme=self)
             messages.success(request, _("Vous ne suivez plus ce soutien."))
         else:
-            follow(user=request.user, programme=self)
-            messages.success(
-                request,
-                _("Vous suivez ce soutien : vous serez prévenu·e de son prochain appel."),
-            )
+            try:
+                follow(user=request.user, programme=self)
+            except ServiceError as error:
+                show_refusal(request, error)
+            else:
+                messages.success(
+                    request,
+                    _("Vous suivez ce soutien : vous serez prévenu·e de son prochain appel."),
+                )
         return redirect(f"{self.get_url(request)}#suivre")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from community.models import Notification
 from community.public import absolute_url
+from community.services import limits
 from community.services.notifications import Email, notify
 
 from .models import ProgrammeFollow, ProgrammePage
@@ -15,6 +16,9 @@ from .models import ProgrammeFollow, ProgrammePage
 
 def follow(*, user, programme: ProgrammePage) -> bool:
     """True if they were not following it yet. The call on the page is known to them."""
+    if ProgrammeFollow.objects.filter(user=user, programme=programme).exists():
+        return False
+    limits.check("follow", user=user)
     known = None if programme.open_all_year else programme.deadline
     _follow, created = ProgrammeFollow.objects.get_or_create(
         user=user, programme=programme, defaults={"known_deadline": known}

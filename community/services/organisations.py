@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from community import access
 from community.models import Affiliation, Membership, Notification, Organisation, User
+from community.services import limits
 
 from . import ServiceError, ratelimit
 from .notifications import Email, email_people, notify, settle
@@ -52,6 +53,7 @@ def create_organisation(*, user: User, kind: str, sectors=(), logo=None, **profi
     """Create an organisation from its profile's values (`PROFILE_FIELDS`, the kind, its
     sectors and logo); its creator becomes its first admin. Two people creating the same
     name at once: the second gets a clear message."""
+    limits.check("organisation", user=user)
     try:
         with transaction.atomic():
             organisation = Organisation(kind=kind)
@@ -237,6 +239,7 @@ def request_affiliation(
     )
     if not federation.is_federation or federation.pk == organisation.pk:
         raise ServiceError(_("Choisissez une fédération."))
+    limits.check("affiliation", user=actor)
     try:
         with transaction.atomic():
             affiliation = Affiliation.objects.create(

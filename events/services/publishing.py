@@ -30,7 +30,7 @@ from community.access import (
 from community.indexing import indexed_once
 from community.models import Notification
 from community.pages import route_slugs
-from community.services import ServiceError
+from community.services import ServiceError, limits
 from community.services.notifications import Email, notify
 from community.slugs import unique_slug
 from rooms.services.creation import ensure_page_room
@@ -137,6 +137,7 @@ def announce(*, user, organisers, themes=(), **details) -> tuple[EventPage, bool
     """Create the event: `details` are values of `FIELDS` (title, start, end…; the
     announce form's `event_values()`). Returns (event, published)."""
     require(can_propose_event(user), Refusal.PROPOSE_EVENT)
+    limits.check("event", user=user)
     calendar = CalendarPage.objects.first()
     if calendar is None:
         raise AnnounceRefused(_("L'agenda n'existe pas encore. Prévenez l'équipe éditoriale."))

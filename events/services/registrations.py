@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from community.access import Refusal, can_register, require
 from community.models import Notification
-from community.services import ServiceError
+from community.services import ServiceError, limits
 from community.services.notifications import email_people, notify
 
 from ..ical import event_file
@@ -66,6 +66,7 @@ def register(*, user, event: EventPage) -> Registration:
     registration = Registration.objects.filter(event=event, user=user).first()
     if registration is not None and registration.status != Status.CANCELLED:
         return registration
+    limits.check("registration", user=user)  # each one emails a confirmation
     if not event.registration_open():
         raise RegistrationError(_("Les inscriptions à cet évènement sont closes."))
     full = event.capacity is not None and confirmed_count(event) >= event.capacity

@@ -26,6 +26,7 @@ from community.access import (
 from community.indexing import indexed_once
 from community.models import Region, Sector, Theme
 from community.pages import route_slugs
+from community.services import limits
 from community.slugs import unique_slug
 from community.text import multi_line, plain_text, text_to_rich_text
 from programmes.models import ProgrammePage
@@ -61,6 +62,7 @@ def start_draft(*, user) -> SheetDraft:
     """A new, empty sheet in the name of the person's first organisation (they choose
     another one in the first step)."""
     require(can_propose_sheet(user), Refusal.PROPOSE_SHEET)
+    limits.check("draft", user=user)
     return SheetDraft.objects.create(
         author=user, organisation=member_organisations(user).first(), step="context"
     )
@@ -280,6 +282,7 @@ def submit_draft(*, draft: SheetDraft, user) -> PracticeSheetPage:
             ]
         )
     _check(draft, user)
+    limits.check("sheet", user=user)  # each submission emails the editors
 
     index = page.get_parent() if page is not None else PracticeIndexPage.objects.first()
     if index is None:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from community import access as community_access
 from community.models import Organisation, User
-from community.services import ServiceError
+from community.services import ServiceError, limits
 from community.slugs import unique_slug
 from rooms.models import Room
 
@@ -87,4 +87,7 @@ def start_direct_conversation(*, user: User, other: User) -> Room:
     community_access.require(
         community_access.can_view_person(user, other), community_access.Refusal.VIEW_PERSON
     )
+    a, b = sorted([user.pk, other.pk])
+    if not Room.objects.filter(kind=Room.Kind.DIRECT, user_a_id=a, user_b_id=b).exists():
+        limits.check("conversation", user=user)  # opening one, not going back to it
     return direct_room(user, other)

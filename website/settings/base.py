@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "community.middleware.UserPreferencesMiddleware",
+    "community.middleware.ClientAddressMiddleware",
     "website.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -351,6 +352,21 @@ RELAIS: dict[str, Any] = {  # read by many modules: ints, and one string
     # hold a huge picture that would take the server's memory once decoded.
     "IMAGE_MAX_PIXELS": WAGTAILIMAGES_MAX_IMAGE_PIXELS,
     "JOIN_REQUESTS_PER_HOUR": 10,
+    # What creates something or sends email, per action: (per person, per address, window
+    # in seconds); see community/services/limits.py. The address's number is loose: an
+    # office, a training room share one address.
+    "ACTION_LIMITS": {
+        "organisation": (3, 10, 86400),
+        "affiliation": (10, 30, 86400),
+        "conversation": (10, 40, 3600),
+        "draft": (10, 40, 86400),
+        "sheet": (5, 20, 86400),
+        "event": (5, 20, 86400),
+        "registration": (30, 120, 3600),
+        "follow": (30, 120, 3600),
+        "calendar": (5, 20, 3600),
+        "diagnostic": (5, 20, 86400),
+    },
     # Rooms: message length, messages per person per minute, WebSocket frame size (bytes),
     # history page size, presence entry lifetime (seconds; refreshed while connected) and
     # how long mention emails wait to be grouped into one digest (deferring task backends).
