@@ -112,6 +112,9 @@ bench-quick: $(VENV)/.installed translations wrk
 	$(PY) -m bench.run --scale quick
 
 # Each check runs even when one before it fails; `make lint` fails if any did.
+# The project's Python apps (bandit's scope in `make lint`; see [tool.bandit] in pyproject).
+APPS := community rooms practices events programmes stories diagnostic intervisions search website
+
 lint: $(VENV)/.installed-dev $(NPM_STAMP)
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
@@ -119,6 +122,7 @@ lint: $(VENV)/.installed-dev $(NPM_STAMP)
 	$(VENV)/bin/mypy || status=1; \
 	$(VENV)/bin/djlint templates --lint || status=1; \
 	node_modules/.bin/eslint static/js tests/js eslint.config.js || status=1; \
+	$(VENV)/bin/bandit -q -c pyproject.toml -r $(APPS) 2>/dev/null || status=1; \
 	exit $$status
 
 fmt: $(VENV)/.installed-dev

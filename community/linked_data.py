@@ -30,7 +30,7 @@ def script_data(value) -> SafeString:
     """A JSON-LD data block. It is data, not script: the CSP's script-src does not apply,
     and the escaping keeps any text in it from closing the element."""
     text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703
 
 
 def og_locale(language: str) -> str:

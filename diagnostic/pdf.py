@@ -5,7 +5,7 @@ Helvetica covers the Latin-1 and Windows-1252 letters French, Dutch and English 
 from __future__ import annotations
 
 from io import BytesIO
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # nosec B406 - escaping text for ReportLab, no XML parsed
 
 from django.utils import formats, translation
 from django.utils.translation import gettext as _

@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
+import subprocess  # nosec B404 - fixed commands only
 import tarfile
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def _run(command: list[str], env: dict[str, str]) -> None:
             f"{command[0]} is missing: install PostgreSQL's client tools "
             "(apt-get install postgresql-client)."
         )
-    done = subprocess.run(
+    done = subprocess.run(  # nosec B603 - a fixed argument list, no shell
         command, env={**os.environ, **env}, capture_output=True, text=True, check=False
     )
     if done.returncode != 0:

@@ -16,7 +16,7 @@ import argparse
 import os
 import re
 import signal
-import subprocess
+import subprocess  # nosec B404 - fixed commands only
 import sys
 import threading
 import time
@@ -72,8 +72,8 @@ def run(host: str, port: int) -> int:
     env = environment(host, port)
     server, worker = commands(host, port)
     processes: list[subprocess.Popen] = [  # the server's bytes, the worker's text
-        subprocess.Popen(server, cwd=ROOT, env=env),
-        subprocess.Popen(
+        subprocess.Popen(server, cwd=ROOT, env=env),  # nosec B603 - a fixed argument list, no shell
+        subprocess.Popen(  # nosec B603 - a fixed argument list, no shell
             worker, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         ),
     ]

@@ -235,7 +235,7 @@ def _flag_unread(flagged: list[tuple[int, str]]) -> None:
         cache.set_many(
             {UNREAD_FLAG.format(pk, about): 1 for pk, about in flagged}, UNREAD_FLAG_SECONDS
         )
-    except Exception:  # noqa: BLE001 - the flag is a shortcut; without it we ask the database
+    except Exception:  # noqa: BLE001 - the flag is a shortcut; without it we ask the database  # nosec B110
         pass
 
 

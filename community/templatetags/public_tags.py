@@ -41,7 +41,7 @@ class CaptureNode(template.Node):
 
     def render(self, context) -> str:
         # The output of templates, escaped as they render it: safe as it is.
-        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308  # nosec B308 B703
         return ""
 
 

@@ -45,7 +45,7 @@ def author_organisations(user_ids) -> dict[int, str]:
             cache.set_many(
                 {author_org_key(pk): name for pk, name in read.items()}, AUTHOR_ORG_SECONDS
             )
-        except Exception:  # noqa: BLE001 - read again next time
+        except Exception:  # noqa: BLE001 - read again next time  # nosec B110
             pass
     return {pk: name for pk, name in found.items() if name}
 
@@ -53,7 +53,7 @@ def author_organisations(user_ids) -> dict[int, str]:
 def forget_author_organisations(user_ids) -> None:
     try:
         cache.delete_many([author_org_key(pk) for pk in set(user_ids)])
-    except Exception:  # noqa: BLE001 - the entries expire on their own
+    except Exception:  # noqa: BLE001 - the entries expire on their own  # nosec B110
         pass
 
 

@@ -100,7 +100,7 @@ def _last_seq_key(room_id: int) -> str:
 def remember_last_seq(room_id: int, seq: int) -> None:
     try:
         cache.set(_last_seq_key(room_id), seq, LAST_SEQ_SECONDS)
-    except Exception:  # noqa: BLE001 - read from the database until the cache answers
+    except Exception:  # noqa: BLE001 - read from the database until the cache answers  # nosec B110
         pass
 
 

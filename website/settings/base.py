@@ -243,10 +243,10 @@ ACCOUNT_RATE_LIMITS = {
     # the first rate refused, so an address already refused cannot go on locking accounts.
     "login_failed": "60/15m/ip,5/5m/key",
     "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105 - a rate, not a password
+    "reset_password_from_key": "20/m/ip",  # nosec B105 - a rate, not a password
     "confirm_email": "1/3m/key",
-    "change_password": "5/m/user",
+    "change_password": "5/m/user",  # nosec B105 - a rate, not a password
 }
 
 LANGUAGE_CODE = "fr"
