@@ -9,12 +9,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=website.settings.production \
-    MEDIA_ROOT=/app/media
+    MEDIA_ROOT=/app/media \
+    PRIVATE_ROOT=/app/private
 
 WORKDIR /app
 
 # An unprivileged user runs the site; the code stays owned by root (read-only for it),
-# only the media folder is writable.
+# only the media and private folders are writable.
 RUN groupadd --system --gid 10001 relais \
  && useradd --system --uid 10001 --gid relais --home-dir /app --no-create-home \
       --shell /usr/sbin/nologin relais
@@ -38,8 +39,8 @@ RUN python -m babel.messages.frontend compile --domain django --directory locale
     python manage.py collectstatic --noinput --verbosity 0 \
  && rm -f /tmp/build.sqlite3 \
  && chmod 0755 docker/entrypoint.sh docker/healthcheck.py \
- && mkdir -p /app/media \
- && chown relais:relais /app/media
+ && mkdir -p /app/media /app/private \
+ && chown relais:relais /app/media /app/private
 
 USER relais
 EXPOSE 8000

@@ -162,3 +162,22 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("pied de page")
+
+
+class PersonalDataExport(models.Model):
+    """A person asked for their data (`website.personal_data`): prepared by a task, kept in
+    `PRIVATE_ROOT` under a random name, downloaded through a signed link that expires.
+    One a day per person."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    file_name = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.user} {self.requested_at:%Y-%m-%d %H:%M}"

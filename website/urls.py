@@ -13,7 +13,7 @@ from rooms import urls as rooms_urls
 from search import urls as search_urls
 
 from .api import api_router
-from .views import healthz, robots_txt, set_language, sitemap_xml
+from .views import healthz, my_data, my_data_download, robots_txt, set_language, sitemap_xml
 
 
 class AdminLoginRedirect(RedirectView):
@@ -27,6 +27,12 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("moi/donnees/", my_data, name="my_data"),
+    re_path(
+        r"^moi/donnees/(?P<token>[A-Za-z0-9_:-]{1,300})/$",
+        my_data_download,
+        name="my_data_download",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("admin/login/", AdminLoginRedirect.as_view(), name="wagtailadmin_login"),

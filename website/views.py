@@ -4,9 +4,13 @@ import logging
 
 import redis
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -14,8 +18,11 @@ from django.views.i18n import set_language as django_set_language
 from wagtail.contrib.sitemaps.views import sitemap
 
 from community.public import absolute_url
-from community.services import accounts
+from community.refusals import show_refusal
+from community.services import ServiceError, accounts
 
+from . import services, tasks
+from .models import PersonalDataExport
 from .sitemaps import SITEMAPS
 
 logger = logging.getLogger(__name__)
@@ -96,3 +103,47 @@ def robots_txt(request):
 def sitemap_xml(request):
     """/sitemap.xml: public pages, the directory and the tool catalogue."""
     return sitemap(request, sitemaps=SITEMAPS)
+
+
+# --- A person's data ----------------------------------------------------------------------
+
+
+@login_required
+def my_data(request):
+    """ "Mes données": ask for one's data (a ZIP file prepared in the background, once a
+    day) and download the latest through its signed link while it works."""
+    if request.method == "POST":
+        try:
+            export = services.request_personal_data(user=request.user)
+        except ServiceError as error:
+            show_refusal(request, error)
+        else:
+            tasks.queue_export(export.pk)
+            messages.success(
+                request,
+                _(
+                    "C'est demandé : le fichier est préparé et vous serez prévenu·e dès "
+                    "qu'il est prêt (en général en quelques minutes)."
+                ),
+            )
+        return redirect("my_data")
+    latest = PersonalDataExport.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "website/my_data.html",
+        {
+            "latest": latest,
+            "link": services.export_link(latest) if latest and latest.ready_at else "",
+            "link_days": services.EXPORT_LINK_SECONDS // 86400,
+        },
+    )
+
+
+@login_required
+def my_data_download(request, token):
+    path = services.export_for(token, request.user)
+    if path is None:
+        raise Http404
+    response = FileResponse(path.open("rb"), as_attachment=True, filename="relais-mes-donnees.zip")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -16,6 +16,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/relais-test-media")
+PRIVATE_ROOT = os.environ.get("TEST_PRIVATE_ROOT", "/tmp/relais-test-private")
 # Visitors' pages are kept only in tests/website/test_page_cache.py: elsewhere a test that
 # changes rows without signals (`QuerySet.update`) expects the next page to show it.
 PAGE_CACHE_SECONDS = 0
