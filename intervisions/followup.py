@@ -22,7 +22,7 @@ from practices.models import Adoption, PracticeSheetPage
 from practices.services.reactions import report_adoption
 
 from .models import FollowUp, Intervision, Session
-from .services import group_organisations
+from .services import group_organisations, group_people
 
 FOLLOW_UP_AFTER = dt.timedelta(weeks=6)
 TRIED_MAX_LENGTH = 500
@@ -121,7 +121,8 @@ def answer(*, user, session: Session, organisation_id, tried, outcome) -> Follow
     organisation = (
         group_organisations(session.intervision).filter(pk=pk).first() if 0 < pk < 2**63 else None
     )
-    if organisation is None or not is_org_member(user, organisation):
+    in_group = user.pk in group_people(session.intervision)
+    if organisation is None or not in_group or not is_org_member(user, organisation):
         raise ServiceError(_("Seul·e un·e membre d'une organisation du groupe répond en son nom."))
     if outcome not in Adoption.Outcome.values:
         raise ServiceError(_("Choisissez si la pratique a marché, en partie ou pas."))

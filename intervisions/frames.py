@@ -65,7 +65,11 @@ def _ack(session: Session, user, frame: dict) -> dict:
 
 
 def _on(frame: dict) -> bool:
-    return frame.get("on") is not False
+    """`on` is true or false; anything else (a string, a number) is a malformed frame."""
+    on = frame.get("on", True)
+    if not isinstance(on, bool):
+        raise ServiceError(_("« on » vaut true ou false."))
+    return on
 
 
 def on_propose(*, user, room, frame):

@@ -243,8 +243,13 @@ def follow_up(request, event_id):
     intervision = _intervision(event_id)
     session = intervision.sessions.exclude(closed_at=None).order_by("-closed_at").first()
     mine = services.my_group_organisations(intervision, request.user) if session else []
-    if session is None or not (mine or access.can_facilitate(request.user, intervision)):
+    in_group = request.user.pk in services.group_people(intervision)
+    if session is None or not (
+        (mine and in_group) or access.can_facilitate(request.user, intervision)
+    ):
         raise Http404
+    if not in_group:
+        mine = []  # a facilitator outside the group reads, answers for nobody
     form = FollowUpForm(request.POST or None, organisations=mine)
     if request.method == "POST" and form.is_valid():
         try:

@@ -337,12 +337,16 @@ class LibraryRoutes(RoutablePage):
             if strict.is_valid():
                 strict = None
         target = {"next": following, "previous": previous}.get(action) or current
-        submission.save_step(
-            draft=draft,
-            user=request.user,
-            values=current.to_data(forms),
-            resume_at=(following if action == "next" and strict is None else current).name,
-        )
+        try:
+            submission.save_step(
+                draft=draft,
+                user=request.user,
+                values=current.to_data(forms),
+                resume_at=(following if action == "next" and strict is None else current).name,
+            )
+        except ServiceError as error:
+            show_refusal(request, error)
+            return redirect(self._step_url(draft, current))
         if strict is not None:
             return self._render_step(request, draft, current, strict, saved=True)
         if action == "save":

@@ -14,6 +14,15 @@ class WebsiteConfig(AppConfig):
 
         page_cache.connect_signals()
         dashboard.register(my_data_section)
+        from django.db.models.signals import post_delete  # noqa: PLC0415 - ready()
+
+        from website import services  # noqa: PLC0415 - ready()
+        from website.models import PersonalDataExport  # noqa: PLC0415 - ready()
+
+        # An export's row deleted (with its account): its file goes too.
+        post_delete.connect(
+            services.export_deleted, sender=PersonalDataExport, dispatch_uid="website.export"
+        )
 
 
 def my_data_section(request):

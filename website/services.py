@@ -14,11 +14,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import Notification
+from community.models import Notification, User
 from community.services import ServiceError
 from community.services.notifications import notify
 
@@ -71,8 +72,11 @@ EXPORT_EVERY = dt.timedelta(days=1)
 EXPORT_LINK_SECONDS = 7 * 24 * 3600
 
 
+@transaction.atomic
 def request_personal_data(*, user) -> PersonalDataExport:
-    """Ask for one's data (one request a day); the task prepares it (`prepare_export`)."""
+    """Ask for one's data (one request a day); the task prepares it (`prepare_export`).
+    The person's row is locked: two clicks at once make one request."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
     last = PersonalDataExport.objects.filter(user=user).order_by("-requested_at").first()
     if last is not None and last.requested_at > timezone.now() - EXPORT_EVERY:
         raise ServiceError(
@@ -87,16 +91,23 @@ def request_personal_data(*, user) -> PersonalDataExport:
 def prepare_export(export_id: int) -> bool:
     """Write the ZIP file of an export and tell its person (a notification with the link);
     False when it is gone or already prepared."""
+    name = f"{secrets.token_urlsafe(24)}.zip"
+    # Claimed by one worker only: the file name is set once, on a row not yet claimed.
+    claimed = PersonalDataExport.objects.filter(pk=export_id, file_name="", ready_at=None).update(
+        file_name=name
+    )
     export = PersonalDataExport.objects.select_related("user").filter(pk=export_id).first()
-    if export is None or export.ready_at is not None:
+    if not claimed or export is None:
         return False
+    delete_expired_exports()
+    # A person keeps one file: the new one replaces the older ones.
+    for older in PersonalDataExport.objects.filter(user=export.user).exclude(pk=export.pk):
+        delete_export_file(older)
     directory = Path(settings.PRIVATE_ROOT) / "exports"
     directory.mkdir(parents=True, exist_ok=True)
-    name = f"{secrets.token_urlsafe(24)}.zip"
     (directory / name).write_bytes(build_zip(export.user))
-    export.file_name = name
     export.ready_at = timezone.now()
-    export.save(update_fields=["file_name", "ready_at"])
+    export.save(update_fields=["ready_at"])
     notify(
         [export.user],
         kind=Notification.Kind.REQUEST,
@@ -107,6 +118,49 @@ def prepare_export(export_id: int) -> bool:
         about=(f"user:{export.user.pk}", str(_("Mes données"))),
     )
     return True
+
+
+def _export_path(export: PersonalDataExport) -> Path | None:
+    if not export.file_name:
+        return None
+    return Path(settings.PRIVATE_ROOT) / "exports" / export.file_name
+
+
+def delete_export_file(export: PersonalDataExport) -> None:
+    """Remove an export's file (its row stays: it remembers when the person asked)."""
+    path = _export_path(export)
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+def export_deleted(sender, instance, **kwargs) -> None:
+    """`post_delete` of an export (connected in `WebsiteConfig.ready`)."""
+    delete_export_file(instance)
+
+
+def delete_expired_exports(*, now=None) -> int:
+    """Delete the files prepared more than seven days ago (the link no longer works);
+    also `manage.py delete_expired_exports` for cron. The number of files removed."""
+    now = now or timezone.now()
+    expired = PersonalDataExport.objects.filter(
+        ready_at__lt=now - dt.timedelta(seconds=EXPORT_LINK_SECONDS)
+    ).exclude(file_name="")
+    count = 0
+    for export in expired:
+        delete_export_file(export)
+        count += 1
+    expired.update(file_name="")
+    return count
+
+
+def export_usable(export: PersonalDataExport | None) -> bool:
+    """Prepared, and made less than seven days ago."""
+    return bool(
+        export
+        and export.ready_at
+        and export.file_name
+        and export.ready_at >= timezone.now() - dt.timedelta(seconds=EXPORT_LINK_SECONDS)
+    )
 
 
 def export_link(export: PersonalDataExport) -> str:
@@ -129,8 +183,11 @@ def export_for(token: str, user) -> Path | None:
     export_id = value.get("export")
     if not isinstance(export_id, int):
         return None
+    # Seven days from when the file was made, whenever the link was shown.
     export = PersonalDataExport.objects.filter(
-        pk=export_id, user=user, ready_at__isnull=False
+        pk=export_id,
+        user=user,
+        ready_at__gte=timezone.now() - dt.timedelta(seconds=EXPORT_LINK_SECONDS),
     ).first()
     if export is None or not export.file_name:
         return None

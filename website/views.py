@@ -128,12 +128,13 @@ def my_data(request):
             )
         return redirect("my_data")
     latest = PersonalDataExport.objects.filter(user=request.user).first()
+    usable = services.export_usable(latest)
     return render(
         request,
         "website/my_data.html",
         {
             "latest": latest,
-            "link": services.export_link(latest) if latest and latest.ready_at else "",
+            "link": services.export_link(latest) if usable else "",
             "link_days": services.EXPORT_LINK_SECONDS // 86400,
         },
     )

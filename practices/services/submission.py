@@ -129,15 +129,28 @@ def start_edit_draft(*, user, page: PracticeSheetPage) -> SheetDraft:
     )
 
 
+@transaction.atomic
 def save_step(*, draft: SheetDraft, user, values: dict, resume_at: str) -> None:
-    """Keep a step's answers (complete or not) and where to pick the draft up again."""
+    """Keep a step's answers (complete or not) and where to pick the draft up again. The
+    draft is read again under its lock: several co-signers may be writing at once."""
     if not can_continue_draft(user, draft):
         raise PermissionDenied(Refusal.OTHERS_DRAFT)
+    draft = SheetDraft.objects.select_for_update().get(pk=draft.pk)
     values = dict(values)
     organisation = values.pop("organisation", None)
     update_fields = ["data", "step", "updated_at"]
     if organisation is not None and organisation.pk != draft.organisation_id:
         require(is_org_member(user, organisation), Refusal.SHEET_ORGANISATION)
+        if draft.origin_id and not draft.co_organisations.filter(pk=organisation.pk).exists():
+            # Born at an intervision: only an organisation that agreed to co-sign it.
+            raise SubmissionRefused(
+                [
+                    _(
+                        "Cette fiche est co-signée par les organisations qui l'ont accepté à "
+                        "l'intervision : choisissez l'une d'elles."
+                    )
+                ]
+            )
         draft.organisation = organisation
         update_fields.append("organisation")
     draft.data = {**draft.data, **values}

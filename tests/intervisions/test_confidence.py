@@ -97,6 +97,17 @@ async def test_frames_name_no_author_and_the_session_is_live(group):
         assert ack["me"] == {"facilitates": False, "supported": [state["items"][0]["id"]]}
         state = (await next_of(bruno, "session"))["session"]
         assert state["items"][0]["supports"] == 1
+        # A malformed "on" is refused, not read as "on".
+        await anna.send_json_to(
+            {
+                "type": "session.support",
+                "item": state["items"][0]["id"],
+                "on": "false",
+                "client_id": "s2",
+            }
+        )
+        malformed = await next_of(anna, "error")
+        assert (malformed["code"], malformed["client_id"]) == ("invalid", "s2")
         # Keeping is the facilitator's.
         await anna.send_json_to(
             {"type": "session.keep", "item": state["items"][0]["id"], "client_id": "k1"}

@@ -14,6 +14,7 @@ from intervisions import followup, services
 from intervisions.models import FollowUp, Part
 from practices.models import Adoption, SheetDraft
 from practices.services.submission import submit_draft
+from tests.factories import MembershipFactory
 from tests.practices.conftest import sheet_data_with, tools  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,10 @@ def test_answers_become_adoptions_when_the_sheet_is_published_and_open_the_next_
     )
     assert FollowUp.objects.count() == 1
     client.force_login(group.olga)
+    assert client.get(url).status_code == 404
+    # A colleague of Anna who was never registered is not of the group either.
+    colleague = MembershipFactory(organisation=group.ressourcerie).user
+    client.force_login(colleague)
     assert client.get(url).status_code == 404
 
     # The sheet born of the session is submitted, then published: the answer is a report.

@@ -8,6 +8,7 @@ import pytest
 from intervisions import services
 from intervisions.models import HarvestItem, Part
 from practices.models import PracticeIndexPage, SheetDraft
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,17 @@ def test_the_session_runs_in_the_room_without_javascript(group, client, messages
     assert f'href="{resume}"' in page
     assert client.get(resume).status_code == 302
     assert str(draft.pk) in client.get(index.wizard_url("wizard")).content.decode()
+    # Anna also belongs to another organisation, which did not co-sign: refused.
+    elsewhere = MembershipFactory(user=group.anna, organisation__name="Autre asbl").organisation
+    step = index.wizard_url("wizard_step", draft.pk, "context")
+    client.force_login(group.anna)
+    response = client.post(
+        step,
+        {"title": "Fiche", "summary": "Résumé", "organisation": elsewhere.pk, "action": "save"},
+    )
+    assert messages_of(response)[-1].startswith("Cette fiche est co-signée par les organisations")
+    draft.refresh_from_db()
+    assert draft.organisation == group.ressourcerie
     client.force_login(group.olga)
     assert client.get(resume).status_code == 404
     client.force_login(group.bruno)  # his organisation did not co-sign

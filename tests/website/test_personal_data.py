@@ -9,8 +9,10 @@ import io
 import json
 import uuid
 import zipfile
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -103,6 +105,19 @@ def test_the_link_expires_after_a_week(
     link = page.split('class="button" href="', 1)[1].split('"', 1)[0]
     time_machine.move_to(dt.datetime.now(dt.UTC) + dt.timedelta(days=8))
     assert client.get(link).status_code == 404
+    # Seven days from when the file was made: a link shown later is no longer offered.
+    assert 'class="button" href="' not in client.get("/moi/donnees/").content.decode()
+    # The next export removes the old file, and deleting the account removes the last.
+    export = PersonalDataExport.objects.get()
+    old = Path(settings.PRIVATE_ROOT) / "exports" / export.file_name
+    assert old.is_file()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/moi/donnees/")
+    assert not old.exists()
+    new = Path(settings.PRIVATE_ROOT) / "exports" / PersonalDataExport.objects.first().file_name
+    assert new.is_file()
+    nora.delete()
+    assert not new.exists()
 
 
 def test_collecting_costs_the_same_queries_whatever_the_amount(nora):
