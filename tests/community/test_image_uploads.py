@@ -101,3 +101,59 @@ def test_pillow_refuses_to_decode_over_25_megapixels_anywhere(width, height):
 def test_pillow_opens_25_megapixels():
     with Image.open(io.BytesIO(png(5_000, 5_000).read())) as image:
         assert image.size == (5_000, 5_000)
+
+
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+    b"<script>alert(document.cookie)</script></svg>"
+)
+NOT_AN_IMAGE = (
+    "Transférez une image valide. Le fichier que vous avez transféré n'est pas une image, "
+    "ou il est corrompu."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("photo.svg", SVG),  # an SVG can carry script: refused
+        ("photo.png", SVG),  # …whatever its name says
+        ("photo.png", b"<html><script>alert(1)</script></html>"),
+        ("photo.jpg", b"MZ\x90\x00 not an image at all"),
+    ],
+)
+def test_a_profile_photo_is_judged_by_its_content_not_its_name(client, name, content):
+    user = UserFactory()
+    client.force_login(user)
+
+    response = client.post(
+        "/moi/profil/",
+        {**profile_data(), "avatar": SimpleUploadedFile(name, content, content_type="image/png")},
+    )
+
+    user.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"avatar": [NOT_AN_IMAGE]}
+    assert user.avatar.name == ""
+
+
+def test_a_png_named_jpg_is_read_as_what_it_is(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    response = client.post(
+        "/moi/profil/", {**profile_data(), "avatar": png(40, 40, name="photo.jpg")}
+    )
+
+    user.refresh_from_db()
+    assert response.status_code == 302
+    assert (user.avatar.width, user.avatar.height) == (40, 40)
+
+
+def test_an_svg_is_refused_by_the_editors_image_field_too():
+    field = WagtailImageField()
+
+    with pytest.raises(ValidationError) as refused:
+        field.clean(SimpleUploadedFile("logo.svg", SVG, content_type="image/svg+xml"))
+
+    assert refused.value.code in {"invalid_image_extension", "invalid_image_known_format"}
