@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community.access import Refusal, require
@@ -96,13 +97,64 @@ def prepare(request, event_id):
     )
 
 
-def _act(request, event_id, action, done: str):
+def _on(request) -> bool:
+    return request.POST.get("on") == "1"
+
+
+# The session's actions without JavaScript, as its frames (`frames.py`) do with it: what
+# each calls, and what the person is told when it worked ("" for what they see at once).
+SESSION_ACTIONS = {
+    "step": (
+        lambda request, session: services.move_to_step(
+            user=request.user, session=session, step=request.POST.get("step")
+        ),
+        "",
+    ),
+    "propose": (
+        lambda request, session: services.propose(
+            user=request.user,
+            session=session,
+            part=request.POST.get("part"),
+            text=request.POST.get("text", ""),
+            client_id=request.POST.get("client_id"),
+            from_message=request.POST.get("from_message") or None,
+        ),
+        gettext_lazy("Votre proposition est dans la récolte."),
+    ),
+    "support": (
+        lambda request, session: services.support(
+            user=request.user, session=session, item_id=request.POST.get("item"), on=_on(request)
+        ),
+        "",
+    ),
+    "keep": (
+        lambda request, session: services.keep(
+            user=request.user, session=session, item_id=request.POST.get("item"), on=_on(request)
+        ),
+        "",
+    ),
+    "consent": (
+        lambda request, session: services.consent(
+            user=request.user,
+            session=session,
+            organisation_id=request.POST.get("organisation"),
+            on=_on(request),
+        ),
+        gettext_lazy("C'est noté."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def session_action(request, event_id, action):
     intervision = _intervision(event_id)
     session = services.running_session(intervision)
+    act, done = SESSION_ACTIONS[action]
     try:
         if session is None:
             raise ServiceError(_("Aucune séance n'est en cours dans ce salon."))
-        action(intervision, session)
+        act(request, session)
     except ServiceError as error:
         show_refusal(request, error)
     else:
@@ -122,85 +174,6 @@ def start(request, event_id):
     else:
         messages.success(request, _("La séance commence."))
     return _back(intervision)
-
-
-@login_required
-@require_POST
-def step(request, event_id):
-    return _act(
-        request,
-        event_id,
-        lambda _i, session: services.move_to_step(
-            user=request.user, session=session, step=request.POST.get("step")
-        ),
-        "",
-    )
-
-
-@login_required
-@require_POST
-def propose(request, event_id):
-    return _act(
-        request,
-        event_id,
-        lambda _i, session: services.propose(
-            user=request.user,
-            session=session,
-            part=request.POST.get("part"),
-            text=request.POST.get("text", ""),
-            client_id=request.POST.get("client_id"),
-            from_message=request.POST.get("from_message") or None,
-        ),
-        _("Votre proposition est dans la récolte."),
-    )
-
-
-@login_required
-@require_POST
-def support(request, event_id):
-    return _act(
-        request,
-        event_id,
-        lambda _i, session: services.support(
-            user=request.user,
-            session=session,
-            item_id=request.POST.get("item"),
-            on=request.POST.get("on") == "1",
-        ),
-        "",
-    )
-
-
-@login_required
-@require_POST
-def keep(request, event_id):
-    return _act(
-        request,
-        event_id,
-        lambda _i, session: services.keep(
-            user=request.user,
-            session=session,
-            item_id=request.POST.get("item"),
-            on=request.POST.get("on") == "1",
-        ),
-        "",
-    )
-
-
-@login_required
-@require_POST
-def consent(request, event_id):
-    return _act(
-        request,
-        event_id,
-        lambda _i, session: services.consent(
-            user=request.user,
-            session=session,
-            organisation_id=request.POST.get("organisation"),
-            on=request.POST.get("on") == "1",
-        ),
-        _("C'est noté."),
-    )
 
 
 @login_required
