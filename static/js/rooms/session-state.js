@@ -13,6 +13,8 @@
 //   same client_id after every reconnection (the server stores one item per client_id).
 // - The time left in the current step.
 
+import { StoredQueue } from "./stored-queue.js";
+
 // One line of text, as the server stores an item's text (community.text.one_line).
 export function oneLine(text) {
   return String(text || "").replace(/\s+/g, " ").trim();
@@ -170,62 +172,29 @@ export function formatRemaining(ms) {
 const ACKED_KEPT = 20;
 
 // Proposals typed here that the server has not acknowledged yet.
-export class ProposalQueue {
-  // `storage`: sessionStorage or a stand-in ({getItem, setItem, removeItem}), or null.
+export class ProposalQueue extends StoredQueue {
   constructor(storage, key) {
-    this.storage = storage;
-    this.key = key;
-    this.items = new Map(); // client_id -> {client_id, part, text, from_message}, in order
+    super(storage, key); // items: client_id -> {client_id, part, text, from_message}
     this.acked = []; // the last proposals acknowledged, not yet seen in a state
   }
 
-  get size() {
-    return this.items.size;
+  fromStored(item) {
+    return typeof item.part === "string" && typeof item.text === "string" ? item : null;
   }
 
-  values() {
-    return Array.from(this.items.values());
-  }
-
-  has(clientId) {
-    return this.items.has(clientId);
-  }
-
-  get(clientId) {
-    return this.items.get(clientId) || null;
-  }
-
-  // The proposals saved by an earlier page of this tab (unreadable ones are dropped).
-  restore() {
-    let saved;
-    try {
-      saved = JSON.parse((this.storage && this.storage.getItem(this.key)) || "[]");
-    } catch {
-      saved = [];
-    }
-    const restored = [];
-    for (const item of Array.isArray(saved) ? saved : []) {
-      if (item && typeof item.client_id === "string" && typeof item.part === "string"
-        && typeof item.text === "string") {
-        restored.push(this.add(item));
-      }
-    }
-    return restored;
+  toStored({ client_id, part, text, from_message }) {
+    return { client_id, part, text, from_message };
   }
 
   // Queue a proposal; one client_id is queued once (the item already queued is returned).
   add({ client_id, part, text, from_message = null }) {
-    const known = this.items.get(client_id);
-    if (known) {
-      return known;
+    if (this.items.has(client_id)) {
+      return this.items.get(client_id);
     }
     const seq = Number(from_message);
-    const item = {
+    return this.put({
       client_id, part, text, from_message: Number.isInteger(seq) && seq > 0 ? seq : null,
-    };
-    this.items.set(client_id, item);
-    this.save();
-    return item;
+    });
   }
 
   // The server acknowledged it: out of the queue (remembered a while, see `claim`).
@@ -234,16 +203,6 @@ export class ProposalQueue {
     if (item) {
       this.acked.push(item);
       this.acked.splice(0, Math.max(0, this.acked.length - ACKED_KEPT));
-    }
-    return item;
-  }
-
-  // The server refused it: out of the queue, given back to its author.
-  remove(clientId) {
-    const item = this.items.get(clientId) || null;
-    if (item) {
-      this.items.delete(clientId);
-      this.save();
     }
     return item;
   }
@@ -279,23 +238,5 @@ export class ProposalQueue {
       frame.from_message = item.from_message;
     }
     return frame;
-  }
-
-  save() {
-    if (!this.storage) {
-      return;
-    }
-    try {
-      const items = this.values().map(({ client_id, part, text, from_message }) => ({
-        client_id, part, text, from_message,
-      }));
-      if (items.length) {
-        this.storage.setItem(this.key, JSON.stringify(items));
-      } else {
-        this.storage.removeItem(this.key);
-      }
-    } catch {
-      // Storage full or refused: the proposals still live in memory.
-    }
   }
 }
