@@ -9,10 +9,13 @@ from django import forms
 from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from . import privacy
 from .fields import MultiLineFormField, OneLineFormField
 from .models import Membership, Organisation, Region, Sector, Theme, User, search_terms
 from .services.accounts import complete_signup
@@ -133,7 +136,30 @@ class SignupExtraForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
-    field_order = ["display_name", "email", "password1", "password2"]
+    accept_terms = forms.BooleanField(
+        label=_("J'accepte la charte du réseau et j'ai lu la politique de confidentialité"),
+        error_messages={
+            "required": _(
+                "Pour rejoindre Relais, acceptez la charte et lisez la politique de "
+                "confidentialité."
+            )
+        },
+    )
+
+    field_order = ["display_name", "email", "password1", "password2", "accept_terms"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        charter = privacy.charter_page()
+        self.charter_version = privacy.charter_version(charter)
+        notice = format_html(
+            '<a href="{}">{}</a>', reverse("privacy"), _("Lire la politique de confidentialité")
+        )
+        self.fields["accept_terms"].help_text = (
+            format_html('<a href="{}">{}</a> · {}', charter.url, _("Lire la charte"), notice)
+            if charter is not None
+            else notice
+        )
 
     def clean_display_name(self):
         return clean_display_name(self.cleaned_data["display_name"])
@@ -143,6 +169,8 @@ class SignupExtraForm(forms.Form):
             user=user,
             display_name=self.cleaned_data["display_name"],
             language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            charter_version=self.charter_version,
+            privacy_version=privacy.PRIVACY_NOTICE_VERSION,
         )
 
 

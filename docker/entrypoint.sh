@@ -42,7 +42,7 @@ case "${1:-web}" in
       --host 0.0.0.0 --port 8000 \
       --proxy-headers --forwarded-allow-ips="${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
       --workers "${WEB_CONCURRENCY:-2}" \
-      --lifespan off
+      --lifespan off --no-access-log
     ;;
   worker)
     wait_for_database

@@ -12,6 +12,8 @@ from practices.models import Adoption
 from .protocols import PROTOCOLS
 from .services import MAX_STEP_MINUTES
 
+# The retentions a group may choose (the privacy notice lists them).
+RETENTION_DAYS = (7, 30, 90)
 RETENTION_CHOICES = [
     ("", _("Garder les messages")),
     ("7", _("Effacer les messages 7 jours après la séance")),

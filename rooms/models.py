@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -61,11 +62,13 @@ class Room(models.Model):
         related_name="rooms",
     )
     # The two people of a direct conversation, smaller id first: one pair, one room.
+    # A person who deletes their account leaves the conversation to the other, archived
+    # (website/account_deletion.py).
     user_a = models.ForeignKey(
-        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     user_b = models.ForeignKey(
-        User, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     last_seq = models.PositiveIntegerField(_("dernier message"), default=0, editable=False)
     archived = models.BooleanField(
@@ -156,7 +159,7 @@ class Room(models.Model):
         if self.kind != self.Kind.DIRECT:
             return self.title
         other = self.user_b if getattr(user, "pk", None) == self.user_a_id else self.user_a
-        return str(other) if other else self.title
+        return str(other) if other else gettext("Ancien·ne membre")
 
 
 class RoomMessage(models.Model):

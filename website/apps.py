@@ -23,6 +23,14 @@ class WebsiteConfig(AppConfig):
         post_delete.connect(
             services.export_deleted, sender=PersonalDataExport, dispatch_uid="website.export"
         )
+        from django.contrib.auth.signals import user_logged_in  # noqa: PLC0415 - ready()
+
+        from website import account_deletion  # noqa: PLC0415 - ready()
+
+        # Signing in during the grace period keeps the account.
+        user_logged_in.connect(
+            account_deletion.cancel_on_sign_in, dispatch_uid="website.deletion_cancelled"
+        )
 
 
 def my_data_section(request):

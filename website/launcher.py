@@ -54,6 +54,8 @@ def commands(host: str, port: int) -> list[list[str]]:
             str(port),
             "--lifespan",
             "off",
+            # No line per visit: the privacy notice promises Relais does not log visits.
+            "--no-access-log",
         ],
         # Every queue; the interval is the longest a due task waits.
         [python, "manage.py", "db_worker", "--queue-name", "*", "--interval", "2", "--no-reload"],

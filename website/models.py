@@ -181,3 +181,26 @@ class PersonalDataExport(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+class AccountDeletion(models.Model):
+    """A person asked for their account to be deleted (`website.account_deletion`): carried
+    out at `due_at` unless they sign in before, which cancels it (the row goes)."""
+
+    class Messages(models.TextChoices):
+        KEEP = "keep", _("Les garder, signés « Ancien·ne membre »")
+        ERASE = "erase", _("Les effacer")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_deletion"
+    )
+    messages = models.CharField(_("mes messages"), max_length=5, choices=Messages.choices)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    due_at = models.DateTimeField(_("supprimé le"), db_index=True)
+
+    class Meta:
+        verbose_name = _("suppression de compte")
+        verbose_name_plural = _("suppressions de comptes")
+
+    def __str__(self):
+        return f"{self.user_id} {self.due_at:%Y-%m-%d}"

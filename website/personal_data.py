@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from community.models import Membership, Notification, User
+from community.models import Membership, Notification, TermsAcceptance, User
 from community.text import spreadsheet_cell
 from diagnostic.models import Answer, Respondent
 from events.models import Registration
@@ -49,6 +49,11 @@ def collect(user: User) -> dict[str, list[dict]]:
         "last_login": _when(user.last_login),
         "interests": ", ".join(user.interests.order_by("name").values_list("name", flat=True)),
         "avatar": user.avatar.name if user.avatar else "",
+        # The charter and privacy notice accepted at sign-up (`community.privacy`).
+        "terms_accepted": "; ".join(
+            f"{_when(t.accepted_at)} charter {t.charter_version or '-'} privacy {t.privacy_version}"
+            for t in TermsAcceptance.objects.filter(user=user)
+        ),
     }
     memberships = [
         {

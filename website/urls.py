@@ -13,7 +13,16 @@ from rooms import urls as rooms_urls
 from search import urls as search_urls
 
 from .api import api_router
-from .views import healthz, my_data, my_data_download, robots_txt, set_language, sitemap_xml
+from .views import (
+    delete_account,
+    healthz,
+    my_data,
+    my_data_download,
+    privacy,
+    robots_txt,
+    set_language,
+    sitemap_xml,
+)
 
 
 class AdminLoginRedirect(RedirectView):
@@ -28,6 +37,8 @@ class AdminLoginRedirect(RedirectView):
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("moi/donnees/", my_data, name="my_data"),
+    path("moi/supprimer/", delete_account, name="delete_account"),
+    path("confidentialite/", privacy, name="privacy"),
     re_path(
         r"^moi/donnees/(?P<token>[A-Za-z0-9_:-]{1,300})/$",
         my_data_download,

@@ -1,15 +1,19 @@
 """Site-wide views that are not Wagtail pages."""
 
+import datetime as dt
 import logging
 
 import redis
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -17,11 +21,15 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 from wagtail.contrib.sitemaps.views import sitemap
 
+from community import privacy as privacy_notice
 from community.public import absolute_url
 from community.refusals import show_refusal
 from community.services import ServiceError, accounts
+from diagnostic.federation import ANONYMITY as FEDERATION_ANONYMITY
+from intervisions.forms import RETENTION_DAYS
 
-from . import services, tasks
+from . import account_deletion, services, tasks
+from .forms import DeleteAccountForm
 from .models import PersonalDataExport
 from .sitemaps import SITEMAPS
 
@@ -148,3 +156,66 @@ def my_data_download(request, token):
     response = FileResponse(path.open("rb"), as_attachment=True, filename="relais-mes-donnees.zip")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- Deleting one's account -----------------------------------------------------------------
+
+
+@login_required
+def delete_account(request):
+    """ "Supprimer mon compte": the person chooses what becomes of their messages, confirms
+    with their password, and is signed out; the account goes after the grace period unless
+    they sign in again (website/account_deletion.py)."""
+    waiting = account_deletion.handover_needed(request.user)
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            deletion = account_deletion.request_deletion(
+                user=request.user,
+                messages=form.cleaned_data["messages"],
+                password=form.cleaned_data["password"],
+            )
+        except ServiceError as error:
+            show_refusal(request, error)
+        else:
+            logout(request)
+            messages.success(
+                request,
+                _(
+                    "Votre compte sera supprimé le %(date)s. D'ici là, il vous suffit de vous "
+                    "reconnecter pour le garder : la suppression sera annulée."
+                )
+                % {"date": date_format(timezone.localtime(deletion.due_at), "j F Y")},
+            )
+            return redirect("/")
+    return render(
+        request,
+        "website/delete_account.html",
+        {
+            "form": form,
+            "waiting": waiting,
+            "grace_days": account_deletion.grace().days,
+        },
+    )
+
+
+# --- The privacy notice ---------------------------------------------------------------------
+
+
+def privacy(request):
+    """ "Vos données sur Relais": what is kept, why, for how long and who sees it, with the
+    figures read from the settings and code that apply them (so the page stays true)."""
+    limits = settings.RELAIS["ACTION_LIMITS"].values()
+    return render(
+        request,
+        "website/privacy.html",
+        {
+            "version": dt.date.fromisoformat(privacy_notice.PRIVACY_NOTICE_VERSION),
+            "session_days": settings.SESSION_COOKIE_AGE // 86400,
+            "grace_days": account_deletion.grace().days,
+            "export_days": services.EXPORT_LINK_SECONDS // 86400,
+            "retention_days": RETENTION_DAYS,
+            "limit_hours": max(window for _person, _address, window in limits) // 3600,
+            "anonymity": FEDERATION_ANONYMITY,
+        },
+    )

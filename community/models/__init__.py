@@ -405,6 +405,26 @@ class Affiliation(models.Model):
         return f"{self.organisation} ∈ {self.federation} ({self.status})"
 
 
+class TermsAcceptance(models.Model):
+    """Someone accepted the charter and read the privacy notice, in these versions
+    (`community.privacy`): recorded at sign-up, kept with the account."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="terms_acceptances")
+    charter_version = models.CharField(_("version de la charte"), max_length=60, blank=True)
+    privacy_version = models.CharField(
+        _("version de la politique de confidentialité"), max_length=20
+    )
+    accepted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-accepted_at"]
+        verbose_name = _("acceptation de la charte")
+        verbose_name_plural = _("acceptations de la charte")
+
+    def __str__(self):
+        return f"{self.user_id} {self.privacy_version} {self.charter_version}"
+
+
 # Notifications and their preferences, in a module of their own (imported last: they
 # point at User).
 from community.models.notifications import Notification as Notification  # noqa: E402

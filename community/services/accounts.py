@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from community.models import User
+from community.models import TermsAcceptance, User
 
 
 def update_profile(
@@ -38,10 +38,16 @@ def set_preferred_language(*, user: User, language: str) -> None:
         user.save(update_fields=["preferred_language"])
 
 
-def complete_signup(*, user: User, display_name: str, language: str) -> None:
-    """What allauth's sign-up form adds to the new account: the name others see and, as
-    the preferred language, the interface language the person signed up in."""
+def complete_signup(
+    *, user: User, display_name: str, language: str, charter_version: str, privacy_version: str
+) -> None:
+    """What allauth's sign-up form adds to the new account: the name others see, as the
+    preferred language the interface language the person signed up in, and the versions
+    of the charter and privacy notice they accepted."""
     user.display_name = display_name
     if language in dict(settings.LANGUAGES):
         user.preferred_language = language
     user.save(update_fields=["display_name", "preferred_language"])
+    TermsAcceptance.objects.create(
+        user=user, charter_version=charter_version, privacy_version=privacy_version
+    )

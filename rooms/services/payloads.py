@@ -85,7 +85,7 @@ def message_dict(message: RoomMessage, *, anonymous: bool = False, viewer_id=Non
     else:
         shown_author = {
             "id": message.author_id,
-            "name": str(author) if author else _("Compte supprimé"),
+            "name": str(author) if author else _("Ancien·ne membre"),
             "organisation": getattr(message, "author_org", ""),
         }
     return {

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from community.models import User
+from community.models import TermsAcceptance, User
+from community.privacy import PRIVACY_NOTICE_VERSION
 from tests.factories import (
     AffiliationFactory,
     FederationFactory,
@@ -21,6 +22,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories.community import PASSWORD
+from tests.practices.conftest import build_home_page
+from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +46,10 @@ def _signup(client, email="camille@example.org", **overrides):
         "email": email,
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "accept_terms": "on",
         **overrides,
     }
-    return client.post("/accounts/signup/", data)
+    return client.post("/accounts/signup/", {k: v for k, v in data.items() if v is not None})
 
 
 def _without_csrf(response) -> str:
@@ -90,6 +94,41 @@ def test_signup_language_follows_interface_language(client):
     _signup(client)
 
     assert User.objects.get().preferred_language == "nl"
+
+
+def test_signup_records_the_charter_and_privacy_notice_accepted(client):
+    charter = build_home_page().add_child(
+        instance=StandardPage(title="Charte du réseau", slug="charte", intro="")
+    )
+    charter.save_revision().publish()
+    charter.refresh_from_db()
+
+    page = client.get("/accounts/signup/").content.decode()
+    _signup(client)
+
+    # The form links both texts, and the versions accepted are kept with the account.
+    assert f'<a href="{charter.url}">Lire la charte</a>' in page
+    assert '<a href="/confidentialite/">Lire la politique de confidentialité</a>' in page
+    accepted = TermsAcceptance.objects.get(user=User.objects.get())
+    day = charter.last_published_at.date().isoformat()
+    assert (accepted.charter_version, accepted.privacy_version) == (
+        f"r{charter.live_revision_id} {day}",
+        PRIVACY_NOTICE_VERSION,
+    )
+
+
+def test_signup_without_accepting_the_charter_refused(client, mailoutbox):
+    response = _signup(client, accept_terms=None)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "accept_terms": [
+            "Pour rejoindre Relais, acceptez la charte et lisez la politique de confidentialité."
+        ]
+    }
+    assert not User.objects.exists()
+    assert not TermsAcceptance.objects.exists()
+    assert mailoutbox == []
 
 
 def test_signup_without_display_name_refused(client, mailoutbox):

@@ -9,7 +9,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from playwright.sync_api import Page, expect
 
-from community.models import Membership, Organisation, User
+from community.models import Membership, Organisation, TermsAcceptance, User
+from community.privacy import PRIVACY_NOTICE_VERSION
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from tests.factories.community import PASSWORD
 
@@ -44,6 +45,9 @@ def test_onboarding_sign_up_create_organisation_and_accept_a_colleague(
     page.get_by_label("Mot de passe (confirmation) (obligatoire)", exact=True).fill(
         "un-vélo-pour-la-ressourcerie"
     )
+    page.get_by_label(
+        "J'accepte la charte du réseau et j'ai lu la politique de confidentialité"
+    ).check()
     page.get_by_role("button", name="Création de compte").click()
 
     # She is asked to confirm her address, and the confirmation email is hers alone.
@@ -52,6 +56,10 @@ def test_onboarding_sign_up_create_organisation_and_accept_a_colleague(
     camille = User.objects.get(email="camille@brouette.example")
     assert camille.display_name == "Camille Dubois"
     assert camille.preferred_language == "fr"
+    # Her consent is kept with the versions she accepted.
+    assert list(
+        TermsAcceptance.objects.filter(user=camille).values_list("privacy_version", flat=True)
+    ) == [PRIVACY_NOTICE_VERSION]
     assert list(EmailAddress.objects.filter(user=camille).values_list("verified", flat=True)) == [
         False
     ]
@@ -188,6 +196,9 @@ def test_sign_up_with_a_taken_address_reveals_nothing(page: Page, mailoutbox):
     page.get_by_label("Mot de passe (confirmation) (obligatoire)", exact=True).fill(
         "un-autre-mot-de-passe"
     )
+    page.get_by_label(
+        "J'accepte la charte du réseau et j'ai lu la politique de confidentialité"
+    ).check()
     page.get_by_role("button", name="Création de compte").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Vérifiez votre adresse e-mail")

@@ -59,6 +59,7 @@ PUBLIC = [
     "/recherche/?q=nextclod",
     "/recherche/?q=zorglub+cloud",
     "/diagnostic/",
+    "/confidentialite/",
     "/cette-page-n-existe-pas/",
 ]
 ACCOUNTS = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
@@ -66,6 +67,8 @@ MEMBERS = [
     *PUBLIC,
     "/moi/",
     "/moi/profil/",
+    "/moi/donnees/",
+    "/moi/supprimer/",
     "/moi/notifications/",
     "/moi/notifications/preferences/",
     "/moi/notifications/apercu/",

@@ -350,6 +350,9 @@ DEMO_SITE = False
 RELAIS: dict[str, Any] = {  # read by many modules: ints, and one string
     "DEFAULT_TIME_ZONE": "Europe/Brussels",
     "DIRECTORY_PAGE_SIZE": 12,
+    # Deleting one's account waits this many days: signing in before cancels it
+    # (website/account_deletion.py; the privacy page says it).
+    "ACCOUNT_DELETION_GRACE_DAYS": 14,
     "LOGO_MAX_BYTES": 2 * 1024 * 1024,
     # Pixels of an uploaded picture (logos, avatars, Wagtail images): a small file can
     # hold a huge picture that would take the server's memory once decoded.
