@@ -214,6 +214,9 @@ def delete_message(*, user: User, room: Room, seq) -> dict:
     """Authors delete their own messages: the text is erased, the number stays."""
     if not access.can_read_room(user, room):
         raise RoomError("forbidden", str(access.room_refusal(user, room)))
+    if room.archived:
+        # Read only, as for editing (a muted author may still withdraw their words).
+        raise _forbidden(access.RoomRights(read=True), user, room)
     message = _own_message(user, room, seq)
     message.deleted_at = timezone.now()
     message.body_markdown = ""
