@@ -32,6 +32,8 @@ CLOSE_SIGNED_OUT = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NO_ROOM = 4404
 CLOSE_TOO_BIG = 1009
+# The channel layer (Redis) stopped answering: "try again later", which the client does.
+CLOSE_TRY_AGAIN = 1013
 
 
 def _load(slug: str, user):
@@ -133,6 +135,17 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     last_forward = 0.0
     presence_version = 0
 
+    async def __call__(self, scope, receive, send):
+        """Leave the room however the socket ends. A send to a client already gone raises
+        (uvicorn: `ClientDisconnected`) and ends this application at once, without the
+        `websocket.disconnect` that calls `disconnect`: the heartbeat would then go on
+        for ever on a dead socket (failing every round), with the presence, the groups
+        and the channel-layer watch it holds."""
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await self.disconnect(None)
+
     async def connect(self):
         self.user = self.scope.get("user")
         slug = self.scope["url_route"]["kwargs"]["slug"]
@@ -172,6 +185,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         )
         await self._join()
         self.heartbeat = asyncio.ensure_future(self._keep_present())
+        groups.layer_watch().watch(self.channel_name, self._layer_lost)
+
+    async def _layer_lost(self):
+        """The channel layer is unreachable: nothing said in the room would reach this
+        socket. Close it; the client says it is reconnecting and tries again until Redis
+        answers, then syncs what it missed."""
+        await self.close(code=CLOSE_TRY_AGAIN)
 
     async def _join(self):
         change = await sync_to_async(presence.join_presence, thread_sensitive=False)(
@@ -252,13 +272,19 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.close(code=CLOSE_FORBIDDEN)
 
     async def disconnect(self, code):
+        """Stop the socket's tasks and leave the room; called once more as the application
+        ends (`__call__`), when it does nothing."""
         for task in (self.heartbeat, self.tail_watch):
             if task:
                 task.cancel()
         if self.joined:
             self.joined = False
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-            await self.channel_layer.group_discard(self.user_group, self.channel_name)
+            groups.layer_watch().forget(self.channel_name)
+            try:
+                await self.channel_layer.group_discard(self.group, self.channel_name)
+                await self.channel_layer.group_discard(self.user_group, self.channel_name)
+            except Exception:  # noqa: BLE001 - Redis down: the socket is gone all the same
+                logger.warning("Room socket left its groups uncleanly", exc_info=True)
             change = await sync_to_async(presence.leave_presence, thread_sensitive=False)(
                 room_id=self.room.pk, connection=self.channel_name
             )
@@ -277,7 +303,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             frame = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: arrays or objects nested deeper than the parser goes ("[[[…").
             frame = None
         if not isinstance(frame, dict):
             await self._error("invalid", _("Message illisible : un objet JSON est attendu."))

@@ -8,13 +8,16 @@ sync. Called from synchronous code: the consumer reaches it through
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+from . import per_loop
 from .payloads import message_dict, with_organisations
 
 logger = logging.getLogger(__name__)
@@ -92,3 +95,49 @@ def recheck_access_on_commit(user_ids) -> None:
                 logger.warning("Access re-check of user %s not sent", pk, exc_info=True)
 
     transaction.on_commit(send)
+
+
+PROBE_GROUP = "layer.probe"  # nobody listens: a publish that only checks Redis answers
+
+
+class LayerWatch:
+    """Whether the channel layer answers, checked once a second per process while room
+    sockets are open (one publish to a group nobody joined). When it stops answering (Redis
+    down), every socket watched is told at once and closes with a code the client retries:
+    the room says it is reconnecting instead of staying silent, and the sockets open again
+    (with a sync of what they missed) once Redis is back."""
+
+    EVERY = 1.0
+    TIMEOUT = 2.0  # a Redis that hangs rather than refuses counts as down too
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
+        self.lost: dict[str, Callable[[], Awaitable[None]]] = {}
+        self.task: asyncio.Task | None = None
+
+    def watch(self, name: str, on_lost: Callable[[], Awaitable[None]]) -> None:
+        self.lost[name] = on_lost
+        if self.task is None or self.task.done():
+            self.task = self.loop.create_task(self._run())
+
+    def forget(self, name: str) -> None:
+        self.lost.pop(name, None)
+
+    async def _run(self) -> None:
+        layer = get_channel_layer()
+        while self.lost:
+            await asyncio.sleep(self.EVERY)
+            try:
+                send = layer.group_send(PROBE_GROUP, {"type": "layer.probe"})
+                await asyncio.wait_for(send, timeout=self.TIMEOUT)
+            except Exception:
+                logger.warning(
+                    "Channel layer unreachable: closing %s room socket(s) for them to retry",
+                    len(self.lost),
+                    exc_info=True,
+                )
+                lost, self.lost = list(self.lost.values()), {}
+                await asyncio.gather(*(on_lost() for on_lost in lost), return_exceptions=True)
+
+
+layer_watch = per_loop(LayerWatch)

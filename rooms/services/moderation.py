@@ -10,12 +10,19 @@ from django.utils.translation import gettext as _
 
 from community.models import Membership, User
 from community.services import notifications, ratelimit
+from community.text import multi_line
 from rooms import access
 from rooms.models import MessageReport, ModerationLog, Room, RoomMessage, RoomSanction
 
 from . import RoomError
 from .groups import broadcast_updated, send_or_log
 from .posting import find_message
+
+
+def _reason(reason) -> str:
+    """A reason as people type it, without the control characters (a NUL) the database
+    refuses."""
+    return multi_line(str(reason or "")).strip()
 
 
 def _require_moderator(user, room) -> None:
@@ -56,7 +63,7 @@ def hide_message(*, moderator: User, room: Room, seq, reason: str = "") -> dict:
     message = find_message(room, seq, lock=True)
     if message.hidden_at:
         raise RoomError("invalid", _("Ce message est déjà masqué."))
-    return _hide(message, moderator=moderator, reason=reason)
+    return _hide(message, moderator=moderator, reason=_reason(reason))
 
 
 def report_message(*, user: User, room: Room, seq, reason: str = "") -> MessageReport:
@@ -70,7 +77,7 @@ def report_message(*, user: User, room: Room, seq, reason: str = "") -> MessageR
     try:
         with transaction.atomic():
             return MessageReport.objects.create(
-                message=message, reporter=user, reason=(reason or "").strip()[:500]
+                message=message, reporter=user, reason=_reason(reason)[:500]
             )
     except IntegrityError:
         raise RoomError("invalid", _("Vous avez déjà signalé ce message.")) from None
@@ -150,6 +157,7 @@ def sanction(
     """Mute (reads, cannot write) or ban (neither) a person from a room. A ban closes their
     open connections to the room; with `hide_messages`, their messages are hidden too."""
     _require_moderator(moderator, room)
+    reason = _reason(reason)
     if kind not in RoomSanction.Kind.values:
         raise RoomError("invalid", _("Mesure inconnue."))
     if target.pk == moderator.pk or access.can_moderate_room(target, room):
@@ -158,14 +166,14 @@ def sanction(
         room=room,
         user=target,
         kind=kind,
-        defaults={"by": moderator, "until": until, "reason": (reason or "")[:300]},
+        defaults={"by": moderator, "until": until, "reason": reason[:300]},
     )
     ModerationLog.objects.create(
         actor=moderator,
         action=kind,
         room=room,
         target=target,
-        detail=(reason or "")[:500],
+        detail=reason[:500],
     )
     if kind == RoomSanction.Kind.BAN:
         if hide_messages:
