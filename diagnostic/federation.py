@@ -162,10 +162,11 @@ def dashboard(federation: Organisation, since: dt.datetime | None, viewer=None) 
 
     # Public rooms only (themes and pages) and the federation's own room: an organisation's
     # private room or a conversation is nobody else's business; nor a room under the
-    # Chatham House rule (counting its messages per organisation would attribute them).
+    # Chatham House rule (counting its messages per organisation would attribute them), nor
+    # a room kept for its group (an intervision's), private as an organisation's.
     public = (
         Q(room__kind__in=[Room.Kind.THEME, Room.Kind.PAGE]) | Q(room__organisation=federation)
-    ) & Q(room__chatham_house=False)
+    ) & Q(room__chatham_house=False, room__roster_only=False)
     messages = _in_period(
         RoomMessage.objects.filter(public, author__in=list(people), deleted_at=None),
         "created_at",

@@ -15,6 +15,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
@@ -27,8 +28,10 @@ from rooms.models import Room
 from tests.diagnostic.fixtures import answered_diagnostic
 from tests.events.conftest import future
 from tests.factories import UserFactory
+from tests.factories.community import PASSWORD
 from tests.refusal_page import refusal_of
 from tests.shared import built_once_per_module
+from website.models import AccountDeletion
 
 from .corpus import LONG, PAYLOADS
 from .world import build
@@ -60,6 +63,10 @@ def _targets(world) -> dict:
     """Form → (its address, who posts, a valid submission)."""
     people = world.people
     people["mona"] = _moderator()
+    # Their own accounts for the forms about an account (see FRESH).
+    people["dora"] = UserFactory(display_name="Dora Départ", email="dora@example.org")
+    people["sam"] = UserFactory(display_name="Sam Connecté", email="sam@example.org")
+    people["paul"] = UserFactory(display_name="Paul Secret", email="paul@example.org")
     organisation = world.paths["organisation"]
     sheet = PracticeSheetPage.objects.live().get()
     room = Room.objects.get(slug=world.paths["room"].split("/")[2])
@@ -179,8 +186,38 @@ def _targets(world) -> dict:
             {"reference": "x", "question": "y", "target_date": "2030-01-01"},
         ),
         "diagnostic_axis": (f"/diagnostic/{diagnostic.pk}/repondre/infrastructure/", "cora", {}),
+        "account_delete": ("/moi/supprimer/", "dora", {"messages": "keep", "password": PASSWORD}),
+        "sign_in": ("/accounts/login/", None, {"login": "sam@example.org", "password": PASSWORD}),
+        "password_change": (
+            "/accounts/password/change/",
+            "paul",
+            {
+                "oldpassword": PASSWORD,
+                "password1": "un nouveau mot de passe long",
+                "password2": "un nouveau mot de passe long",
+            },
+        ),
     }
     return targets
+
+
+# Forms whose success changes the account (signed out, signed in, a new password): each
+# drawn submission starts again from the account as it was, with a client of its own, so
+# that the next one is judged by the form and not by what the previous one did (nor by
+# allauth's rate limits, counted in the cache, which their own tests prove).
+FRESH = {"account_delete": "dora", "sign_in": "sam", "password_change": "paul"}
+
+
+def _fresh_client(world, form: str, who: str | None) -> Client:
+    person = world.people[FRESH[form]]
+    person.set_password(PASSWORD)
+    person.save(update_fields=["password"])
+    AccountDeletion.objects.filter(user=person).delete()
+    cache.clear()
+    client = Client(raise_request_exception=False)
+    if who:
+        client.force_login(person)
+    return client
 
 
 def _moderator():
@@ -233,6 +270,9 @@ FORMS = [
     "diagnostic_invite",
     "diagnostic_action",
     "diagnostic_axis",
+    "account_delete",
+    "sign_in",
+    "password_change",
 ]
 
 
@@ -255,7 +295,8 @@ def test_any_input_to_a_form_never_makes_a_500_and_is_answered(world, form):
         data = {**valid, **changes}
         if "client_id" in valid and "client_id" not in changes:
             data["client_id"] = str(uuid.uuid4())  # each post a new message
-        response = client.post(address, data)
+        poster = _fresh_client(world, form, who) if form in FRESH else client
+        response = poster.post(address, data)
         shown = {key: repr(value)[:120] for key, value in changes.items()}
         assert response.status_code < 500, (address, shown, response.status_code)
         assert _said(address, response), (address, shown, response.status_code)

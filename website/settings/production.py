@@ -11,6 +11,9 @@ if not REDIS_URL:
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
+if not SECRET_KEY.strip():
+    # Django would start and only fail on the first request that signs something.
+    raise ImproperlyConfigured("Set the SECRET_KEY environment variable: it is empty.")
 # No silent fallback to console email or a localhost site address in production.
 vars().update(env.email_url("EMAIL_URL"))
 WAGTAILADMIN_BASE_URL = env("SITE_URL")
