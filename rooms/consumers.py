@@ -1,8 +1,9 @@
 """The room WebSocket (protocol: "The room protocol" in DESIGN.md).
 
-Thin: authenticate, parse a frame, call one function of `rooms.services` through
-`database_sync_to_async`, turn its answer or its `RoomError` into a frame. Access rules
-live in `rooms/access.py`; writes, presence and broadcasts in `rooms/services/`.
+Thin: authenticate, parse a frame, call one function of `rooms.services` through `db`
+(`database_sync_to_async` keeping its connection through a burst), turn its answer or its
+`RoomError` into a frame. Access rules live in `rooms/access.py`; writes, presence and
+broadcasts in `rooms/services/`.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
+import time
 
-from asgiref.sync import sync_to_async
+from asgiref.sync import SyncToAsync, sync_to_async
 from channels.consumer import get_handler_name
-from channels.db import database_sync_to_async
+from channels.db import DatabaseSyncToAsync, database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import close_old_connections, connections
 from django.utils.translation import gettext as _
 
 from community.models import User
@@ -34,6 +38,43 @@ CLOSE_NO_ROOM = 4404
 CLOSE_TOO_BIG = 1009
 # The channel layer (Redis) stopped answering: "try again later", which the client does.
 CLOSE_TRY_AGAIN = 1013
+
+
+class SocketDatabase(DatabaseSyncToAsync):
+    """`database_sync_to_async` for the room sockets, whose calls share one thread per
+    process. Channels' version gives the connection back to the pool after each call and
+    borrows one again for the next: with page requests holding the pool, that thread
+    waited for a connection before nearly every call (half its time in a 200-member soak)
+    and every socket's messages queued behind it. While more calls wait for the thread,
+    this one keeps its connection for the next (still dropped if broken, and health-checked
+    before use); the last call of a burst gives it back."""
+
+    lock = threading.Lock()
+    waiting = 0  # calls made and not finished, for the sockets' thread
+
+    async def __call__(self, *args, **kwargs):
+        with SocketDatabase.lock:
+            SocketDatabase.waiting += 1
+        try:
+            return await super().__call__(*args, **kwargs)
+        finally:
+            with SocketDatabase.lock:
+                SocketDatabase.waiting -= 1
+
+    def thread_handler(self, loop, *args, **kwargs):
+        close_old_connections()
+        try:
+            return SyncToAsync.thread_handler(self, loop, *args, **kwargs)
+        finally:
+            if SocketDatabase.waiting > 1:  # this call and at least one more
+                soon = time.monotonic() + 1.0
+                for conn in connections.all(initialized_only=True):
+                    if conn.connection is not None and conn.close_at is not None:
+                        conn.close_at = max(conn.close_at, soon)
+            close_old_connections()  # with more calls waiting, drops only a broken one
+
+
+db = SocketDatabase
 
 
 def _load(slug: str, user):
@@ -134,6 +175,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
     sent_seq = 0
     last_forward = 0.0
     presence_version = 0
+    # Handling an event or a frame (`dispatch`): the room's events for this socket wait in
+    # its queue meanwhile, so a number above `sent_seq` is no sign of a lost one.
+    busy = False
 
     async def __call__(self, scope, receive, send):
         """Leave the room however the socket ends. A send to a client already gone raises
@@ -155,7 +199,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not (self.user and self.user.is_authenticated):
             await self.close(code=CLOSE_SIGNED_OUT)
             return
-        room, rights = await database_sync_to_async(_load)(slug, self.user)
+        room, rights = await db(_load)(slug, self.user)
         if room is None:
             await self.close(code=CLOSE_NO_ROOM)
             return
@@ -169,7 +213,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.user_group, self.channel_name)
         self.joined = True
         self.sent_seq = room.last_seq
-        extra = await database_sync_to_async(extensions.hello_parts)(room=room, user=self.user)
+        extra = await db(extensions.hello_parts)(room=room, user=self.user)
         await self.send_json(
             {
                 **extra,
@@ -223,7 +267,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
                 await self._send_tail()
                 if loop.time() >= next_recheck:
                     next_recheck = loop.time() + recheck_every
-                    if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+                    if not await db(_still_allowed)(self.room.pk, self.user.pk):
                         await self._forbidden()
                         return
                 if loop.time() < next_presence:
@@ -238,7 +282,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def _send_tail(self):
         """`{"type": "tail", "last_seq": n}` when the room holds a message this socket has
-        not sent its client (the number from the cache: `reading.last_seq`)."""
+        not sent its client (the number from the cache: `reading.last_seq`). Not while the
+        socket is busy or its messages still flow: they are on their way, and a `tail`
+        then only made every client of a slow server ask again for what was coming (a
+        `sync` each, more work for the slow server)."""
+        quiet = settings.RELAIS["ROOM_TAIL_QUIET_SECONDS"]
+        if self.busy or asyncio.get_running_loop().time() - self.last_forward < quiet:
+            return
         last = await last_numbers().get(self.room.pk)
         if last > self.sent_seq:
             await self.send_json({"type": "tail", "last_seq": last})
@@ -248,8 +298,8 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         this socket's queue is drained), check the tail."""
         quiet = settings.RELAIS["ROOM_TAIL_QUIET_SECONDS"]
         loop = asyncio.get_running_loop()
-        while (wait := self.last_forward + quiet - loop.time()) > 0:
-            await asyncio.sleep(wait)
+        while self.busy or (wait := self.last_forward + quiet - loop.time()) > 0:
+            await asyncio.sleep(quiet if self.busy else wait)
         try:
             await self._send_tail()
         except Exception:
@@ -264,7 +314,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def _forbidden(self):
         try:
-            reason = await database_sync_to_async(_refusal)(self.room.pk, self.user.pk)
+            reason = await db(_refusal)(self.room.pk, self.user.pk)
         except Exception:  # noqa: BLE001 - the socket closes all the same
             logger.warning("Room refusal unavailable for user %s", self.user.pk, exc_info=True)
             reason = _("Vous n'avez pas accès à ce salon.")
@@ -320,9 +370,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
             if handler is not None:
                 await handler(self, frame)
             else:
-                reply = await database_sync_to_async(_extension)(
-                    added, self.room.pk, self.user, frame
-                )
+                reply = await db(_extension)(added, self.room.pk, self.user, frame)
                 if reply is not None:
                     await self.send_json(reply)
         except RoomError as error:
@@ -344,12 +392,12 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         )
 
     async def _room(self) -> Room:
-        self.room = await database_sync_to_async(_fresh)(self.room.pk)
+        self.room = await db(_fresh)(self.room.pk)
         return self.room
 
     async def on_send(self, frame):
         # One trip to the database thread: the room read fresh, then the post.
-        self.room, posted = await database_sync_to_async(_post)(self.room.pk, self.user, frame)
+        self.room, posted = await db(_post)(self.room.pk, self.user, frame)
         if not posted.created:
             # Already stored: acknowledge again, to this client only.
             await self.send_json({"type": "message", "message": posted.payload})
@@ -359,32 +407,28 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             raise RoomError("invalid", _("Numéro de message invalide."))
         room = await self._room()
-        if not await database_sync_to_async(access.can_read_room)(self.user, room):
+        if not await db(access.can_read_room)(self.user, room):
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        missed = await database_sync_to_async(_sync)(room, after, self.user.pk)
+        missed = await db(_sync)(room, after, self.user.pk)
         for payload in missed:
             await self.send_json({"type": "message", "message": payload})
         if missed:
             self.sent_seq = max(self.sent_seq, missed[-1]["seq"])
 
     async def on_read(self, frame):
-        await database_sync_to_async(reading.mark_read)(
-            user=self.user, room=self.room, seq=frame.get("seq")
-        )
+        await db(reading.mark_read)(user=self.user, room=self.room, seq=frame.get("seq"))
 
     async def on_typing(self, frame):
-        await database_sync_to_async(presence.typing)(
-            user=self.user, room=self.room, connection=self.channel_name
-        )
+        await db(presence.typing)(user=self.user, room=self.room, connection=self.channel_name)
 
     async def on_edit(self, frame):
-        await database_sync_to_async(posting.edit_message)(
+        await db(posting.edit_message)(
             user=self.user, room=await self._room(), seq=frame.get("seq"), body=frame.get("body")
         )
 
     async def on_delete(self, frame):
-        await database_sync_to_async(posting.delete_message)(
+        await db(posting.delete_message)(
             user=self.user, room=await self._room(), seq=frame.get("seq")
         )
 
@@ -403,11 +447,15 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         """As Channels dispatches, without its hop to the database thread before every event
         (`aclose_old_connections`): with a thousand sockets in a room, that was a thousand
         hops per message, all on the one thread. Every database call of this consumer goes
-        through `database_sync_to_async`, which closes old connections itself."""
+        through `db` or `database_sync_to_async`, which close old connections themselves."""
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
+        self.busy = True
+        try:
+            await handler(message)
+        finally:
+            self.busy = False
 
     async def room_event(self, event):
         """A frame for the room (`groups.event`), sent as it was written."""
@@ -421,7 +469,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def room_recheck(self, event):
         """This person's access may have changed (`groups.recheck_access_on_commit`)."""
-        if not await database_sync_to_async(_still_allowed)(self.room.pk, self.user.pk):
+        if not await db(_still_allowed)(self.room.pk, self.user.pk):
             await self._forbidden()
 
     async def room_kick(self, event):
