@@ -47,6 +47,9 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("admin/login/", AdminLoginRedirect.as_view(), name="wagtailadmin_login"),
+    # Wagtail's own front-end sign-in (private pages and documents send there) is no side
+    # door either: allauth's form, with its limits and the verified email it requires.
+    path("_util/login/", AdminLoginRedirect.as_view(), name="wagtailcore_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -46,10 +46,10 @@ SKIPPED = {
     # allauth's own account pages (sign-in, sign-up, password, email): each acts on the
     # signed-in person's own account only.
     "accounts/": "allauth",
-    # Wagtail's document serving and its password restrictions on pages and documents,
-    # which Relais does not use.
+    # Wagtail's document serving, its password form and its front-end sign-in (which
+    # sends to allauth's): tests/website/test_documents_privacy.py.
     "documents/": "Wagtail documents",
-    "_util/": "Wagtail page privacy",
+    "_util/": "Wagtail page and document privacy",
 }
 # Sessions change as people come and go, not as they act.
 UNWATCHED_TABLES = {"django_session"}

@@ -298,6 +298,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # The Wagtail admin signs in through allauth (throttled, verified emails); its own login
 # and password-reset forms are closed so they cannot be an unthrottled side door.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Private pages and documents send visitors to allauth's sign-in, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
