@@ -36,7 +36,8 @@ from community.models import Membership, Notification, Organisation, User
 from community.services import ServiceError
 from community.services.notifications import email_people
 from practices.models import SheetDraft
-from rooms.models import Mention, MessageReport, Room, RoomMessage
+from rooms.models import Mention, Room, RoomMessage
+from rooms.services.confidence import erase_messages
 from rooms.services.groups import broadcast_updated, recheck_access_on_commit
 from rooms.services.payloads import forget_author_organisations
 from rooms.services.rendering import render_markdown
@@ -165,21 +166,13 @@ def _carry_out(deletion_id: int, now: dt.datetime) -> bool:
 
 
 def _erase_messages(user: User, now: dt.datetime) -> None:
-    """The person's messages lose their text, and the notifications quoting them go."""
+    """The person's messages lose their text, with what quotes them (as a retention does)."""
     messages = list(
-        RoomMessage.objects.select_for_update().filter(author=user).select_related("room")
+        RoomMessage.objects.select_for_update(of=("self",))
+        .filter(author=user)
+        .select_related("room")
     )
-    urls = [f"{m.room.get_absolute_url()}#msg-{m.seq}" for m in messages]
-    Notification.objects.filter(url__in=urls).delete()
-    MessageReport.objects.filter(message__in=messages).delete()
-    for message in messages:
-        message.body_markdown = ""
-        message.html = ""
-        message.author = None
-        message.deleted_at = message.deleted_at or now
-    RoomMessage.objects.bulk_update(messages, ["body_markdown", "html", "author", "deleted_at"])
-    for message in messages:
-        broadcast_updated(message.room, message)
+    erase_messages(messages, now=now, expired=False)
 
 
 def _name_pattern(name: str) -> re.Pattern:

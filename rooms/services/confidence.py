@@ -107,10 +107,21 @@ def _carry_out(cut_id: int, now: dt.datetime) -> int:
         .filter(room=room, seq__lte=cut.upto_seq, expired=False)
         .order_by("seq")
     )
-    base = room.get_absolute_url()
-    Notification.objects.filter(
-        about_key=f"room:{room.pk}", url__in=[f"{base}#msg-{m.seq}" for m in messages]
-    ).delete()
+    for message in messages:
+        message.room = room  # read once, not once per message
+    erase_messages(messages, now=now, expired=True)
+    cut.done_at = now
+    cut.save(update_fields=["done_at"])
+    return len(messages)
+
+
+def erase_messages(messages: list[RoomMessage], *, now: dt.datetime, expired: bool) -> None:
+    """Erase these messages (locked by the caller, `room` selected): their text and author
+    go, with everything that quotes them (mentions, reports, notifications); the numbers
+    stay. `expired`: a retention erased them (else their author deleted their account,
+    `website.account_deletion`). Each room's clients get an `updated` frame per message."""
+    urls = [f"{m.room.get_absolute_url()}#msg-{m.seq}" for m in messages]
+    Notification.objects.filter(url__in=urls).delete()
     MessageReport.objects.filter(message__in=messages).delete()
     Mention.objects.filter(message__in=messages).delete()
     for message in messages:
@@ -118,12 +129,9 @@ def _carry_out(cut_id: int, now: dt.datetime) -> int:
         message.html = ""
         message.author = None
         message.deleted_at = message.deleted_at or now
-        message.expired = True
+        message.expired = message.expired or expired
     RoomMessage.objects.bulk_update(
         messages, ["body_markdown", "html", "author", "deleted_at", "expired"]
     )
     for message in messages:
-        broadcast_updated(room, message)
-    cut.done_at = now
-    cut.save(update_fields=["done_at"])
-    return len(messages)
+        broadcast_updated(message.room, message)

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Site
 from wagtail.models import Page as WagtailPage  # Page is Playwright's here
 
 from tests.e2e.asgi_server import AsgiServer
+from tests.e2e.throwaway import ThrowawayRedis
 from website.models import HomePage
 
 if TYPE_CHECKING:
@@ -158,3 +159,13 @@ def sign_in_on() -> Callable[[BrowserContext, User, str], None]:
         )
 
     return sign_in
+
+
+@pytest.fixture
+def redis() -> Iterator[ThrowawayRedis]:
+    """A Redis of the test's own, stopped at its end (whatever the test stopped meanwhile)."""
+    server = ThrowawayRedis()
+    try:
+        yield server.start()
+    finally:
+        server.stop()

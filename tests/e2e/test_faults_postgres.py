@@ -24,7 +24,7 @@ from django.db import connection
 
 from tests.e2e.asgi_server import database_url
 from tests.e2e.production_server import ProductionServer
-from tests.e2e.throwaway import ThrowawayPostgres, ThrowawayRedis, wait_until
+from tests.e2e.throwaway import ThrowawayPostgres, wait_until
 from tests.factories import OrganisationFactory
 
 pytestmark = [
@@ -43,15 +43,6 @@ ERROR_TITLE = {
 }
 POOL_TIMEOUT = 2
 NEVER = ["Traceback", "psycopg", "OperationalError", "File &quot;", 'File "', "/site-packages/"]
-
-
-@pytest.fixture
-def redis() -> Iterator[ThrowawayRedis]:
-    server = ThrowawayRedis()
-    try:
-        yield server.start()
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -29,21 +29,11 @@ from rooms.services import creation
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.production_server import ProductionServer
 from tests.e2e.test_redis_down import Browser
-from tests.e2e.throwaway import ThrowawayRedis
 from tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.e2e
 
 SHOWN = "#room-messages > li.msg[data-seq]"
-
-
-@pytest.fixture
-def redis() -> Iterator[ThrowawayRedis]:
-    server = ThrowawayRedis()
-    try:
-        yield server.start()
-    finally:
-        server.stop()
 
 
 @pytest.fixture

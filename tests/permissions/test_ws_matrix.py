@@ -24,13 +24,11 @@ from django.db import connection
 
 from community.models import Notification
 from events.models import CalendarPage
-from events.services import registrations
 from intervisions import services as intervisions
 from rooms import access, extensions
 from rooms.consumers import RoomConsumer
 from rooms.models import Room
 from rooms.services import creation
-from tests.events.conftest import publish_event
 from tests.factories import (
     AffiliationFactory,
     FederationFactory,
@@ -45,7 +43,7 @@ from tests.rooms.websocket import (  # noqa: F401 (_fresh_channel_layer: an auto
 )
 from website.asgi import application
 
-from .world import ROLES, _people, _say, _session_cookies
+from .world import ROLES, _people, _say, _session_cookies, running_intervision
 from .ws_rows import FRAMES, ROOMS, ROWS
 
 BROADCASTS = ("message", "updated", "session")
@@ -65,27 +63,12 @@ def build_ws_world() -> dict:
     bruno = UserFactory(display_name="Bruno Tiers")
 
     calendar = home.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
-    event = publish_event(
-        calendar, organisers=[federation], title="Intervision inventaire", kind="intervision"
-    )
-    for person in (people["member"], anna):
-        registrations.register(user=person, event=event)
-    intervision = intervisions.prepare(
-        user=people["fed_manager"],
-        event=event,
+    _event, intervision, item = running_intervision(
+        calendar,
+        federation,
         facilitator=people["fed_manager"],
-        protocol="case",
-        minutes=None,
-        chatham_house=False,
-        retention_days=30,
-    )
-    session = intervisions.start_session(user=people["fed_manager"], intervision=intervision)
-    item, _created = intervisions.propose(
-        user=anna,
-        session=session,
-        part="tips",
-        text="Sauvegarder chaque semaine",
-        client_id=str(uuid.uuid4()),
+        group=[people["member"], anna],
+        proposer=anna,
     )
     rooms = {
         "theme": creation.create_theme_room(title="Numérique et bénévolat"),

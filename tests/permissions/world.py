@@ -123,28 +123,42 @@ def _rooms(people, organisation, federation, sheet) -> dict:
     }
 
 
-def _intervision(calendar, people, federation) -> dict:
+def running_intervision(calendar, federation, *, facilitator, group, proposer):
+    """An intervision of `federation` with `group` registered, prepared and in session
+    (facilitated by `facilitator`), and one harvest item `proposer` proposed."""
     event = publish_event(
         calendar, organisers=[federation], title="Intervision inventaire", kind="intervision"
     )
-    registrations.register(user=people["member"], event=event)
+    for person in group:
+        registrations.register(user=person, event=event)
     intervision = intervisions.prepare(
-        user=people["fed_manager"],
+        user=facilitator,
         event=event,
-        facilitator=people["fed_manager"],
+        facilitator=facilitator,
         protocol="case",
         minutes=None,
         chatham_house=False,
         retention_days=30,
     )
-    session = intervisions.start_session(user=people["fed_manager"], intervision=intervision)
+    session = intervisions.start_session(user=facilitator, intervision=intervision)
     item, _created = intervisions.propose(
-        user=people["member"],
+        user=proposer,
         session=session,
         part="tips",
         text="Sauvegarder chaque semaine",
         client_id=str(uuid.uuid4()),
         from_message=None,
+    )
+    return event, intervision, item
+
+
+def _intervision(calendar, people, federation) -> dict:
+    event, intervision, item = running_intervision(
+        calendar,
+        federation,
+        facilitator=people["fed_manager"],
+        group=[people["member"]],
+        proposer=people["member"],
     )
     return {
         "intervision": event.pk,
