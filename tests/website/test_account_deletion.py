@@ -7,7 +7,9 @@ import datetime as dt
 import uuid
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from community.models import Notification, User
@@ -217,3 +219,18 @@ def test_what_is_hers_alone_goes_with_the_account():
     assert not Notification.objects.filter(user_id=nora.pk).exists()
     assert not Room.objects.filter(user_a_id=nora.pk).exists()
     assert not Room.objects.filter(user_b_id=nora.pk).exists()
+
+
+def test_the_page_costs_the_same_queries_whatever_the_number_of_organisations():
+    def queries_for(organisations: int) -> int:
+        person = UserFactory()
+        for _ in range(organisations):
+            membership = MembershipFactory(user=person, admin=True)
+            MembershipFactory(organisation=membership.organisation)
+        client = _signed_in(person)
+        client.get("/moi/supprimer/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/moi/supprimer/").status_code == 200
+        return len(queries)
+
+    assert queries_for(1) == queries_for(4)

@@ -42,3 +42,11 @@ def test_the_notice_follows_the_settings(client, settings):
 
 def test_the_intervision_retentions_are_the_ones_offered():
     assert [int(key) for key, _label in RETENTION_CHOICES if key] == list(RETENTION_DAYS)
+
+
+def test_the_notice_reads_the_site_and_its_settings_only(client, django_assert_num_queries):
+    client.get("/confidentialite/")  # the first visit creates the site's settings rows
+
+    # The site, its navigation and footer settings: nothing per person, nothing listed.
+    with django_assert_num_queries(3):
+        assert client.get("/confidentialite/").status_code == 200
