@@ -6,13 +6,13 @@ sheet on backups by the first, an intervision and a programme on the same theme.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-import yaml
 from django.utils import timezone
 
 from community.models import Membership, Theme
 from diagnostic import services
-from diagnostic.loading import SOURCE, load_questionnaire
+from diagnostic.loading import load_questionnaire, read_source
 from diagnostic.models import Answer, Diagnostic, Respondent
 from diagnostic.services import current_questionnaire, refresh_scores
 from events.models import CalendarPage, EventPage
@@ -23,8 +23,9 @@ from tests.practices.fixtures_listing import build_home, build_index, make_sheet
 from tests.programmes.conftest import publish_programme
 
 
+@functools.cache
 def theme_slugs() -> list[str]:
-    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    data = read_source()
     return sorted({slug for item in data["questions"] for slug in item["themes"]})
 
 

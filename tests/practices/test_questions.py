@@ -22,8 +22,10 @@ from practices.questions import SheetQuestion
 from practices.services import questions
 from rooms.models import Room, RoomMessage
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.practices.conftest import build_home_page, build_practice_index
 from tests.practices.fixtures_listing import make_sheet, make_tool
 from tests.refusal_page import refusal_of
+from tests.shared import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -35,43 +37,6 @@ SHEET_URL = "/pratiques/dossier-de-soins/"
 ASK_URL = SHEET_URL + "question/"
 
 
-@pytest.fixture
-def calendar(home_page):
-    """/agenda/, beside /pratiques/ (as `tests/events/conftest.calendar_page`)."""
-    return home_page.add_child(instance=CalendarPage(title="Agenda", slug="agenda"))
-
-
-@pytest.fixture
-def author_org(db):
-    return OrganisationFactory(name="Aide et Soins Namur")
-
-
-@pytest.fixture
-def author(author_org):
-    """The sheet's author, a member of its organisation."""
-    return MembershipFactory(
-        organisation=author_org, user__display_name="Ana Autrice", user__email=AUTHOR_EMAIL
-    ).user
-
-
-@pytest.fixture
-def colleague(author_org):
-    """A member of the sheet's organisation who did not write it."""
-    return MembershipFactory(organisation=author_org, user__display_name="Paul Collègue").user
-
-
-@pytest.fixture
-def asker(db):
-    """A member of another organisation, who asks."""
-    return MembershipFactory(user__display_name="Marc Questionneur", user__email=ASKER_EMAIL).user
-
-
-@pytest.fixture
-def outsider(db):
-    """A member of a third organisation, neither asker nor author."""
-    return MembershipFactory(user__display_name="Olga Autre").user
-
-
 def _sheet(index, organisation, *, authors, title=TITLE, slug="dossier-de-soins"):
     tools = [make_tool(name) for name in (f"{slug} A", f"{slug} B", f"{slug} C")]
     sheet = make_sheet(index, title=title, slug=slug, organisation=organisation, tools=tools)
@@ -80,9 +45,83 @@ def _sheet(index, organisation, *, authors, title=TITLE, slug="dossier-de-soins"
     return sheet
 
 
+def build_people_and_sheet() -> dict:
+    """The page tree (/pratiques/ and /agenda/), the sheet at SHEET_URL and its people."""
+    home = build_home_page()
+    author_org = OrganisationFactory(name="Aide et Soins Namur")
+    author = MembershipFactory(
+        organisation=author_org, user__display_name="Ana Autrice", user__email=AUTHOR_EMAIL
+    ).user
+    practice_index = build_practice_index(home)
+    return {
+        "practice_index": practice_index,
+        # /agenda/, beside /pratiques/ (as `tests/events/conftest.calendar_page`).
+        "calendar": home.add_child(instance=CalendarPage(title="Agenda", slug="agenda")),
+        "author_org": author_org,
+        # The sheet's author, a member of its organisation.
+        "author": author,
+        # A member of the sheet's organisation who did not write it.
+        "colleague": MembershipFactory(
+            organisation=author_org, user__display_name="Paul Collègue"
+        ).user,
+        # A member of another organisation, who asks.
+        "asker": MembershipFactory(
+            user__display_name="Marc Questionneur", user__email=ASKER_EMAIL
+        ).user,
+        # A member of a third organisation, neither asker nor author.
+        "outsider": MembershipFactory(user__display_name="Olga Autre").user,
+        "sheet": _sheet(practice_index, author_org, authors=[author]),
+    }
+
+
+# Publishing a sheet in its page tree costs far more than most tests here: the rows are
+# built once for the module (tests/shared.py) and every test runs on top of them.
+_people_and_sheet = built_once_per_module(build_people_and_sheet)
+
+
+@pytest.fixture(autouse=True)
+def people_and_sheet(_people_and_sheet, db) -> dict:
+    return _people_and_sheet.copy()
+
+
 @pytest.fixture
-def sheet(practice_index, author_org, author):
-    return _sheet(practice_index, author_org, authors=[author])
+def practice_index(people_and_sheet):
+    return people_and_sheet["practice_index"]
+
+
+@pytest.fixture
+def calendar(people_and_sheet):
+    return people_and_sheet["calendar"]
+
+
+@pytest.fixture
+def author_org(people_and_sheet):
+    return people_and_sheet["author_org"]
+
+
+@pytest.fixture
+def author(people_and_sheet):
+    return people_and_sheet["author"]
+
+
+@pytest.fixture
+def colleague(people_and_sheet):
+    return people_and_sheet["colleague"]
+
+
+@pytest.fixture
+def asker(people_and_sheet):
+    return people_and_sheet["asker"]
+
+
+@pytest.fixture
+def outsider(people_and_sheet):
+    return people_and_sheet["outsider"]
+
+
+@pytest.fixture
+def sheet(people_and_sheet):
+    return people_and_sheet["sheet"]
 
 
 @pytest.fixture
@@ -91,7 +130,7 @@ def question(sheet, asker):
 
 
 def question_page(question) -> str:
-    return f"{SHEET_URL}questions/{question.pk}/"
+    return f"/pratiques/{question.sheet.slug}/questions/{question.pk}/"
 
 
 def notifications_of(person) -> list[tuple[str, str, str, str]]:
@@ -148,7 +187,7 @@ def test_ask_without_active_author_tells_the_organisations_admins(
     gone = UserFactory(is_active=False)
     admin = MembershipFactory(organisation=author_org, admin=True).user
     MembershipFactory(organisation=author_org)  # a plain member is not told
-    sheet = _sheet(practice_index, author_org, authors=[gone])
+    sheet = _sheet(practice_index, author_org, authors=[gone], slug="sans-auteur-actif")
 
     question = questions.ask(user=asker, sheet=sheet, text=QUESTION)
 
@@ -157,7 +196,7 @@ def test_ask_without_active_author_tells_the_organisations_admins(
 
 
 def test_ask_with_nobody_to_answer_is_refused(practice_index, asker):
-    sheet = _sheet(practice_index, None, authors=[])
+    sheet = _sheet(practice_index, None, authors=[], slug="sans-auteur")
 
     with pytest.raises(questions.QuestionRefused) as refused:
         questions.ask(user=asker, sheet=sheet, text=QUESTION)
@@ -518,7 +557,7 @@ def test_author_who_left_the_organisation_may_still_answer(
     client, practice_index, author_org, asker
 ):
     elsewhere = MembershipFactory(user__display_name="Eva Ailleurs").user
-    sheet = _sheet(practice_index, author_org, authors=[elsewhere])
+    sheet = _sheet(practice_index, author_org, authors=[elsewhere], slug="autrice-partie")
     question = questions.ask(user=asker, sheet=sheet, text=QUESTION)
     client.force_login(elsewhere)
 
@@ -689,12 +728,9 @@ def test_mention_in_a_quoted_question_notifies_nobody(sheet, author, asker, outs
     )
 
 
-def test_sheet_page_queries_do_not_grow_with_questions(
-    client, practice_index, author_org, author, site_settings
-):
+def test_sheet_page_queries_do_not_grow_with_questions(client, sheet, author, site_settings):
     """The member's part of the sheet's page is one query, whatever the questions
     (tests/practices/test_sheet_page_queries.py pins the whole page)."""
-    sheet = _sheet(practice_index, author_org, authors=[author])
     client.force_login(author)
 
     def count() -> int:
