@@ -9,7 +9,7 @@ import zoneinfo
 from collections import Counter, defaultdict
 from itertools import islice
 
-from community.models import Organisation, fold, search_terms
+from community.models import Organisation, fold
 from community.pages import route_slugs
 from events import dates as event_dates
 from events.models import (
@@ -19,6 +19,7 @@ from events.models import (
     EventState,
     OccurrenceChange,
     Registration,
+    event_search_text,
 )
 from events.recurrence import parse_rule
 from events.services.publishing import fingerprint
@@ -281,9 +282,9 @@ class Pages:
                 last_published_at=published,
                 owner_id=self.admins[org.pk][0],
                 occurrence_changes=changes,
-                # As EventPage.save computes it.
-                search_text=" ".join(search_terms(fold(" ".join([title, summary, venue])))),
             )
+            # As EventPage.save computes it.
+            event.search_text = event_search_text(title, summary, venue, event.description)
             self.event_list.append(event)
             organisers.append((n, org.pk))
             if rng.random() < 0.2:

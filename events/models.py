@@ -13,6 +13,7 @@ intervision group is the same peers meeting date after date).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import secrets
 import uuid
 import zoneinfo
@@ -23,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -113,6 +115,16 @@ class EventForm(WagtailAdminPageForm):
             else:
                 self.add_error(None, message)
         return cleaned
+
+
+def event_search_text(title: str, summary: str, venue: str, description: str) -> str:
+    """What site search reads of an event (`EventPage.search_text`): every word of its
+    title, summary, venue and description, folded and without plural endings, as
+    `search_terms` treats queries."""
+    # A space before each tag: "</p><p>" must not glue two paragraphs' words together.
+    words = html.unescape(strip_tags((description or "").replace("<", " <")))
+    text = " ".join([title, summary, venue, words])
+    return " ".join(search_terms(fold(text), limit=None))
 
 
 class EventPage(EventRoutes, OneLineTitle, Page):
@@ -296,9 +308,7 @@ class EventPage(EventRoutes, OneLineTitle, Page):
         return next_occurrence(self, now) is not None
 
     def save(self, *args, **kwargs):
-        self.search_text = " ".join(
-            search_terms(fold(" ".join([self.title, self.summary, self.venue])))
-        )
+        self.search_text = event_search_text(self.title, self.summary, self.venue, self.description)
         super().save(*args, **kwargs)
 
 

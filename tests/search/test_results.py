@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from community.models import Organisation
+from events.models import CalendarPage
 from search.models import SearchMiss
+from tests.events.conftest import future, publish_event
 from tests.search.conftest import build_search_site, facets, found, postgresql, search, sqlite
 from tests.shared import built_once_per_module
 
@@ -62,6 +65,23 @@ def test_every_kind_comes_in_one_list_titles_first(client, site):
         ("sheet", "Un atelier du mardi"),
     ]
     assert response.context["total"] == 3
+
+
+def test_an_event_is_found_by_any_word_of_its_summary_venue_or_description(client, site):
+    """Not only by its first eight words: the last word of a long summary, the venue's town
+    and a word of the description find it too."""
+    publish_event(
+        CalendarPage.objects.get(),
+        organisers=[Organisation.objects.get(kind="federation")],
+        title="Atelier du jeudi",
+        summary="Nous verrons ensemble, pas à pas et sans jargon, la facturation partagée.",
+        venue="Maison des associations, Gembloux",
+        description="<p>Apportez votre portable.</p><p>Nous installerons <b>Dolibarr</b>.</p>",
+        start=future(days=8),
+    )
+
+    for word in ("facturation", "Gembloux", "portable", "dolibarr"):
+        assert ("event", "Atelier du jeudi") in found(search(client, q=word)), word
 
 
 def test_the_kinds_are_facets_with_their_counts(client, site):
