@@ -159,6 +159,15 @@ class ProgrammePage(Translated, ProgrammeRoutes, OneLineTitle, Page):
         index.SearchField("provider"),
         index.SearchField("description"),
         index.FilterField("kind"),
+        # Readers who search in English or Dutch find the texts editors translated.
+        index.RelatedFields(
+            "translations",
+            [
+                index.SearchField("title"),
+                index.SearchField("summary"),
+                index.SearchField("description"),
+            ],
+        ),
     ]
 
     # What /api/v2/ shows (website/api.py says how).

@@ -150,7 +150,15 @@ class StoryPage(Translated, OneLineTitle, Page):
         InlinePanel("translations", label=_("traductions"), max_num=len(OTHER_LANGUAGES)),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        # Readers who search in English or Dutch find the texts editors translated.
+        index.RelatedFields(
+            "translations",
+            [index.SearchField("title"), index.SearchField("lead"), index.SearchField("body")],
+        ),
+    ]
     # What /api/v2/ shows (website/api.py says how): a story's body by its detail address.
     api_fields = [
         "lead",

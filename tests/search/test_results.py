@@ -5,10 +5,13 @@ the reader may see."""
 from __future__ import annotations
 
 import pytest
+from wagtail.rich_text import RichText
 
 from community.models import Organisation
 from events.models import CalendarPage
+from programmes.models import ProgrammePage, ProgrammeTranslation
 from search.models import SearchMiss
+from stories.models import StoryPage, StoryTranslation
 from tests.events.conftest import future, publish_event
 from tests.search.conftest import build_search_site, facets, found, postgresql, search, sqlite
 from tests.shared import built_once_per_module
@@ -82,6 +85,33 @@ def test_an_event_is_found_by_any_word_of_its_summary_venue_or_description(clien
 
     for word in ("facturation", "Gembloux", "portable", "dolibarr"):
         assert ("event", "Atelier du jeudi") in found(search(client, q=word)), word
+
+
+def test_a_programme_and_a_story_are_found_by_the_words_of_their_translations(client, site):
+    """A reader who searches in English or Dutch finds what editors translated."""
+    programme = ProgrammePage.objects.get()
+    ProgrammeTranslation.objects.create(
+        programme=programme,
+        language="en",
+        title="Digital coaching voucher",
+        summary="Tailored support",
+        description="<p>Pays for a consultant.</p>",
+        how_to_apply="<p>Apply online.</p>",
+    )
+    programme.save_revision().publish()
+    story = StoryPage.objects.get()
+    StoryTranslation.objects.create(
+        story=story,
+        language="nl",
+        title="Een cloud voor het team",
+        lead="Hoe Nextcloud de usb-sticks verving.",
+        body=[("paragraph", RichText("<p>Veertien vrijwilligers werken nu samen.</p>"))],
+    )
+    story.save_revision().publish()
+
+    assert found(search(client, q="voucher")) == [("programme", "Chèque coaching numérique")]
+    assert found(search(client, q="consultant")) == [("programme", "Chèque coaching numérique")]
+    assert found(search(client, q="veertien")) == [("story", "Un cloud pour l'équipe")]
 
 
 def test_the_kinds_are_facets_with_their_counts(client, site):
