@@ -20,9 +20,17 @@ from .text import multi_line, one_line
 
 
 class OneLineFormField(forms.CharField):
+    # True for a field whose form refuses bidi controls with a reason (a person's name)
+    # rather than drop them (see `one_line`).
+    keep_bidi = False
+
+    def __init__(self, *args, keep_bidi=False, **kwargs):
+        self.keep_bidi = keep_bidi
+        super().__init__(*args, **kwargs)
+
     def to_python(self, value):
         value = super().to_python(value)
-        return one_line(value) if isinstance(value, str) else value
+        return one_line(value, keep_bidi=self.keep_bidi) if isinstance(value, str) else value
 
 
 class MultiLineFormField(forms.CharField):

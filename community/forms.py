@@ -108,8 +108,9 @@ class BoundedImageField(forms.ImageField):
 
 DISPLAY_NAME_MAX_LENGTH = 60
 # Invisible characters that reverse or isolate the text around them (a name could make
-# what follows it read backwards). Line breaks, tabs and other control characters are
-# already folded into spaces by OneLineFormField (community/text.py: one_line).
+# what follows it read backwards): other one-line fields drop them (community/text.py:
+# one_line), a name's form refuses them with the reason. Line breaks, tabs and other
+# control characters are already folded into spaces by OneLineFormField.
 _BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -134,6 +135,7 @@ class SignupExtraForm(forms.Form):
         max_length=DISPLAY_NAME_MAX_LENGTH,
         help_text=_("Tel qu'il apparaîtra aux autres membres, par exemple « Camille Dubois »."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        keep_bidi=True,  # refused by clean_display_name, with the reason
     )
 
     accept_terms = forms.BooleanField(
@@ -197,6 +199,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # One short line, as at sign-up (the column holds 120 for names written before).
         name = self.fields["display_name"]
+        name.keep_bidi = True  # refused by clean_display_name, with the reason
         name.max_length = DISPLAY_NAME_MAX_LENGTH
         name.widget.attrs["maxlength"] = str(DISPLAY_NAME_MAX_LENGTH)
         name.validators = [

@@ -180,12 +180,22 @@ def _without_controls(text: str, keep: str = "") -> str:
     return "".join(c for c in text if c in keep or unicodedata.category(c) != "Cc")
 
 
-def one_line(text):
+# Invisible characters that reorder the text around them: embeddings, overrides and
+# isolates (U+202A–U+202E, U+2066–U+2069). In a title they can make what follows read
+# backwards ("Facture\u202efdp.exe" shows as "Factureexe.pdf"); room messages drop them too.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def one_line(text, *, keep_bidi=False):
     """ "Atelier\\nCRM " → "Atelier CRM": line breaks and tabs become spaces, runs of
-    spaces one space, control characters go, the ends are trimmed. None stays None."""
+    spaces one space, control characters and BIDI_CONTROLS go (unless `keep_bidi`: the
+    person's name, whose form refuses them with a reason), the ends are trimmed. None
+    stays None."""
     if text is None:
         return None
     text = LINE_BREAKS.sub(" ", str(text)).replace("\t", " ")
+    if not keep_bidi:
+        text = text.translate(BIDI_CONTROLS)
     return re.sub(" {2,}", " ", _without_controls(text)).strip()
 
 

@@ -53,6 +53,43 @@ def test_front_end_one_line_fields_drop_line_breaks_and_control_characters(organ
     assert found == [(name, field, ONE_LINE) for name, field, _value in found]
 
 
+# Bidi embeddings, overrides and isolates around the words: invisible, they would make the
+# title read otherwise than it is written.
+TYPED_WITH_BIDI = " Atelier\u202e CRM\u2066 libre\u2069 2026\u202c "
+
+
+def test_front_end_one_line_fields_drop_bidi_controls_and_names_refuse_them(organisation):
+    user = MembershipFactory(organisation=organisation).user
+    dropped, refused = [], []
+    for build, field in _front_end_forms(user):
+        form = build({field: TYPED_WITH_BIDI})
+        form.is_valid()
+        if field == "display_name":
+            refused.append((type(form).__name__, form.errors[field]))
+        else:
+            dropped.append((type(form).__name__, field, form.cleaned_data.get(field)))
+
+    assert dropped == [(name, field, ONE_LINE) for name, field, _value in dropped]
+    assert refused == [
+        (name, ["Votre nom contient un caractère invisible de mise en forme : retirez-le."])
+        for name in ("SignupExtraForm", "ProfileForm")
+    ]
+
+
+def test_page_titles_and_saved_one_line_fields_drop_bidi_controls(
+    calendar_page, federation, organisation
+):
+    event = publish_event(calendar_page, organisers=[federation], title="Atelier CRM")
+    event.title = TYPED_WITH_BIDI
+    event.save_revision().publish()
+    organisation.name = TYPED_WITH_BIDI
+    organisation.save()
+
+    event = EventPage.objects.get(pk=event.pk)
+    assert (event.title, event.draft_title) == (ONE_LINE, ONE_LINE)
+    assert Organisation.objects.get(pk=organisation.pk).name == ONE_LINE
+
+
 def test_multi_line_fields_keep_line_breaks_as_typed():
     form = JoinRequestForm({"message": "Bonjour,\r\nnous aimerions\x07 vous rejoindre."})
 
