@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.models import Site
 
 from community.forms import labelled_errors, query_without
 from community.models import fold, search_terms
+from community.translations import Translated, reader_language
 
 from . import matching, suggestions
 from .excerpts import Marker, excerpt, highlight
@@ -39,6 +41,9 @@ class Result:
     url: str
     title: str
     excerpt: str
+    # The language of title and excerpt when it is not the reader's (the French shown in
+    # another interface, marked lang="fr"), else "".
+    lang: str = ""
 
 
 @dataclass
@@ -74,7 +79,10 @@ def _fetch(request, rows: list[tuple[str, Any]], marker: Marker) -> list[Result]
     for key, ids in wanted.items():
         kind = BY_KEY[key]
         queryset = kind.model._default_manager.filter(pk__in=ids).select_related(*kind.related)
+        if issubclass(kind.model, Translated):
+            queryset = queryset.prefetch_related("translations")
         found.update({(key, obj.pk): obj for obj in queryset})
+    french = "" if reader_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
     results = []
     for key, pk in rows:
         obj: Any = found.get((key, pk))
@@ -82,13 +90,18 @@ def _fetch(request, rows: list[tuple[str, Any]], marker: Marker) -> list[Result]
             continue
         kind = BY_KEY[key]
         url = obj.get_url(request) if kind.is_page else obj.get_absolute_url()
+        # A story's or programme's translation in the reader's language, where an editor
+        # gave one: its title and texts (they have the same names) are shown instead.
+        shown = obj.in_reader_language() if isinstance(obj, Translated) else None
+        source = shown or obj
         results.append(
             Result(
                 kind,
                 obj,
                 url,
-                highlight(getattr(obj, kind.title_field), marker),
-                excerpt(kind.texts(obj), marker),
+                highlight(getattr(source, kind.title_field), marker),
+                excerpt(kind.texts(source), marker),
+                "" if shown else french,
             )
         )
     return results

@@ -5,6 +5,8 @@ the reader may see."""
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
+from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
 from community.models import Organisation
@@ -112,6 +114,29 @@ def test_a_programme_and_a_story_are_found_by_the_words_of_their_translations(cl
     assert found(search(client, q="voucher")) == [("programme", "Chèque coaching numérique")]
     assert found(search(client, q="consultant")) == [("programme", "Chèque coaching numérique")]
     assert found(search(client, q="veertien")) == [("story", "Un cloud pour l'équipe")]
+
+    # Each reader sees the title and excerpt in their language where there is one; the
+    # French, marked lang="fr", where there is none.
+    def shown(language: str, q: str) -> list[tuple[str, str, str]]:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        response = search(client, q=q)
+        return [
+            (strip_tags(r.title), strip_tags(r.excerpt), r.lang)
+            for r in response.context["results"]
+        ]
+
+    assert shown("en", "voucher") == [("Digital coaching voucher", "Tailored support", "")]
+    assert shown("nl", "voucher") == [
+        ("Chèque coaching numérique", "Un accompagnement sur mesure.", "fr")
+    ]
+    assert shown("fr", "voucher") == [
+        ("Chèque coaching numérique", "Un accompagnement sur mesure.", "")
+    ]
+    assert shown("nl", "veertien") == [
+        ("Een cloud voor het team", "Hoe Nextcloud de usb-sticks verving.", "")
+    ]
+    content = client.get("/recherche/", {"q": "veertien"}).content.decode()
+    assert '<h3 class="search-result__title"><a href="/recits/' in content
 
 
 def test_the_kinds_are_facets_with_their_counts(client, site):
