@@ -22,7 +22,7 @@ from community.services import ServiceError
 
 from . import access, services
 from .models import Intervision, Session
-from .state import my_part, session_state
+from .state import my_part, server_now, session_state
 
 
 def _intervision_of(room) -> Intervision | None:
@@ -52,6 +52,7 @@ def hello(*, room, user) -> dict:
     return {
         "session": session_state(session),
         "session_me": my_part(session, user, facilitates=facilitates),
+        "session_now": server_now(),
     }
 
 

@@ -6,6 +6,7 @@ facilitate) goes to that person only (`me`)."""
 from __future__ import annotations
 
 from django.db.models import Count
+from django.utils import timezone
 
 from .models import Consent, HarvestItem, HarvestSupport, Part, Session
 
@@ -46,8 +47,15 @@ def session_state(session: Session) -> dict:
     }
 
 
+def server_now() -> str:
+    """The server's clock, sent beside the state: the step's time left counts down from
+    `step_started_at`, which the server wrote, so a client corrects its own clock by the
+    difference (a computer whose clock is wrong would show a wrong time left)."""
+    return timezone.now().isoformat(timespec="milliseconds")
+
+
 def session_frame(session: Session) -> dict:
-    return {"type": "session", "session": session_state(session)}
+    return {"type": "session", "session": session_state(session), "now": server_now()}
 
 
 def my_part(session: Session, user, *, facilitates: bool) -> dict:

@@ -11,7 +11,7 @@ from django import template
 
 from intervisions import access, followup, services
 from intervisions.models import Intervision, Part
-from intervisions.state import my_part
+from intervisions.state import my_part, server_now
 
 register = template.Library()
 
@@ -74,6 +74,7 @@ def session_panel(context):
             "ends_at": session.step_started_at + dt.timedelta(minutes=current.minutes)
             if current
             else None,
+            "server_now": server_now(),
             "by_part": by_part,
             "consents": [c.organisation for c in consents.values()],
             "my_organisations": mine,

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import {
-  announcements, diffItems, endsAtOf, formatRemaining, isNewer, oneLine, ProposalQueue,
-  structuralChange,
+  announcements, clockOffset, diffItems, endsAtOf, formatRemaining, isNewer, oneLine,
+  onClientClock, ProposalQueue, structuralChange,
 } from "../../static/js/rooms/session-state.js";
 
 class MemoryStorage {
@@ -160,6 +160,23 @@ describe("time left", () => {
     assert.equal(endsAtOf(state({ running: false })), null);
     assert.equal(endsAtOf(state({ current_step: 9 })), null);
     assert.equal(endsAtOf(state({ step_started_at: "not a date" })), null);
+  });
+
+  it("counts on the server's clock, whatever this computer's clock says", () => {
+    const server = Date.parse("2025-03-01T10:05:00Z");
+    // This computer is three minutes behind: the step (ending 10:15 on the server's
+    // clock) ends at 10:12 on its own, still ten minutes from now.
+    const offset = clockOffset("2025-03-01T10:05:00.000+00:00", server - 180000);
+    assert.equal(offset, 180000);
+    const end = onClientClock(endsAtOf(state({ current_step: 2 })), offset);
+    assert.equal(formatRemaining(end - (server - 180000)), "10:00");
+    // Jitter of a second or less keeps the measure; more replaces it; nothing known keeps it.
+    assert.equal(clockOffset("2025-03-01T10:05:00.800Z", server - 180000, offset), offset);
+    assert.equal(clockOffset("2025-03-01T10:05:02Z", server - 180000, offset), 182000);
+    assert.equal(clockOffset(undefined, server, offset), offset);
+    assert.equal(clockOffset("not a date", server), 0);
+    assert.equal(clockOffset("2025-03-01T10:05:00.400Z", server), 0);
+    assert.equal(onClientClock(null, offset), null);
   });
 
   it("writes mm:ss, rounded up, and nothing once over", () => {

@@ -272,7 +272,7 @@ function start(section, stringsTemplate) {
         break;
       case "session":
         if (session && frame.session) {
-          session.receive(frame.session, { announce: true });
+          session.receive(frame.session, { announce: true, now: frame.now });
         }
         break;
       case "session.ack":

@@ -156,6 +156,25 @@ export function endsAtOf(state) {
   return start + Number(step.minutes) * 60000;
 }
 
+// The server's clock minus this browser's, in milliseconds, from `serverNow` (an ISO date
+// the server sent beside the state) and `clientNow` (Date.now() when it came). The step's
+// end is on the server's clock: a computer whose clock is wrong would show a wrong time
+// left. A new measure differing by a second or less from `previous` keeps `previous`, so
+// that the network's jitter does not move the end at every frame.
+export function clockOffset(serverNow, clientNow, previous = 0) {
+  const server = Date.parse(serverNow || "");
+  if (Number.isNaN(server)) {
+    return previous;
+  }
+  const offset = server - clientNow;
+  return Math.abs(offset - previous) > 1000 ? offset : previous;
+}
+
+// `endsAt` (milliseconds on the server's clock, or null) on this browser's clock.
+export function onClientClock(endsAt, offset) {
+  return endsAt === null ? null : endsAt - offset;
+}
+
 // "mm:ss" for the time left (rounded up to the second: "00:01" until it is over), or null
 // once it is over.
 export function formatRemaining(ms) {

@@ -2,7 +2,7 @@
 // the harvest's items and the consents (part of session.js's SessionPanel).
 
 import { el } from "./dom.js";
-import { endsAtOf } from "./session-state.js";
+import { endsAtOf, onClientClock } from "./session-state.js";
 import { focusStill, focusWithin, setText, truncate } from "./session-dom.js";
 
 const HIDDEN_TEXT_MAX = 60; // the template's truncatechars:60
@@ -19,7 +19,7 @@ export class SessionView {
       return;
     }
     this.applyConsents(state);
-    this.setEndsAt(endsAtOf(state));
+    this.setEndsAt(onClientClock(endsAtOf(state), this.clockOffset));
   }
 
   applyStep(state) {

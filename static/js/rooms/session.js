@@ -27,7 +27,9 @@
 // ("Proposer pour la récolte"); session-dom.js holds their small helpers.
 
 import { el } from "./dom.js";
-import { announcements, isNewer, ProposalQueue, structuralChange } from "./session-state.js";
+import {
+  announcements, clockOffset, isNewer, onClientClock, ProposalQueue, structuralChange,
+} from "./session-state.js";
 import { focusWithin, setText } from "./session-dom.js";
 import { SessionFromMessage } from "./session-from-message.js";
 import { SessionRefresh } from "./session-refresh.js";
@@ -58,7 +60,8 @@ export class SessionPanel {
     this.announceQueue = [];
     this.announceTimer = 0;
     this.tick = 0;
-    this.endsAt = null;
+    this.endsAt = null; // on this browser's clock
+    this.clockOffset = 0; // the server's clock minus this browser's (clockOffset)
     this.longStep = false;
     this.warned = false;
     this.reloading = false;
@@ -108,7 +111,9 @@ export class SessionPanel {
       this.showPending(item);
     }
     const endsAt = Date.parse(data.endsAt || "");
-    this.setEndsAt(this.panel.running && !Number.isNaN(endsAt) ? endsAt : null);
+    this.clockOffset = clockOffset(data.now, Date.now(), this.clockOffset);
+    const running = this.panel.running && !Number.isNaN(endsAt);
+    this.setEndsAt(running ? onClientClock(endsAt, this.clockOffset) : null);
     this.decorateMessages();
   }
 
@@ -166,7 +171,7 @@ export class SessionPanel {
   hello(frame, reconnected) {
     this.ready = true;
     if (frame.session) {
-      this.receive(frame.session, { announce: reconnected });
+      this.receive(frame.session, { announce: reconnected, now: frame.session_now });
     }
     if (frame.session_me) {
       this.applyMe(frame.session_me);
@@ -194,11 +199,13 @@ export class SessionPanel {
     this.decorateMessages();
   }
 
-  // {"type": "session", "session": state}, or the state of a "hello".
-  receive(state, { announce }) {
+  // {"type": "session", "session": state, "now": the server's clock}, or the state of a
+  // "hello" (with its "session_now").
+  receive(state, { announce, now }) {
     if (!state || !isNewer(this.held, state)) {
       return; // late, doubled, or already shown
     }
+    this.clockOffset = clockOffset(now, Date.now(), this.clockOffset);
     const before = this.state || this.shownState();
     this.state = state;
     this.held = { id: Number(state.id), version: Number(state.version) };
