@@ -26,7 +26,7 @@ from events.models import EventPage, Registration
 from practices.models import PracticeIndexPage, SheetDraft
 from rooms import access as room_access
 from rooms.models import RetentionCut, Room
-from rooms.services import confidence, creation
+from rooms.services import RoomError, confidence, creation
 from rooms.services.groups import broadcast_on_commit
 from rooms.services.posting import find_message
 
@@ -248,7 +248,7 @@ def _check_writer(user: User, session: Session) -> None:
     # A site moderator reads the group's room (to handle a report) but is not of the group.
     in_group = user.pk in group_people(intervision) or access.can_facilitate(user, intervision)
     if not (in_group and room_access.can_write_room(user, room)):
-        raise ServiceError(_("Seules les personnes du groupe participent à la récolte."))
+        raise RoomError("forbidden", _("Seules les personnes du groupe participent à la récolte."))
 
 
 def _clean_item(part, text) -> tuple[str, str]:
@@ -375,8 +375,9 @@ def consent(*, user: User, session: Session, organisation_id, on: bool) -> Sessi
         group_organisations(session.intervision).filter(pk=_positive(organisation_id)).first()
     )
     if organisation is None or not is_org_member(user, organisation):
-        raise ServiceError(
-            _("Seul·e un·e membre d'une organisation du groupe engage son organisation.")
+        raise RoomError(
+            "forbidden",
+            _("Seul·e un·e membre d'une organisation du groupe engage son organisation."),
         )
     if on:
         _row, changed = Consent.objects.get_or_create(

@@ -80,11 +80,11 @@ FORBIDDEN_ARCHIVED = error("forbidden", ARCHIVED)
 FORBIDDEN_NOT_YOURS = error("forbidden", NOT_YOURS)
 FORBIDDEN_FACILITATE = error("forbidden", Refusal.FACILITATE)
 INVALID_NO_SESSION = error("invalid", NO_SESSION)
-# A site moderator reads the group's room but is not of the group: the services refuse
-# with a ServiceError, which the consumer sends as `invalid` (DESIGN.md's protocol would
-# say `forbidden`; the refusal itself is right, nothing is stored).
-INVALID_NOT_IN_GROUP = error("invalid", NOT_IN_GROUP)
-INVALID_NOT_MEMBER = error("invalid", NOT_MEMBER)
+# A site moderator reads the group's room but is not of the group; a federation's manager
+# is of no organisation of the group: refused as `forbidden` (DESIGN.md's protocol),
+# nothing stored.
+FORBIDDEN_NOT_IN_GROUP = error("forbidden", NOT_IN_GROUP)
+FORBIDDEN_NOT_MEMBER = error("forbidden", NOT_MEMBER)
 ACKED = "session session.ack+"
 
 
@@ -195,13 +195,17 @@ ROWS: dict[str, dict[str, dict[str, str]]] = {
     "delete own": row(
         theme="updated+", org="updated+", intervision="updated+", archived=FORBIDDEN_ARCHIVED
     ),
-    "session.propose": row(**no_session_elsewhere({"": ACKED, "moderator": INVALID_NOT_IN_GROUP})),
-    "session.support": row(**no_session_elsewhere({"": ACKED, "moderator": INVALID_NOT_IN_GROUP})),
+    "session.propose": row(
+        **no_session_elsewhere({"": ACKED, "moderator": FORBIDDEN_NOT_IN_GROUP})
+    ),
+    "session.support": row(
+        **no_session_elsewhere({"": ACKED, "moderator": FORBIDDEN_NOT_IN_GROUP})
+    ),
     "session.keep": row(**no_session_elsewhere({"": FORBIDDEN_FACILITATE, "fed_manager": ACKED})),
     "session.step": row(**no_session_elsewhere({"": FORBIDDEN_FACILITATE, "fed_manager": ACKED})),
     "session.consent": row(
         **no_session_elsewhere(
-            {"": ACKED, "fed_manager": INVALID_NOT_MEMBER, "moderator": INVALID_NOT_IN_GROUP}
+            {"": ACKED, "fed_manager": FORBIDDEN_NOT_MEMBER, "moderator": FORBIDDEN_NOT_IN_GROUP}
         )
     ),
 }
