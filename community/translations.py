@@ -23,6 +23,12 @@ def reader_language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def french_mark() -> str:
+    """The content's own language (LANGUAGE_CODE) when the reader's interface speaks
+    another, for a `lang` attribute on French shown there; "" when no mark is due."""
+    return "" if reader_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+
+
 def _value(obj, name: str):
     """A model's field, or a StreamField block's child (a mapping)."""
     if isinstance(obj, Mapping):

@@ -13,7 +13,6 @@ intervision group is the same peers meeting date after date).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import secrets
 import uuid
 import zoneinfo
@@ -24,7 +23,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -35,6 +33,7 @@ from wagtail.search import index
 
 from community.fields import MultiLineTextField, OneLineCharField, OneLineTitle
 from community.models import Organisation, Region, Theme, fold, search_terms
+from community.text import plain_text
 
 from .recurrence import after_the_gap, event_errors, exists, next_occurrence, out_of_bounds
 from .routes import CalendarRoutes, EventRoutes
@@ -121,9 +120,7 @@ def event_search_text(title: str, summary: str, venue: str, description: str) ->
     """What site search reads of an event (`EventPage.search_text`): every word of its
     title, summary, venue and description, folded and without plural endings, as
     `search_terms` treats queries."""
-    # A space before each tag: "</p><p>" must not glue two paragraphs' words together.
-    words = html.unescape(strip_tags((description or "").replace("<", " <")))
-    text = " ".join([title, summary, venue, words])
+    text = " ".join([title, summary, venue, plain_text(description)])
     return " ".join(search_terms(fold(text), limit=None))
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +19,7 @@ from wagtail.models import Site
 
 from community.forms import labelled_errors, query_without
 from community.models import fold, search_terms
-from community.translations import Translated, reader_language
+from community.translations import Translated, french_mark
 
 from . import matching, suggestions
 from .excerpts import Marker, excerpt, highlight
@@ -82,7 +81,7 @@ def _fetch(request, rows: list[tuple[str, Any]], marker: Marker) -> list[Result]
         if issubclass(kind.model, Translated):
             queryset = queryset.prefetch_related("translations")
         found.update({(key, obj.pk): obj for obj in queryset})
-    french = "" if reader_language() == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    french = french_mark()
     results = []
     for key, pk in rows:
         obj: Any = found.get((key, pk))

@@ -9,17 +9,11 @@ parts), so that screen readers read it with the right voice; inside a French int
 page's own `lang` already says it."""
 
 from django import template
-from django.conf import settings
-from django.utils import translation
 from django.utils.html import format_html
 
-from community.translations import in_reader_language, reader_language
+from community.translations import french_mark, in_reader_language, reader_language
 
 register = template.Library()
-
-
-def content_language() -> str:
-    return settings.LANGUAGE_CODE
 
 
 @register.simple_tag
@@ -32,9 +26,7 @@ def content_lang() -> str:
 @register.simple_tag
 def content_lang_code() -> str:
     """The same as a bare code, for scripts (`data-content-lang`): empty when no mark is due."""
-    content = content_language()
-    interface = (translation.get_language() or content).split("-")[0]
-    return "" if interface == content else content
+    return french_mark()
 
 
 @register.filter

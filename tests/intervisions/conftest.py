@@ -32,6 +32,28 @@ class Group:
     epicerie: Organisation
 
 
+def prepared_intervision(
+    calendar, federation, *, facilitator, registered, chatham_house, retention_days=30
+) -> tuple[EventPage, Intervision]:
+    """An intervision of `federation` with `registered` registered, prepared by
+    `facilitator` with the case protocol."""
+    event = publish_event(
+        calendar, organisers=[federation], title="Intervision inventaire", kind="intervision"
+    )
+    for person in registered:
+        registrations.register(user=person, event=event)
+    intervision = services.prepare(
+        user=facilitator,
+        event=event,
+        facilitator=facilitator,
+        protocol="case",
+        minutes=None,
+        chatham_house=chatham_house,
+        retention_days=retention_days,
+    )
+    return event, intervision
+
+
 def build_group(calendar, *, chatham_house=True, retention_days=30) -> Group:
     federation = FederationFactory(name="Fédération des Lucioles")
     ressourcerie = OrganisationFactory(name="La Ressourcerie du Val")
@@ -44,17 +66,11 @@ def build_group(calendar, *, chatham_house=True, retention_days=30) -> Group:
     olga = MembershipFactory(
         organisation=OrganisationFactory(name="Ailleurs asbl"), user__display_name="Olga Autre"
     ).user
-    event = publish_event(
-        calendar, organisers=[federation], title="Intervision inventaire", kind="intervision"
-    )
-    for person in (anna, bruno):
-        registrations.register(user=person, event=event)
-    intervision = services.prepare(
-        user=fred,
-        event=event,
+    event, intervision = prepared_intervision(
+        calendar,
+        federation,
         facilitator=fred,
-        protocol="case",
-        minutes=None,
+        registered=(anna, bruno),
         chatham_house=chatham_house,
         retention_days=retention_days,
     )

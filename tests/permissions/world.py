@@ -28,7 +28,6 @@ from community.services.emailing import unsubscribe_token
 from diagnostic import services as diagnostics
 from diagnostic.models import PlanAction
 from events.models import CalendarPage, CalendarToken
-from events.services import registrations
 from intervisions import services as intervisions
 from practices.services import questions, submission
 from programmes.models import ProgrammeIndexPage
@@ -44,6 +43,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.intervisions.conftest import prepared_intervision
 from tests.practices.fixtures_listing import build_home, build_index, make_sheet, make_tool
 from tests.programmes.conftest import publish_programme
 from tests.stories.conftest import publish_story
@@ -126,19 +126,8 @@ def _rooms(people, organisation, federation, sheet) -> dict:
 def running_intervision(calendar, federation, *, facilitator, group, proposer):
     """An intervision of `federation` with `group` registered, prepared and in session
     (facilitated by `facilitator`), and one harvest item `proposer` proposed."""
-    event = publish_event(
-        calendar, organisers=[federation], title="Intervision inventaire", kind="intervision"
-    )
-    for person in group:
-        registrations.register(user=person, event=event)
-    intervision = intervisions.prepare(
-        user=facilitator,
-        event=event,
-        facilitator=facilitator,
-        protocol="case",
-        minutes=None,
-        chatham_house=False,
-        retention_days=30,
+    event, intervision = prepared_intervision(
+        calendar, federation, facilitator=facilitator, registered=group, chatham_house=False
     )
     session = intervisions.start_session(user=facilitator, intervision=intervision)
     item, _created = intervisions.propose(
