@@ -173,6 +173,7 @@ def rows(sample: dict) -> list[Row]:
         Row("A2", "the programme list, visitor", "/soutiens/"),
         Row("A2", "a story, visitor", sample["story"]),
         Row("A2", "the stories list, visitor", "/recits/"),
+        Row("A2", "the privacy page, visitor", "/confidentialite/"),
         Row("A3", "a sheet, signed in", sample["sheet"], signed_in=True),
         Row(
             "A3",
@@ -238,6 +239,8 @@ def rows(sample: dict) -> list[Row]:
             signed_in=True,
         ),
         Row("A3", "the home, signed in", "/", signed_in=True),
+        Row("A3", "my data (what Relais holds on me), signed in", "/moi/donnees/", signed_in=True),
+        Row("A3", "deleting my account, signed in", "/moi/supprimer/", signed_in=True),
         Row(
             "A3",
             "a diagnostic's result (peers, sheets, events, programmes), signed in",

@@ -163,6 +163,7 @@ def prepare(
         raise ServiceError(
             _("Une séance est en cours : son protocole changera à la prochaine séance.")
         )
+    facilitator_changed = intervision.facilitator_id != facilitator.pk
     intervision.facilitator = facilitator
     intervision.protocol = protocol
     intervision.save(update_fields=["facilitator", "protocol"])
@@ -183,6 +184,10 @@ def prepare(
     room = room_of(intervision)
     confidence.set_confidence(room=room, chatham_house=chatham_house, retention_days=retention_days)
     sync_roster(intervision)
+    session = running_session(intervision) if running and facilitator_changed else None
+    if session is not None:
+        # The panels in the room follow: the controls move to the new facilitator.
+        _changed(session)
     return intervision
 
 

@@ -44,6 +44,9 @@ def session_state(session: Session) -> dict:
         ],
         "consents": [{"id": c.organisation_id, "name": c.organisation.name} for c in consents],
         "has_draft": session.draft_id is not None,
+        # Who facilitates: a client whose panel was drawn for another facilitator fetches
+        # it again, so the controls follow the role (a user id, as presence lists show).
+        "facilitator": session.intervision.facilitator_id,
     }
 
 

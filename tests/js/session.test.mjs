@@ -87,6 +87,10 @@ describe("structuralChange", () => {
 
   it("fetches the panel when the person starts or stops facilitating", () => {
     assert.equal(structuralChange(panel, null, { facilitates: true }), "role");
+    const drawn = { ...panel, facilitator: 7 };
+    assert.equal(structuralChange(drawn, state({ facilitator: 9 }), { facilitates: false }), "role");
+    assert.equal(structuralChange(drawn, state({ facilitator: 7 }), { facilitates: false }), null);
+    assert.equal(structuralChange(panel, state({ facilitator: 9 }), { facilitates: false }), null);
     assert.equal(structuralChange(panel, null, { facilitates: false }), null);
     assert.equal(structuralChange(panel, null, null), null);
   });

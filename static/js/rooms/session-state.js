@@ -39,9 +39,11 @@ export function isNewer(held, incoming) {
 }
 
 // Must the panel be fetched again to show `state`? `panel` describes what the page shows:
-// {session: id|null, running, hasDraft, facilitates}; `me` is the person's own part
-// ({facilitates, supported}) or null. Returns why ("started", "closed", "draft", "role",
-// "changed") or null when the panel can be updated in place.
+// {session: id|null, running, hasDraft, facilitates, facilitator: user id|null}; `me` is
+// the person's own part ({facilitates, supported}) or null. Returns why ("started",
+// "closed", "draft", "role", "changed") or null when the panel can be updated in place.
+// Another facilitator is a "role" change for everyone: the new one gets the controls, the
+// one before loses them, and the others' panels name the right person.
 export function structuralChange(panel, state, me) {
   if (state) {
     if (panel.session === null || panel.session === undefined
@@ -53,6 +55,11 @@ export function structuralChange(panel, state, me) {
     }
     if (Boolean(state.has_draft) !== Boolean(panel.hasDraft)) {
       return "draft";
+    }
+    if (panel.facilitator !== null && panel.facilitator !== undefined
+      && state.facilitator !== null && state.facilitator !== undefined
+      && Number(state.facilitator) !== Number(panel.facilitator)) {
+      return "role";
     }
   }
   if (me && typeof me.facilitates === "boolean" && me.facilitates !== Boolean(panel.facilitates)) {

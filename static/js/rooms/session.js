@@ -84,6 +84,7 @@ export class SessionPanel {
       running: data.running === "1",
       hasDraft: data.hasDraft === "1",
       facilitates: data.facilitates === "1",
+      facilitator: data.facilitator ? Number(data.facilitator) : null,
     };
     const shown = { id: this.panel.session, version: this.panel.version };
     if (isNewer(this.held, shown)) {
