@@ -9,6 +9,7 @@ broadcasts in `rooms/services/`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import threading
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import close_old_connections, connections
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from community.models import User
 from community.services import ServiceError
@@ -166,6 +168,7 @@ last_numbers = per_loop(LastNumbers)
 
 class RoomConsumer(AsyncJsonWebsocketConsumer):
     joined = False
+    answered = False  # the handshake is accepted
     heartbeat = None
     tail_watch = None
     # The highest message number this socket has sent its client (hello, message, sync):
@@ -187,6 +190,16 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         and the channel-layer watch it holds."""
         try:
             await super().__call__(scope, receive, send)
+        except (RedisError, TimeoutError):  # not uvicorn's ClientDisconnected (an OSError)
+            # The channel layer does not answer (Redis down): Channels subscribes the
+            # socket's own channel before the handshake and listens on it all along. Tell
+            # the client to try again later, as when the layer is lost later, rather than
+            # fail the handshake (a 500) or the socket (1011).
+            logger.warning("Channel layer unreachable: a room socket is told to try again")
+            with contextlib.suppress(Exception):  # the client may be gone already
+                if not self.answered and (await receive())["type"] == "websocket.connect":
+                    await send({"type": "websocket.accept"})
+                await send({"type": "websocket.close", "code": CLOSE_TRY_AGAIN})
         finally:
             await self.disconnect(None)
 
@@ -196,6 +209,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         # Accept first, then close: a close code sent during the handshake never reaches
         # the browser.
         await self.accept()
+        self.answered = True
         if not (self.user and self.user.is_authenticated):
             await self.close(code=CLOSE_SIGNED_OUT)
             return
@@ -209,9 +223,13 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.room = room
         self.group = groups.group_name(room.pk)
         self.user_group = groups.user_group_name(self.user.pk)
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.channel_layer.group_add(self.user_group, self.channel_name)
-        self.joined = True
+        self.joined = True  # from here, `disconnect` leaves the groups, even half joined
+        # A Redis that hangs rather than refuses counts as down too: the TimeoutError ends
+        # the socket with "try again later" (`__call__`).
+        for group in (self.group, self.user_group):
+            await asyncio.wait_for(
+                self.channel_layer.group_add(group, self.channel_name), groups.LayerWatch.TIMEOUT
+            )
         self.sent_seq = room.last_seq
         extra = await db(extensions.hello_parts)(room=room, user=self.user)
         await self.send_json(
