@@ -190,7 +190,7 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         and the channel-layer watch it holds."""
         try:
             await super().__call__(scope, receive, send)
-        except (RedisError, TimeoutError):  # not uvicorn's ClientDisconnected (an OSError)
+        except RedisError:  # not uvicorn's ClientDisconnected (an OSError): the client is gone
             # The channel layer does not answer (Redis down): Channels subscribes the
             # socket's own channel before the handshake and listens on it all along. Tell
             # the client to try again later, as when the layer is lost later, rather than
@@ -223,13 +223,9 @@ class RoomConsumer(AsyncJsonWebsocketConsumer):
         self.room = room
         self.group = groups.group_name(room.pk)
         self.user_group = groups.user_group_name(self.user.pk)
-        self.joined = True  # from here, `disconnect` leaves the groups, even half joined
-        # A Redis that hangs rather than refuses counts as down too: the TimeoutError ends
-        # the socket with "try again later" (`__call__`).
-        for group in (self.group, self.user_group):
-            await asyncio.wait_for(
-                self.channel_layer.group_add(group, self.channel_name), groups.LayerWatch.TIMEOUT
-            )
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.channel_layer.group_add(self.user_group, self.channel_name)
+        self.joined = True
         self.sent_seq = room.last_seq
         extra = await db(extensions.hello_parts)(room=room, user=self.user)
         await self.send_json(

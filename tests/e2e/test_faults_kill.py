@@ -57,7 +57,13 @@ async def _session(members: list[Member], server) -> dict:
     try:
         await until(lambda: all(m.connections for m in members), "everyone connected")
         writers = [asyncio.ensure_future(_write(m, rng)) for m in members]
-        await until(lambda: sum(len(m.acked) for m in members) >= KILL_AFTER, "a third acked")
+        # The kill strikes mid-burst: a third acknowledged and some messages in flight
+        # (written, not yet acknowledged), whose resend after the restart is under test.
+        await until(
+            lambda: sum(len(m.acked) for m in members) >= KILL_AFTER
+            and any(m.pending for m in members),
+            "a third acked and some in flight",
+        )
         at_kill = sum(len(m.acked) for m in members)
         pending_at_kill = sum(len(m.pending) for m in members)
         await asyncio.to_thread(server.kill)
@@ -104,9 +110,7 @@ def test_killing_the_server_in_a_busy_room_loses_and_doubles_nothing(asgi_server
     assert result.ok, f"{result.summary()}; {result}\n{server.log()}"
     assert len(stored) == TOTAL  # each message written is stored once
     assert sum(len(m.acked) for m in members) == TOTAL
-    # The kill did strike mid-burst: some messages were in flight, and every member lost
-    # its connection and came back.
-    assert facts["pending_at_kill"] > 0, facts
+    # Every member lost its connection and came back.
     assert all(m.connections >= 2 for m in members), [m.connections for m in members]
     # And in order: every member holds 1..TOTAL, and each one's own messages were stored
     # in the order written.
