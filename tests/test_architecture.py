@@ -1,5 +1,5 @@
-"""The shape of the house (docs/architecture.md, "Layers"): small modules (the apps' and
-bench/'s), apps that depend one way, and no import cycle.
+"""The shape of the house (docs/architecture.md, "Layers"): small modules (the apps',
+bench/'s, the scripts' and the tests'), apps that depend one way, and no import cycle.
 
 These tests read the source with `ast`; they import nothing of the project. Each failure
 names the module and the import to change.
@@ -200,6 +200,12 @@ SCRIPT_LINES = {
     str(path.relative_to(ROOT)): len(path.read_text().splitlines())
     for path in sorted((ROOT / "static" / "js").rglob("*.js"))
 }
+# The tests are the project's code too: its Python modules and the scripts' unit tests.
+TEST_LINES = {
+    str(path.relative_to(ROOT)): len(path.read_text().splitlines())
+    for pattern in ("*.py", "*.mjs")
+    for path in sorted((ROOT / "tests").rglob(pattern))
+}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -245,12 +251,13 @@ def test_the_reader_sees_the_project():
 
 
 def test_no_module_over_500_lines():
-    """The apps' modules, the tools' (bench/) and the site's scripts (static/js/): this rule
-    alone reads the tools and the scripts, which stand outside the apps' layering (the
-    tests below)."""
+    """The apps' modules, the tools' (bench/), the site's scripts (static/js/) and the tests
+    (tests/): this rule alone reads the tools, the scripts and the tests, which stand
+    outside the apps' layering (the tests below)."""
     assert "bench.generator" in TOOL_LINES
     assert "static/js/rooms/session.js" in SCRIPT_LINES
-    lines = {m.name: m.lines for m in MODULES.values()} | TOOL_LINES | SCRIPT_LINES
+    assert {"tests/test_architecture.py", "tests/js/session.test.mjs"} <= set(TEST_LINES)
+    lines = {m.name: m.lines for m in MODULES.values()} | TOOL_LINES | SCRIPT_LINES | TEST_LINES
     long = {name: count for name, count in lines.items() if count > MAX_LINES}
     assert long == {}
 

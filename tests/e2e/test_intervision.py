@@ -18,9 +18,9 @@ from events.models import CalendarPage
 from intervisions.models import HarvestItem, Session
 from practices.models import PracticeSheetPage, SheetDraft
 from rooms.models import RoomMessage
+from tests.e2e.fixtures_practices import next_step
+from tests.e2e.fixtures_rooms import open_room  # noqa: F401
 from tests.e2e.test_accessibility import assert_no_blocking_violation, scan
-from tests.e2e.test_practices import next_step
-from tests.e2e.test_rooms import open_room  # noqa: F401
 from tests.factories import UserFactory
 from tests.intervisions.conftest import build_group
 from tests.practices.conftest import build_practice_index, make_tools

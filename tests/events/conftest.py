@@ -12,7 +12,8 @@ import vobject
 from django.utils.text import slugify
 
 from community.indexing import indexed_once
-from events.models import CalendarPage, EventPage
+from events.forms import EventForm
+from events.models import CalendarPage, EventPage, Registration
 from tests.factories import (
     AffiliationFactory,
     FederationFactory,
@@ -92,6 +93,57 @@ def parse_ics(content: bytes):
 def vevents_of(cal) -> list:
     """The VEVENTs of an icalendar Calendar, in file order."""
     return list(cal.walk("VEVENT"))
+
+
+def first_tuesday_ahead() -> dt.date:
+    """The first Tuesday of a month, at least a month from today."""
+    today = dt.date.today()
+    month = (today.replace(day=1) + dt.timedelta(days=40)).replace(day=1)
+    return month + dt.timedelta(days=(1 - month.weekday()) % 7)
+
+
+def edit_data(event, **changes) -> dict:
+    """What the edit form (/agenda/<slug>/modifier/) posts for `event` as it is, with
+    `changes`."""
+    initial = EventForm.initial_from(event)
+    data = {
+        key: value
+        for key, value in initial.items()
+        if key not in ("organisers", "themes", "region") and value is not None
+    }
+    data["organisers"] = [o.pk for o in initial["organisers"]]
+    data["date"] = initial["date"].isoformat()
+    data["start_time"] = initial["start_time"].strftime("%H:%M")
+    data["end_time"] = initial["end_time"].strftime("%H:%M")
+    data["region"] = ""
+    data["repeat_count"] = data.get("repeat_count") or ""
+    data.update(changes)
+    return data
+
+
+def titles(response) -> list[str]:
+    """The titles of the dates a calendar page lists, in order."""
+    return [o.event.title for o in response.context["occurrences"]]
+
+
+# Django's message for a value that is not among a field's choices.
+INVALID_CHOICE = "Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."
+
+# The online link of the webinars the listing's tests publish.
+WEBINAR_LINK = "https://visio.example.org/webinaire"
+
+
+def register_url(event):
+    """The address that registers the signed-in person to `event` (a POST)."""
+    return f"/agenda/{event.slug}/inscription/"
+
+
+def statuses(event) -> dict[str, str]:
+    """The status of each person registered to `event`, by display name."""
+    return {
+        r.user.display_name: r.status
+        for r in Registration.objects.filter(event=event).select_related("user")
+    }
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from events.recurrence import event_errors
 from tests.events.conftest import BRUSSELS, publish_event
 from tests.events.test_announce import announce_data
 from tests.factories import UserFactory
-from tests.website.test_edit_forms_round_trip import BrowserForm
+from tests.website.form_round_trip import BrowserForm
 
 pytestmark = pytest.mark.django_db
 

@@ -191,3 +191,10 @@ def editor(db):
     """A Wagtail editor (superuser), who moderates in the admin."""
 
     return UserFactory(staff=True, display_name="Eddy Éditeur")
+
+
+@pytest.fixture
+def member_client(client, member_with_org):
+    """The test client, signed in as `member_with_org` (the wizard's tests)."""
+    client.force_login(member_with_org)
+    return client

@@ -1,43 +1,23 @@
 """The moderation loop: editors approve or request changes in the Wagtail admin, the
-authors are told (email and /moi/), edit through the wizard and resubmit. Who may edit."""
+authors are told (email and /moi/), edit through the wizard and resubmit; who may edit; and
+Wagtail's own emails to the moderators and editors. The authors' list of their sheets in
+/moi/ is in tests/practices/test_my_sheets.py."""
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import Client, RequestFactory
 from django.urls import reverse
-from wagtail.models import Site, WorkflowState
+from wagtail.models import WorkflowState
 
 from community.models import Notification
-from practices.dashboard import my_sheets_section
-from practices.models import PracticeIndexPage, PracticeSheetPage, SheetDraft
+from practices.models import PracticeSheetPage, SheetDraft
 from practices.services.submission import submit_draft
 from tests.factories import MembershipFactory, UserFactory
-from tests.practices.conftest import build_submitted_sheet, sheet_data_with
+from tests.practices.conftest import build_submitted_sheet
+from tests.practices.fixtures_wizard import current_task_state, request_changes, wizard_url
 from tests.shared import built_once_per_class
-
-
-def wizard_url(name, *args):
-    """An address of the wizard, a route of the library page (`practices.routes`)."""
-    return PracticeIndexPage.route_path(name, *args)
-
-
-def current_task_state(sheet):
-    return WorkflowState.objects.get(
-        object_id=str(sheet.pk), status__in=["in_progress", "needs_changes"]
-    ).current_task_state
-
-
-def request_changes(client, editor, sheet, comment):
-    """What an editor does in the admin: "Request changes" with a comment."""
-    client.force_login(editor)
-    task_state = current_task_state(sheet)
-    url = reverse("wagtailadmin_pages:workflow_action", args=[sheet.pk, "reject", task_state.pk])
-    response = client.post(url, {"comment": comment})
-    assert response.status_code in (200, 302)
-    client.logout()
 
 
 def resubmit(client, author, sheet, **step_posts):
@@ -336,6 +316,9 @@ class TestOneSubmittedSheet:
         assert SheetDraft.objects.filter(pk=draft.pk).exists()
 
 
+# --- Emails to the moderators and editors ------------------------------------------------
+
+
 def test_editor_requester_still_gets_wagtail_email(
     practice_index, editor, django_capture_on_commit_callbacks
 ):
@@ -358,127 +341,6 @@ def test_editor_requester_still_gets_wagtail_email(
 
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert "Fiche de la rédaction" in mail.outbox[0].subject
-
-
-# --- Changes requested, then resubmission -------------------------------------------------
-
-
-# --- Who may edit a sheet ---------------------------------------------------------------
-
-
-# --- /moi/ --------------------------------------------------------------------------------
-
-
-def build_sheets_in_every_state() -> dict:
-    """`member_with_org`'s sheets published, waiting for review and with changes requested,
-    and one draft; with what `submitted_sheet` gives, then the `editor`."""
-    rows = build_submitted_sheet()
-    submitted_sheet, member_with_org = rows["submitted_sheet"], rows["member_with_org"]
-    member_org, sheet_data = rows["member_org"], sheet_data_with(rows["tools"])
-    editor = UserFactory(staff=True, display_name="Eddy Éditeur")
-    current_task_state(submitted_sheet).approve(user=editor)
-    for title in ("En relecture", "À revoir"):
-        draft = SheetDraft.objects.create(
-            author=member_with_org, organisation=member_org, data=sheet_data(title=title)
-        )
-        submit_draft(draft=draft, user=member_with_org)
-    request_changes(
-        Client(), editor, PracticeSheetPage.objects.get(title="À revoir"), "Ajoutez un exemple."
-    )
-    SheetDraft.objects.create(
-        author=member_with_org, organisation=member_org, data={"title": "Ma boutique"}
-    )
-    return rows
-
-
-# The tests of `TestSheetsInEveryState` read the same sheets: built once for the class
-# (tests/shared.py).
-_every_state = built_once_per_class(build_sheets_in_every_state)
-
-
-class TestSheetsInEveryState:
-    """/moi/ on `member_with_org`'s sheets published, waiting for review, with changes
-    requested, and a draft: built once for the class."""
-
-    @pytest.fixture
-    def every_state(self, _every_state, db):
-        return _every_state.copy()
-
-    @pytest.fixture
-    def sheets_in_every_state(self, every_state):
-        """Published, waiting for review, changes requested; and one draft.
-
-        Built before the test's cache was emptied: the site's root paths are cached again,
-        as the editor's request that asked for changes left them when each test built
-        these sheets."""
-        Site.get_site_root_paths()
-
-    @pytest.fixture
-    def member_with_org(self, every_state):
-        return every_state["member_with_org"]
-
-    @pytest.fixture
-    def member_org(self, every_state):
-        return every_state["member_org"]
-
-    @pytest.fixture
-    def tools(self, every_state):
-        return every_state["tools"]
-
-    def test_me_lists_drafts_and_sheets_with_their_state(
-        self, client, sheets_in_every_state, member_with_org, site_settings
-    ):
-        client.force_login(member_with_org)
-
-        response = client.get(reverse("community:me"))
-
-        (section,) = [
-            s
-            for s in response.context["sections"]
-            if s["template"] == "practices/dashboard_section.html"
-        ]
-        assert [str(draft) for draft, _step in section["drafts"]] == ["Ma boutique"]
-        assert [(row["title"], row["state"], row["comment"]) for row in section["sheets"]] == [
-            ("À revoir", "changes_requested", "Ajoutez un exemple."),
-            ("En relecture", "in_review", ""),
-            ("Un CRM pour l'aide à domicile", "published", ""),
-        ]
-        html = response.content.decode()
-        assert "Ajoutez un exemple." in html
-        assert '<a href="/pratiques/un-crm-pour-laide-a-domicile/">' in html
-
-    def test_me_section_costs_fixed_queries(
-        self,
-        rf: RequestFactory,
-        sheets_in_every_state,
-        member_with_org,
-        member_org,
-        sheet_data,
-        django_assert_num_queries,
-    ):
-        request = rf.get("/moi/")
-        request.user = member_with_org
-        with django_assert_num_queries(5):
-            assert len(my_sheets_section(request)["sheets"]) == 3
-
-        for n in range(3):
-            draft = SheetDraft.objects.create(
-                author=member_with_org, organisation=member_org, data=sheet_data(title=f"Fiche {n}")
-            )
-            submit_draft(draft=draft, user=member_with_org)
-            SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-        request = rf.get("/moi/")
-        request.user = member_with_org
-        with django_assert_num_queries(5):
-            assert len(my_sheets_section(request)["sheets"]) == 6
-
-
-def test_me_section_absent_for_people_without_sheets_or_organisation(rf, db):
-    request = rf.get("/moi/")
-    request.user = UserFactory()
-
-    assert my_sheets_section(request) is None
 
 
 def test_a_submission_is_announced_once_to_each_moderator(

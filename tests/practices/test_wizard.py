@@ -1,43 +1,24 @@
-"""The submission wizard at /pratiques/proposer/: steps, drafts, the "exactly three" rule
-(in the wizard and in the admin), access, and submission into moderation."""
+"""The submission wizard at /pratiques/proposer/: the whole walk into moderation, the
+programme that funded a sheet, the tools a sheet names (proposed ones created once), and
+the edge cases of submission. The "exactly three" rule is in
+tests/practices/test_wizard_exactly_three.py, drafts and access in
+tests/practices/test_wizard_drafts_and_access.py."""
 
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowPage, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from practices.models import PracticeIndexPage, PracticeSheetPage, SheetDraft, Tool
+from practices.models import PracticeSheetPage, SheetDraft, Tool
 from practices.services.submission import submit_draft
 from programmes.models import ProgrammeIndexPage
-from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
+from tests.factories import MembershipFactory, RegionFactory
+from tests.practices.fixtures_wizard import items, step_url, wizard_url
 from tests.programmes.conftest import publish_programme
 
-TWO_TIPS = "Conseils : 2 sur 3. Une fiche en compte exactement trois."
-
-
-@pytest.fixture(autouse=True)
-def _library(practice_index):
-    """The wizard's addresses are routes of the library page: every test here has one."""
-
-
-def wizard_url(name, *args):
-    """An address of the wizard, a route of the library page (`practices.routes`)."""
-    return PracticeIndexPage.route_path(name, *args)
-
-
-def step_url(draft, step):
-    return wizard_url("wizard_step", draft.pk, step)
-
-
-def items(part, count):
-    data = {}
-    for n in range(1, count + 1):
-        data[f"{part}-{n}-title"] = f"{part} {n}"
-        data[f"{part}-{n}-text"] = f"Ce qu'il faut savoir sur {part} {n}."
-    return data
+# The wizard's addresses are routes of the library page: every test here has one.
+pytestmark = pytest.mark.usefixtures("practice_index")
 
 
 def answers(organisation, tools):
@@ -80,12 +61,6 @@ def walk(client, draft, steps):
         following = order[n + 1] if n + 1 < len(order) else "preview"
         assert response.status_code == 302, (step, response.context and response.context["errors"])
         assert response["Location"] == step_url(draft, following)
-
-
-@pytest.fixture
-def member_client(client, member_with_org):
-    client.force_login(member_with_org)
-    return client
 
 
 # --- The whole path -------------------------------------------------------------------
@@ -166,170 +141,6 @@ def test_wizard_steps_render_accessible_structure(member_client, member_with_org
     assert '<span aria-current="step">Conseils</span>' in html
     assert html.count("<legend>Conseil ") == 3
     assert '<label for="id_tips-2-title">Conseil 2 — titre</label>' in html
-
-
-# --- Exactly three, step by step and at submission -------------------------------------
-
-
-def test_wizard_step_with_two_tips_saves_draft_and_names_the_count(
-    member_client, member_with_org, member_org
-):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-    response = member_client.post(step_url(draft, "tips"), {**items("tips", 2), "action": "next"})
-
-    assert response.status_code == 200
-    assert [error["message"] for error in response.context["errors"]] == [TWO_TIPS]
-    assert 'role="alert"' in response.content.decode()
-    draft.refresh_from_db()
-    assert [tip["title"] for tip in draft.data["tips"]] == ["tips 1", "tips 2", ""]
-    assert draft.step == "tips"
-
-
-def test_wizard_item_with_title_only_asks_for_text(member_client, member_with_org, member_org):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-    data = items("phases", 3)
-    data["phases-2-text"] = ""
-
-    response = member_client.post(step_url(draft, "phases"), {**data, "action": "next"})
-
-    assert [error["message"] for error in response.context["errors"]] == [
-        "Phase 2 — texte : Champ requis."
-    ]
-
-
-@pytest.mark.parametrize("action", ["previous", "save"])
-def test_wizard_incomplete_step_kept_on_previous_or_save(
-    member_client, member_with_org, member_org, action
-):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-    response = member_client.post(step_url(draft, "tips"), {**items("tips", 1), "action": action})
-
-    expected = {"previous": "difficulties", "save": "tips"}[action]
-    assert response["Location"] == step_url(draft, expected)
-    draft.refresh_from_db()
-    assert [tip["title"] for tip in draft.data["tips"]] == ["tips 1", "", ""]
-
-
-@pytest.mark.parametrize("count", [2, 4])
-def test_wizard_submit_with_wrong_number_of_tips_refused(
-    member_client, member_with_org, member_org, practice_index, sheet_data, count
-):
-    tips = [{"title": f"Conseil {n}", "text": "Texte"} for n in range(1, count + 1)]
-    draft = SheetDraft.objects.create(
-        author=member_with_org, organisation=member_org, data=sheet_data(tips=tips)
-    )
-
-    response = member_client.post(step_url(draft, "preview"), {"action": "submit"})
-
-    assert response.status_code == 200
-    assert [(p["step"].name, p["messages"]) for p in response.context["problems"]] == [
-        ("tips", [f"Conseils : {count} sur 3. Une fiche en compte exactement trois."])
-    ]
-    assert PracticeSheetPage.objects.count() == 0
-    assert WorkflowState.objects.count() == 0
-    assert SheetDraft.objects.filter(pk=draft.pk).exists()
-
-
-def test_wizard_preview_lists_every_missing_part(member_client, member_with_org, member_org):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-    problems = member_client.get(step_url(draft, "preview")).context["problems"]
-
-    assert [(p["step"].name, p["messages"]) for p in problems] == [
-        (
-            "context",
-            ["Titre de la fiche : Champ requis.", "Résumé : Champ requis."],
-        ),
-        (
-            "why",
-            [
-                "Pourquoi se lancer dans un projet numérique quand on est une entreprise "
-                "d'économie sociale ? : Champ requis."
-            ],
-        ),
-        ("difficulties", ["Difficultés : 0 sur 3. Une fiche en compte exactement trois."]),
-        ("tips", ["Conseils : 0 sur 3. Une fiche en compte exactement trois."]),
-        ("phases", ["Phases : 0 sur 3. Une fiche en compte exactement trois."]),
-        ("tools", ["Outils : 0 sur 3. Une fiche en compte exactement trois."]),
-        ("keywords", ["Mots-clés : 0 sur 3. Une fiche en compte exactement trois."]),
-    ]
-
-
-def test_wizard_malformed_input_changes_nothing(member_client, member_with_org, member_org, tools):
-    draft = SheetDraft.objects.create(
-        author=member_with_org, organisation=member_org, data={"x": 1}
-    )
-
-    response = member_client.post(
-        step_url(draft, "tools"),
-        {"tool-1-new_name": "Outil", "tool-1-new_website": "pas une adresse", "action": "save"},
-    )
-
-    assert [error["message"] for error in response.context["errors"]] == [
-        "Outil 1 — site web du nouvel outil : Saisissez une URL valide."
-    ]
-    draft.refresh_from_db()
-    assert draft.data == {"x": 1}
-
-
-def test_wizard_organisation_only_among_mine(member_client, member_with_org, member_org):
-    other = OrganisationFactory(name="Une autre ASBL")
-    second = MembershipFactory(user=member_with_org, organisation__name="Coop du Coin").organisation
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-    form = member_client.get(step_url(draft, "context")).context["forms"].forms[0]
-    refused = member_client.post(
-        step_url(draft, "context"), {"organisation": other.pk, "action": "save"}
-    )
-    moved = member_client.post(
-        step_url(draft, "context"), {"organisation": second.pk, "action": "save"}
-    )
-
-    assert list(form.fields["organisation"].queryset) == [second, member_org]
-    assert refused.status_code == 200
-    assert moved.status_code == 302
-    draft.refresh_from_db()
-    assert draft.organisation == second
-
-
-def test_wizard_draft_resumes_in_a_new_session(member_with_org, member_org):
-    first = Client()
-    first.force_login(member_with_org)
-    first.post(wizard_url("wizard_start"))
-    draft = SheetDraft.objects.get()
-    first.post(
-        step_url(draft, "context"),
-        {
-            "title": "Boutique en ligne",
-            "summary": "Vendre nos légumes.",
-            "organisation": member_org.pk,
-            "action": "next",
-        },
-    )
-
-    second = Client()
-    second.force_login(member_with_org)
-    listing = second.get(wizard_url("wizard"))
-    resumed = second.get(wizard_url("wizard_resume", draft.pk))
-    context = second.get(step_url(draft, "context")).context["forms"].forms[0]
-
-    assert [str(d) for d, _step in listing.context["drafts"]] == ["Boutique en ligne"]
-    assert resumed["Location"] == step_url(draft, "why")
-    assert (context["title"].value(), context["summary"].value()) == (
-        "Boutique en ligne",
-        "Vendre nos légumes.",
-    )
-
-
-def test_wizard_delete_draft(member_client, member_with_org, member_org):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-    response = member_client.post(wizard_url("wizard_delete", draft.pk))
-
-    assert response["Location"] == wizard_url("wizard")
-    assert SheetDraft.objects.count() == 0
 
 
 # --- Tools -----------------------------------------------------------------------------
@@ -443,126 +254,3 @@ def test_wizard_context_keeps_taxonomies(
     member_client.post(step_url(draft, "preview"), {"action": "submit"})
 
     assert PracticeSheetPage.objects.get().region == region
-
-
-# --- Access ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "name", ["wizard", "wizard_start", "wizard_edit", "wizard_resume", "wizard_step"]
-)
-def test_wizard_anonymous_sent_to_login(client, member_with_org, member_org, name):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-    args = {
-        "wizard": [],
-        "wizard_start": [],
-        "wizard_edit": [1],
-        "wizard_resume": [draft.pk],
-        "wizard_step": [draft.pk, "context"],
-    }[name]
-    url = wizard_url(name, *args)
-
-    response = client.post(url) if name == "wizard_start" else client.get(url)
-
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('account_login')}?next={url}"
-
-
-def test_wizard_without_organisation_explains_joining(client, db):
-    client.force_login(UserFactory())
-
-    response = client.get(wizard_url("wizard"))
-
-    assert response.status_code == 403
-    assert response.templates[0].name == "practices/wizard/join_first.html"
-    assert f'href="{reverse("community:directory")}"' in response.content.decode()
-    assert client.post(wizard_url("wizard_start")).status_code == 403
-    assert SheetDraft.objects.count() == 0
-
-
-def test_wizard_pending_member_cannot_propose(client, member_org):
-    pending = MembershipFactory(organisation=member_org, pending=True).user
-    client.force_login(pending)
-
-    assert client.get(wizard_url("wizard")).status_code == 403
-
-
-def test_wizard_unknown_step_is_404(member_client, member_with_org, member_org):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-
-    assert member_client.get(step_url(draft, "nowhere")).status_code == 404
-
-
-@pytest.mark.parametrize("name", ["wizard_resume", "wizard_step", "wizard_delete"])
-def test_wizard_someone_elses_draft_is_404(client, member_with_org, member_org, name):
-    draft = SheetDraft.objects.create(author=member_with_org, organisation=member_org)
-    colleague = MembershipFactory(organisation=member_org).user
-    client.force_login(colleague)
-    args = [draft.pk, "context"] if name == "wizard_step" else [draft.pk]
-
-    response = client.post(wizard_url(name, *args), {"action": "save", "title": "Volé"})
-
-    assert response.status_code == 404
-    draft.refresh_from_db()
-    assert draft.data == {}
-
-
-# --- The admin keeps the same rule -------------------------------------------------------
-
-
-def admin_sheet_data(organisation, tools, tips):
-    def item_forms(count):
-        return inline_formset(
-            [{"title": f"Titre {n}", "text": f"Texte {n}"} for n in range(1, count + 1)],
-            min=3,
-            max=3,
-        )
-
-    return nested_form_data(
-        {
-            "title": "Écrite par l'équipe éditoriale",
-            "slug": "ecrite-par-lequipe",
-            "summary": "Une fiche saisie dans l'administration.",
-            "organisation": organisation.pk,
-            "organisation_size": "",
-            "why": rich_text("<p>Parce que.</p>"),
-            "results": rich_text(""),
-            "social_impact": rich_text(""),
-            "media": streamfield([]),
-            "difficulties": item_forms(3),
-            "tips": item_forms(tips),
-            "phases": item_forms(3),
-            "sheet_tools": inline_formset(
-                [{"tool": tool.pk, "usage": "Au quotidien"} for tool in tools],
-                min=3,
-                max=3,
-            ),
-            "keywords": inline_formset(
-                [{"word": word} for word in ("un", "deux", "trois")], min=3, max=3
-            ),
-        }
-    )
-
-
-@pytest.mark.parametrize(
-    ("tips", "created"), [(2, 0), (3, 1), (4, 0)], ids=["two", "three", "four"]
-)
-def test_admin_add_sheet_needs_exactly_three_tips(
-    client, editor, practice_index, member_org, tools, tips, created
-):
-    client.force_login(editor)
-    url = reverse(
-        "wagtailadmin_pages:add", args=["practices", "practicesheetpage", practice_index.pk]
-    )
-
-    response = client.post(url, admin_sheet_data(member_org, tools, tips))
-
-    assert PracticeSheetPage.objects.count() == created
-    if created:
-        assert response.status_code == 302
-    else:
-        assert response.status_code == 200
-        assert (
-            f"Conseils : {tips} sur 3. Une fiche en compte exactement trois."
-            in response.context["form"].non_field_errors()
-        )

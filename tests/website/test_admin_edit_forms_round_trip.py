@@ -16,7 +16,7 @@ from practices.services.submission import submit_draft
 from rooms.models import Room
 from tests.events.conftest import publish_event
 from tests.factories import OrganisationFactory, RegionFactory, SectorFactory, ThemeFactory
-from tests.website.test_edit_forms_round_trip import (
+from tests.website.form_round_trip import (
     EVENT_FIELDS,
     SHEET_FIELDS,
     resubmit,

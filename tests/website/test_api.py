@@ -1,6 +1,6 @@
 """Wagtail's public API answers bad input with 400, never 500; each page type shows only
 relations the API knows how to show; a list's queries do not grow with its length. What the
-API shows of each type: tests/website/test_api_content.py."""
+API shows of each type: tests/website/test_api_content_*.py."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -10,7 +10,7 @@ from events.models import EventPage
 from practices.models import PracticeSheetPage
 from stories.models import StoryPage
 from tests.shared import built_once_per_class
-from tests.website.test_api_content import build_network
+from tests.website.fixtures_api import build_network
 from website.api import how_shown
 
 

@@ -60,7 +60,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     DATABASES["default"]["OPTIONS"]["options"] = "-c synchronous_commit=off"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # Rooms' browser tests (tests/e2e/test_rooms.py) run the site in a separate uvicorn
+    # Rooms' browser tests (tests/e2e/test_rooms_live.py) run the site in a separate uvicorn
     # process, which cannot see an in-memory database: on SQLite the test database is a
     # file, in shared memory where there is some. Its name is the checkout's (two
     # checkouts do not share it) and the same from one run to the next, so that
