@@ -90,8 +90,8 @@ export class SessionPanel {
     if (isNewer(this.held, shown)) {
       this.held = shown;
     }
+    this.me.facilitates = this.panel.facilitates; // as of this markup (it may have changed)
     if (!this.meKnown) {
-      this.me.facilitates = this.panel.facilitates;
       this.me.supported = new Set(
         Array.from(section.querySelectorAll('.harvest-item__support[aria-pressed="true"]'))
           .map((button) => Number(button.closest("li[data-item]").dataset.item)),
