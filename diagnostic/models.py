@@ -35,6 +35,8 @@ from .admin_forms import QuestionnaireForm
 
 LEVELS = range(5)
 PLAN_SIZE = 3
+# A plan is for the months ahead: a due date further than this is a typing slip.
+PLAN_HORIZON_YEARS = 3
 
 
 class Questionnaire(ClusterableModel):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from community import access
 from programmes.models import Dimension
 
-from . import charts
+from . import charts, services
 from .forms import ConsentForm, InviteForm, StartForm
 from .models import PLAN_SIZE, Diagnostic, Question, Respondent
 from .scoring import Result, questions_of, result_of
@@ -109,6 +109,13 @@ def axis_rows(result: Result, previous: Diagnostic | None) -> list[dict]:
     return rows
 
 
+def overall_row(result: Result, previous: Diagnostic | None) -> dict:
+    """The table's last row: the overall score before, and the change, as for each axis."""
+    before = previous.scores.get("overall") if previous else None
+    change = None if result.overall is None or before is None else result.overall - before
+    return {"overall_before": before, "overall_change": change}
+
+
 def previous_of(diagnostic: Diagnostic) -> Diagnostic | None:
     return (
         Diagnostic.objects.filter(
@@ -121,7 +128,9 @@ def previous_of(diagnostic: Diagnostic) -> Diagnostic | None:
     )
 
 
-def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict:
+def result_context(
+    request, diagnostic: Diagnostic, *, invite_form=None, action_refused=None
+) -> dict:
     questions = questions_of(diagnostic.questionnaire_id)
     result = result_of(diagnostic, questions)
     manages = access.can_manage_diagnostic(request.user, diagnostic)
@@ -141,7 +150,7 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
         "organisation": diagnostic.organisation,
         "result": result,
         "axes": axis_rows(result, previous),
-        "overall_before": previous.scores.get("overall") if previous else None,
+        **overall_row(result, previous),
         "radar": radar_of(result, previous) if result.submitted else None,
         "unscored": any(axis.score is None for axis in result.axes),
         "previous": previous,
@@ -152,6 +161,9 @@ def result_context(request, diagnostic: Diagnostic, *, invite_form=None) -> dict
         "chosen": chosen,
         "plan_full": len(actions) >= PLAN_SIZE,
         "default_target": default_target(),
+        "today": timezone.localdate(),
+        "latest_target": services.latest_target(timezone.localdate()),
+        "action_refused": action_refused or {},
         "invite_form": invite_form or InviteForm(),
         "consent_form": ConsentForm(initial={"show_as_peer": diagnostic.show_as_peer}),
     }
@@ -173,7 +185,7 @@ def plan_context(request, diagnostic: Diagnostic) -> dict:
         "unscored": any(axis.score is None for axis in result.axes),
         "previous": previous,
         "axes": axis_rows(result, previous),
-        "overall_before": previous.scores.get("overall") if previous else None,
+        **overall_row(result, previous),
         "actions": list(diagnostic.actions.all()),
         "manages": access.can_manage_diagnostic(request.user, diagnostic),
     }

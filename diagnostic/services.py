@@ -23,6 +23,7 @@ from community.services.notifications import Email, email_people, notify
 
 from .models import (
     LEVELS,
+    PLAN_HORIZON_YEARS,
     PLAN_SIZE,
     Answer,
     Diagnostic,
@@ -269,6 +270,14 @@ def set_peer_consent(*, diagnostic: Diagnostic, shown: bool) -> None:
     diagnostic.save(update_fields=["show_as_peer"])
 
 
+def latest_target(today: dt.date) -> dt.date:
+    """The furthest due date a plan's action may have (the form's `max`)."""
+    try:
+        return today.replace(year=today.year + PLAN_HORIZON_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + PLAN_HORIZON_YEARS, day=28)
+
+
 @transaction.atomic
 def add_action(
     *, diagnostic: Diagnostic, suggestion, question_key: str, target_date: dt.date
@@ -284,8 +293,18 @@ def add_action(
             )
             % {"count": PLAN_SIZE}
         )
-    if target_date < timezone.localdate():
+    today = timezone.localdate()
+    if target_date < today:
         raise ServiceError(_("Choisissez une échéance qui n'est pas encore passée."))
+    if target_date > latest_target(today):
+        raise ServiceError(
+            ngettext(
+                "Choisissez une échéance dans l'année qui vient.",
+                "Choisissez une échéance dans les %(years)d ans qui viennent.",
+                PLAN_HORIZON_YEARS,
+            )
+            % {"years": PLAN_HORIZON_YEARS}
+        )
     if diagnostic.actions.filter(url=suggestion.url).exists():
         raise ServiceError(_("Cette action est déjà dans votre plan."))
     if not Question.objects.filter(

@@ -236,8 +236,7 @@ def add_action(request, pk):
         errors = [e for field in form.errors.values() for e in field] or [
             _("Cette suggestion n'existe plus : choisissez-en une autre.")
         ]
-        messages.error(request, " ".join(errors))
-        return redirect(reading_url(pk, "plan"))
+        return _action_refused(request, diagnostic, " ".join(errors))
     try:
         services.add_action(
             diagnostic=diagnostic,
@@ -246,12 +245,28 @@ def add_action(request, pk):
             target_date=form.cleaned_data["target_date"],
         )
     except ServiceError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(
-            request, _("« %(title)s » est dans votre plan.") % {"title": suggestion.title}
-        )
+        return _action_refused(request, diagnostic, error.message)
+    messages.success(request, _("« %(title)s » est dans votre plan.") % {"title": suggestion.title})
     return redirect(reading_url(pk, "plan"))
+
+
+def _action_refused(request, diagnostic, message: str):
+    """The result page again, the refusal beside the form that was sent (its form's address
+    ends in that form's anchor, so the browser shows it) with what was chosen kept."""
+    refused = {
+        "question": request.POST.get("question", ""),
+        "reference": request.POST.get("reference", ""),
+        "target_date": request.POST.get("target_date", "")[:20],
+        "message": message,
+    }
+    context = reading.result_context(request, diagnostic, action_refused=refused)
+    beside_its_form = not context["plan_full"] and any(
+        point.question.key == refused["question"] and point.choices
+        for point in context["weak_points"]
+    )
+    if not beside_its_form:  # no such form on the page (a full plan, an old page): on top
+        messages.error(request, message)
+    return render(request, "diagnostic/result.html", context, status=400)
 
 
 @login_required
