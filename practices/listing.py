@@ -305,8 +305,10 @@ def sheet_listing(request, *, index_page) -> dict:
     ordered = for_cards(_filtered(base, narrowing)).order_by(*SORTS[sort])
     paginator = Paginator(ordered, PAGE_SIZE)
     raw_page = params.get("page", "")
-    page = paginator.get_page(raw_page)
-    if raw_page and not raw_page.isdigit():
+    # ASCII digits only: "²" is a digit to str.isdigit, not to int().
+    asked = int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 0
+    page = paginator.get_page(max(asked, 1))
+    if raw_page and asked < 1:
         errors.append(
             (
                 _("Page"),
@@ -314,7 +316,7 @@ def sheet_listing(request, *, index_page) -> dict:
                 % {"value": raw_page[:20]},
             )
         )
-    elif raw_page and page.number != int(raw_page):
+    elif raw_page and page.number != asked:
         errors.append(
             (
                 _("Page"),

@@ -65,6 +65,25 @@ class TestPagination:
         assert 'rel="next"' in first.content.decode()
         assert "Page 2 sur 2" in second.content.decode()
 
+    @pytest.mark.parametrize(
+        ("page", "message"),
+        [
+            ("0", "« 0 » n'est pas un numéro de page : voici la première."),
+            ("-1", "« -1 » n'est pas un numéro de page : voici la première."),
+            ("²", "« ² » n'est pas un numéro de page : voici la première."),
+            ("3", "La page 3 n'existe pas : voici la page 2."),
+        ],
+    )
+    def test_a_page_that_is_no_page_number_shows_the_first(
+        self, client, many_sheets, page, message
+    ):
+        response = client.get("/pratiques/", {"page": page})
+
+        assert response.status_code == 200
+        assert [str(m) for _label, m in response.context["filter_errors"]] == [message]
+        shown = 2 if page == "3" else 1
+        assert response.context["sheets_page"].number == shown
+
     def test_library_pagination_keeps_filters(self, client, many_sheets):
         response = client.get("/pratiques/", {"keyword": "patience", "sort": "useful", "page": "1"})
 
