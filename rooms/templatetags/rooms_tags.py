@@ -38,6 +38,9 @@ def discussion_for(page, user, count: int = 3) -> dict:
         "count": room.last_seq if room else 0,
         "signed_in": signed_in,
         "can_read": can_read,
+        # A signed-in person the room refuses (an intervision's group, say) is told why
+        # here, rather than sent to a page that refuses them.
+        "refusal": access.room_refusal(user, room) if room and signed_in and not can_read else "",
         "messages": reading.recent_messages(room, count) if room and can_read else [],
     }
 

@@ -139,3 +139,15 @@ def test_olga_outside_the_group_cannot_enter_the_room(group, client):
         f"/intervisions/{group.event.pk}/seance/proposer/", {"part": Part.TIPS, "text": "Moi aussi"}
     )
     assert HarvestItem.objects.count() == 0
+
+
+def test_the_event_page_tells_olga_why_rather_than_linking_to_a_refusal(group, client):
+    client.force_login(group.olga)
+    page = client.get(group.event.url).content.decode()
+    discussion = page[page.index('<section id="discussion"') :]
+    discussion = discussion[: discussion.index("</section>")]
+
+    assert f'href="{group.room.get_absolute_url()}"' not in discussion
+    assert "Ce salon est réservé au groupe de l&#x27;intervision" in discussion
+    client.force_login(group.anna)  # registered: the way in
+    assert f'href="{group.room.get_absolute_url()}"' in client.get(group.event.url).content.decode()
