@@ -333,6 +333,11 @@ class TestTheOrganisersList:
         html = response.content.decode()
         assert "2 / 2 places" in html
         assert "Parti" not in html
+        # On a phone the table scrolls in its own box (named by its heading), not the page.
+        assert (
+            '<div class="table-scroll" role="region" aria-labelledby="confirmed-title" '
+            'tabindex="0">\n<table class="table">'
+        ) in html
 
     @pytest.mark.django_db
     def test_registration_csv_exact_rows_bom_and_formula_guard(
