@@ -240,7 +240,8 @@ MORE_ROWS = [
     Row(
         "diagnostic/<id:pk>/plan/ajouter/",
         f"{DIAG}/plan/ajouter/",
-        who("403=", org_admin="302="),
+        # Nothing chosen: the result page again, the refusal beside its form (400).
+        who("403=", org_admin="400="),
         P,
     ),
     Row(
