@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from community.models import Membership, Notification, NotificationSettings
 from community.services import notifications as service
@@ -103,6 +104,12 @@ def test_centre_groups_by_object_newest_group_first(client, camille):
     html = response.content.decode()
     assert "Pas pour Camille" not in html
     assert '<span class="badge badge--count">3<span class="visually-hidden"> non lues' in html
+    # One unread: a screen reader hears "1 non lue".
+    Notification.objects.filter(user=camille).exclude(message="Fiche").update(
+        read_at=timezone.now()
+    )
+    html = client.get(reverse("community:notifications")).content.decode()
+    assert '<span class="badge badge--count">1<span class="visually-hidden"> non lue</span>' in html
 
 
 # Session, person (with the unread count), the page's count and rows, and the menu's and
