@@ -78,7 +78,9 @@ vnu: $(NPM_STAMP)
 # (tests/shared.py) are built on one worker only. Any order is safe: a transactional test
 # (browser tests included) ends by writing back the rows the migrations made
 # (tests/database.py), so the tests after it on that worker find the site as usual.
-XDIST := -n $(WORKERS) --dist loadfile
+# Files go out in the suite's order (tests/conftest.py: the browser tests first), not
+# xdist's (most tests first, which left the long browser files for the end).
+XDIST := -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: $(VENV)/.installed-dev translations chromium vnu test-js
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)

@@ -23,6 +23,17 @@ database.install()
 gc.set_threshold(20_000, 20, 20)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The browser tests first. pytest-django puts transactional tests after the others (as
+    Django does: its flush left an empty database behind; tests/database.py writes the
+    migrations' rows back instead, so any order is safe). Run last, the browser files (up
+    to 47 s each) left one xdist worker finishing a long file while the other had nothing
+    left to do; run first, the many short files that follow even out the end. The sort is
+    stable: pytest-django's order stays within each part."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, its migrations' rows kept aside (tests/database.py)."""
