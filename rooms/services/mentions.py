@@ -25,6 +25,7 @@ from rooms.models import Mention, Room, RoomMessage
 
 from .payloads import person_dict
 from .presence import present_user_ids
+from .rendering import text_excerpt
 
 MAX_MENTIONS = 20
 
@@ -176,7 +177,7 @@ def record_mentions(
     url = f"{room.get_absolute_url()}#msg-{message.seq}"
     # Under the Chatham House rule nobody is told who wrote: "someone" (`_who`).
     who = _who(author, room)
-    excerpt = " ".join(message.body_markdown.split())[:200]
+    excerpt = text_excerpt(message.html)
     if recipients.replied_to is not None:
         notify(
             [recipients.replied_to],

@@ -7,6 +7,7 @@ database."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -169,3 +170,14 @@ def render_markdown(text: str) -> str:
             strip_comments=True,
         ).strip()
     )
+
+
+# Where a block of the rendered message ends: its words must not run into the next one's.
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>|<br\s*/?>", re.IGNORECASE)
+
+
+def text_excerpt(html: str, limit: int = 200) -> str:
+    """The first words of a rendered message as people read them in the room, on one line:
+    mentions as "@Name", no Markdown marks, no tags (a notification's quote)."""
+    text = unescape(_TAG.sub("", _BLOCK_END.sub(" ", html or "")))
+    return " ".join(text.split())[:limit]

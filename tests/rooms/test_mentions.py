@@ -49,6 +49,14 @@ def test_mention_by_name_notifies_and_emails_once_each(
     assert "/salons/numerique-et-benevolat/#msg-1" in mail.outbox[0].body
 
 
+def test_the_notification_quotes_the_message_as_it_reads_in_the_room(theme_room, alice, bruno):
+    say(alice, theme_room, body="Bonjour @[Bruno Lefèvre], tu as testé **les binômes** ?\n\n- oui")
+
+    assert Notification.objects.get(user=bruno).excerpt == (
+        "Bonjour @Bruno Lefèvre, tu as testé les binômes ? oui"
+    )
+
+
 def test_mention_by_handle_among_participants(theme_room, alice, bruno):
     say(bruno, theme_room, body="Bonjour")
 
@@ -130,8 +138,8 @@ def test_mentions_of_one_transaction_make_one_email(theme_room, alice, bruno):
 
     assert [m.to for m in mail.outbox] == [["bruno@example.org"]]
     assert mail.outbox[0].subject == "[Relais] 2 notifications vous attendent"
-    assert "« @[Bruno Lefèvre] un »" in mail.outbox[0].body
-    assert "« @[Bruno Lefèvre] deux »" in mail.outbox[0].body
+    assert "« @Bruno Lefèvre un »" in mail.outbox[0].body
+    assert "« @Bruno Lefèvre deux »" in mail.outbox[0].body
     assert Notification.objects.filter(email_due=True).count() == 0
 
 
@@ -192,7 +200,7 @@ def test_direct_message_notifies_the_recipient_at_once_and_emails_them(
         "Voici ce qui vient de se passer pour vous sur Relais :\n\n"
         "== Alice Martin ==\n\n"
         "— Alice Martin vous a écrit un message privé.\n"
-        "  « Tu as un moment **demain** ? »\n"
+        "  « Tu as un moment demain ? »\n"
         f"  http://127.0.0.1:8000{room.get_absolute_url()}#msg-1\n\n"
         "Toutes vos notifications : http://127.0.0.1:8000/moi/notifications/\n\n"
         "— Relais\n"
@@ -244,7 +252,7 @@ def test_direct_messages_and_a_mention_make_one_email(alice, bruno, theme_room):
     assert "— Alice Martin vous a écrit un message privé.\n  « Second »\n" in body
     assert (
         "— Alice Martin vous a mentionné·e dans « Numérique et bénévolat ».\n"
-        "  « @[Bruno Lefèvre] voir ici »\n"
+        "  « @Bruno Lefèvre voir ici »\n"
     ) in body
     assert body.index("voir ici") < body.index("Second") < body.index("Premier")
 

@@ -133,7 +133,7 @@ def test_withdrawing_leaves_the_notifications_of_other_messages(
         f"{theme_room.get_absolute_url()}#msg-2"
     ]
     assert send_notification_email.call(user_id=bruno.pk) == 1
-    assert "deux" in mail.outbox[0].body and "« @[Bruno Lefèvre] un »" not in mail.outbox[0].body
+    assert "deux" in mail.outbox[0].body and "« @Bruno Lefèvre un »" not in mail.outbox[0].body
 
 
 def test_a_reply_left_alone_does_reach_the_digest(
